@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Builds miniprogram_dist/ and dist/ (rollup), then the declarations (tsc) and their entry files.
+'use strict'
+const { execFileSync } = require('child_process')
+const fs = require('fs')
+const path = require('path')
+const root = path.resolve(__dirname, '..')
+const bin = (name) => path.join(root, 'node_modules', '.bin', name)
+
+if (!fs.existsSync(bin('rollup'))) {
+  console.log('build skipped: dev dependencies are not installed')
+  process.exit(0)
+}
+for (const dir of ['dist', 'miniprogram_dist']) fs.rmSync(path.join(root, dir), { recursive: true, force: true })
+execFileSync(bin('rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' })
+execFileSync(bin('tsc'), ['-p', 'tsconfig.json', '--emitDeclarationOnly', '--declaration', '--outDir', 'dist/types'], { cwd: root, stdio: 'inherit' })
+for (const entry of ['index', 'testing']) {
+  const target = entry === 'index' ? './types/index' : './types/testing/index'
+  fs.writeFileSync(path.join(root, 'dist', entry + '.d.ts'), `export * from '${target}'\n`)
+  fs.writeFileSync(path.join(root, 'dist', entry + '.d.mts'), `export * from '${target}.js'\n`)
+}
+console.log('built dist/ and miniprogram_dist/')

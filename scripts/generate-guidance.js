@@ -1,0 +1,42 @@
+// data/guidance.json -> src/guidance/generated/ (called by scripts/generate.js)
+'use strict'
+module.exports = function generateGuidance(files, { readJson, toTraditional, header, numberTable, js }) {
+  const data = readJson('guidance.json')
+  const errnoData = readJson('errno.json')
+  const known = new Set(errnoData.codes.map((c) => c.errno))
+  const templates = data.templates
+  for (const [code, id] of Object.entries(data.codes)) {
+    if (!templates[id]) throw new Error(`guidance for ${code}: no template ${id}`)
+    if (!known.has(Number(code))) throw new Error(`guidance for ${code}: not in the errno catalogue`)
+  }
+  for (const [id, t] of Object.entries(templates)) {
+    if (t.action && !data.actions[t.action]) throw new Error(`template ${id}: unknown action ${t.action}`)
+    if (t.action && t.action !== 'retry' && !t.manual) throw new Error(`template ${id}: action ${t.action} needs a manual text`)
+  }
+  const h = header('guidance.json')
+  files['src/guidance/generated/guidance-map.ts'] = h +
+    `/** errno -> guidance template. */\nexport const GUIDANCE_CODES: Record<number, string> = ${numberTable(Object.entries(data.codes).map(([c, id]) => [Number(c), id]))}\n\n` +
+    `/** template -> [action, icon]. */\nexport const GUIDANCE_TEMPLATES: Record<string, readonly [string, string]> = {\n` +
+    Object.entries(templates).map(([id, t]) => `  ${js(id)}: ${js([t.action || '', t.icon])},`).join('\n') + '\n}\n\n' +
+    `/** Codes that get no guidance on purpose. */\nexport const NO_GUIDANCE: ReadonlyArray<number> = ${js(Object.keys(data.noGuidance).map(Number))}\n\n` +
+    `/** Fallbacks for codes without their own entry: by category key, by legacy table, by API name. */\n` +
+    `export const CATEGORY_FALLBACK: Record<string, string> = ${js(data.categoryFallback)}\n` +
+    `export const LEGACY_TABLE_FALLBACK: Record<string, string> = ${js(data.legacyTableFallback)}\n` +
+    `export const API_FALLBACK: ReadonlyArray<readonly [string, string]> = ${js(data.apiFallback)}\n\n` +
+    `/** action -> [minimum base library, platforms ('' = all), needs a tap]. */\n` +
+    `export const ACTION_REQUIREMENTS: Record<string, readonly [string, string, boolean]> = {\n` +
+    Object.entries(data.actions).map(([a, r]) => `  ${js(a)}: ${js([r.minBaseLibrary || '', (r.platforms || []).join(','), !!r.needsTap])},`).join('\n') + '\n}\n'
+  const locales = { zh_CN: (s) => s, zh_TW: (s) => toTraditional(s), en: (s) => s }
+  for (const [locale, convert] of Object.entries(locales)) {
+    const source = locale === 'en' ? 'en' : 'zh_CN'
+    const rows = Object.entries(templates).map(([id, t]) => {
+      const text = t[source]
+      const manual = (t.manual && t.manual[source]) || {}
+      const row = [text.title, text.content, text.confirmText, text.cancelText, manual.ios || manual.default || '', manual.android || manual.default || ''].map((s) => convert(s))
+      return `  ${js(id)}: ${js(row)},`
+    })
+    files[`src/guidance/generated/guidance.${locale}.ts`] = h +
+      `/** template -> [title, content, confirmText, cancelText, manual path on iOS, manual path on Android] (${locale}). */\n` +
+      `export const GUIDANCE_TEXTS_${locale.toUpperCase()}: Record<string, readonly string[]> = {\n${rows.join('\n')}\n}\n`
+  }
+}

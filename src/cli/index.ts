@@ -1,0 +1,139 @@
+// The `miniprogram-errno` command: explain and search codes.
+import { toErrnoError, legacyTableName, legacyCodeToErrno } from '../errno/normalize'
+import { decodeErrno } from '../errno/decode'
+import { lookupErrno, allErrnos, ERRNO_MEANINGS } from '../texts/index'
+import { ERRNO_POLICY_REASONS } from '../texts/generated/policy-reasons'
+import { LEGACY_TEXTS } from '../texts/generated/legacy-texts'
+import { ERRNO_NAMES } from '../texts/generated/errmsg'
+import { getPolicy } from '../policy/policy'
+import { getGuidance } from '../guidance/guidance'
+import type { Locale } from '../errno/types'
+
+const LOCALES: Locale[] = ['zh_CN', 'zh_TW', 'en']
+
+export interface CliIo {
+  out: (line: string) => void
+  err: (line: string) => void
+}
+
+class UsageError extends Error {}
+
+const USAGE = [
+  'usage: miniprogram-errno explain <errno | errMsg | legacy errCode> [--lang zh_CN|zh_TW|en] [--json]',
+  '       miniprogram-errno search <words…> [--lang zh_CN|zh_TW|en] [--json]',
+]
+
+function parseInput(input: string) {
+  const text = input.trim()
+  if (/^-?\d+$/.test(text)) {
+    const code = Number(text)
+    if (legacyTableName(code) !== undefined || code === -1) return toErrnoError({ errCode: code, errMsg: '' })
+    if (lookupErrno(code) || (code >= 0 && code <= 9999999)) return toErrnoError({ errno: code, errMsg: '' })
+    throw new UsageError(`cannot read '${input}': ${code} is not an errno (0 to 9999999) or a legacy errCode`)
+  }
+  if (/^[\w$.]+:(fail|ok)/.test(text)) return toErrnoError(text)
+  throw new UsageError(`cannot read '${input}': give an errno (1500102), a legacy errCode (10001) or an errMsg ('openBluetoothAdapter:fail:not available')`)
+}
+
+function explain(input: string) {
+  const error = parseInput(input)
+  const entry = lookupErrno(error.errno)
+  const decoded = decodeErrno(error.errno)
+  const policy = getPolicy(error)
+  const legacy = error.errCode !== undefined ? LEGACY_TEXTS[error.errCode] : undefined
+  const guidance: { [L in Locale]?: ReturnType<typeof getGuidance> } = {}
+  for (const locale of LOCALES) guidance[locale] = getGuidance(error, { locale, platform: 'android', wx: {} })
+  return {
+    input,
+    errno: error.errno,
+    name: entry ? entry.name : undefined,
+    known: error.known,
+    errMsg: entry ? entry.errMsg : undefined,
+    api: error.api,
+    errCode: error.errCode,
+    legacy: legacy ? { table: legacyTableName(error.errCode as number), errMsg: legacy[1], meaning: { zh_CN: legacy[2], zh_TW: legacy[3], en: legacy[4] }, errno: legacyCodeToErrno(error.errCode as number) } : undefined,
+    first: decoded.first,
+    second: decoded.second,
+    specific: decoded.specific,
+    category: decoded.category,
+    subcategory: decoded.subcategory,
+    meaning: entry ? entry.message : undefined,
+    policy: { kind: policy.kind, delayMs: policy.delayMs, reason: ERRNO_POLICY_REASONS[error.errno] },
+    guidance,
+  }
+}
+
+function pad(code: number) {
+  return code < 0 ? '-' : String(code).padStart(2, '0')
+}
+
+function printExplain(result: ReturnType<typeof explain>, locales: Locale[], io: CliIo) {
+  io.out(`errno ${result.errno}${result.name ? ' ' + result.name : ''}${result.known ? '' : ' (not in the catalogue)'}`)
+  if (result.errMsg !== undefined) io.out(`  errMsg     ${result.errMsg || '(none listed)'}`)
+  if (result.api) io.out(`  api        ${result.api}`)
+  io.out(`  decode     ${pad(result.first)} / ${pad(result.second)} / ${result.specific < 0 ? '-' : String(result.specific).padStart(3, '0')}  ${result.category.name.en} › ${result.subcategory.name.en}${result.subcategory.inferred ? ' (inferred)' : ''}`)
+  if (result.legacy) io.out(`  errCode    ${result.errCode} (${result.legacy.table}): ${result.legacy.meaning.en}${result.legacy.errno === undefined ? ' — no errno equivalent' : ''}`)
+  else if (result.errCode !== undefined) io.out(`  errCode    ${result.errCode}`)
+  if (result.meaning) for (const locale of locales) io.out(`  ${locale.padEnd(10)} ${result.meaning[locale]}`)
+  io.out(`  policy     ${result.policy.kind}${result.policy.delayMs ? ` (retry after ${result.policy.delayMs} ms)` : ''}${result.policy.reason ? ' — ' + result.policy.reason : ''}`)
+  for (const locale of locales) {
+    const g = result.guidance[locale]
+    if (!g) continue
+    io.out(`  guidance   [${locale}] ${g.title}: ${g.content}${g.action ? `  [${g.confirmText} → ${g.action}]` : ''}`)
+  }
+}
+
+function search(words: string[], locales: Locale[]) {
+  const needles = words.map((w) => w.toLowerCase())
+  const hits: Array<{ errno: number; name: string; meaning: string }> = []
+  for (const errno of allErrnos()) {
+    const entry = lookupErrno(errno)
+    if (!entry) continue
+    const haystack = [String(errno), entry.name, entry.errMsg, entry.message.en, entry.message.zh_CN, entry.message.zh_TW].join(' ').toLowerCase()
+    if (needles.every((n) => haystack.indexOf(n) >= 0)) hits.push({ errno, name: ERRNO_NAMES[errno], meaning: ERRNO_MEANINGS[locales[0]][errno] })
+  }
+  return hits
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 nothing found, 2 bad input). */
+export function runCli(argv: string[], io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) }): number {
+  const args = argv.slice()
+  const json = args.indexOf('--json') >= 0
+  let locales = LOCALES
+  const langAt = args.indexOf('--lang')
+  try {
+    if (langAt >= 0) {
+      const lang = args[langAt + 1]
+      if (LOCALES.indexOf(lang as Locale) < 0) throw new UsageError(`--lang takes zh_CN, zh_TW or en, got '${lang === undefined ? '' : lang}'`)
+      locales = [lang as Locale]
+      args.splice(langAt, 2)
+    }
+    const rest = args.filter((a) => a !== '--json')
+    const command = rest.shift()
+    if (command === 'explain') {
+      if (rest.length === 0) throw new UsageError('explain needs an errno, an errMsg or a legacy errCode')
+      const result = explain(rest.join(' '))
+      if (json) io.out(JSON.stringify(result, null, 2))
+      else printExplain(result, locales, io)
+      return 0
+    }
+    if (command === 'search') {
+      if (rest.length === 0) throw new UsageError('search needs words')
+      const hits = search(rest, locales)
+      if (json) io.out(JSON.stringify(hits, null, 2))
+      else for (const hit of hits) io.out(`${String(hit.errno).padStart(7)}  ${hit.name.padEnd(40)} ${hit.meaning}`)
+      return hits.length ? 0 : 1
+    }
+    if (command === undefined || command === '--help' || command === 'help') {
+      USAGE.forEach((line) => io.out(line))
+      return command === undefined ? 2 : 0
+    }
+    throw new UsageError(`unknown command '${command}'`)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`miniprogram-errno: ${error.message}`)
+      return 2
+    }
+    throw error
+  }
+}

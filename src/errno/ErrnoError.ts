@@ -1,0 +1,109 @@
+import { decodeErrno, isKnownErrno } from './decode'
+import { englishMeaning } from './meanings'
+import { maskSecrets, truncate } from './mask'
+import type { DecodedErrno } from './types'
+
+/** The errno of a failure no code could be found for. */
+export const UNKNOWN_ERRNO = -1
+
+const BRAND = typeof Symbol === 'function' ? Symbol.for('miniprogram-errno.ErrnoError') : '@@miniprogram-errno.ErrnoError'
+const MAX_MESSAGE_ERRMSG = 500
+
+export interface ErrnoErrorInit {
+  errno: number
+  errMsg: string
+  errCode?: number
+  api?: string
+  /** The original failure, kept untouched. */
+  cause?: unknown
+  /** Extra words for the message, e.g. which legacy table an unmapped errCode came from. */
+  note?: string
+}
+
+/** The JSON form of an {@link ErrnoError}: plain data, secrets masked. */
+export interface ErrnoErrorJSON extends DecodedErrno {
+  name: 'ErrnoError'
+  message: string
+  errMsg: string
+  errCode?: number
+  api?: string
+  known: boolean
+}
+
+/**
+ * A failed wx API call, decoded. `cause` is the original failure object, untouched.
+ *
+ * @example
+ * try { await wxp.openBluetoothAdapter() } catch (e) {
+ *   if (isErrnoError(e) && e.errno === Errno.BLUETOOTH_ADAPTER_UNAVAILABLE) showGuidance(e)
+ * }
+ */
+export class ErrnoError extends Error {
+  override readonly name = 'ErrnoError' as const
+  /** The 7-digit errno (or a shorter general code such as 1 cancel, 5 time out); -1 when unknown. */
+  readonly errno: number
+  /** The errMsg as the runtime sent it (`openBluetoothAdapter:fail:not available`). */
+  readonly errMsg: string
+  /** The legacy errCode, when the failure had one. */
+  readonly errCode?: number
+  /** The API that failed, from the caller or parsed from errMsg. */
+  readonly api?: string
+  /** Digits 1-2 of the errno (-1 when unknown). */
+  readonly first: number
+  /** Digits 3-4 of the errno (-1 when unknown). */
+  readonly second: number
+  /** Digits 5-7 of the errno (-1 when unknown). */
+  readonly specific: number
+  /** true when the catalogue has this errno. */
+  readonly known: boolean
+  /** The original failure, untouched. */
+  readonly cause: unknown
+
+  constructor(init: ErrnoErrorInit) {
+    const errno = init.errno
+    const known = isKnownErrno(errno)
+    const meaning = known ? englishMeaning(errno) : undefined
+    let message = maskSecrets(truncate(init.errMsg || (init.api ? init.api + ':fail' : 'fail'), MAX_MESSAGE_ERRMSG))
+    message += ' (errno ' + errno + (init.errCode !== undefined ? ', errCode ' + init.errCode : '') + ')'
+    if (meaning) message += ': ' + meaning
+    if (init.note) message += (meaning ? ' ' : ': ') + init.note
+    super(message)
+    // Keeps instanceof working when a consumer downlevels the class to ES5.
+    if (Object.setPrototypeOf) Object.setPrototypeOf(this, new.target.prototype)
+    this.errno = errno
+    this.errMsg = init.errMsg
+    if (init.errCode !== undefined) this.errCode = init.errCode
+    if (init.api !== undefined) this.api = init.api
+    const decoded = decodeErrno(errno)
+    this.first = decoded.first
+    this.second = decoded.second
+    this.specific = decoded.specific
+    this.known = known
+    this.cause = init.cause
+    Object.defineProperty(this, BRAND, { value: true })
+  }
+
+  /** The decode of this error's errno, with category names. */
+  decode(): DecodedErrno {
+    return decodeErrno(this.errno)
+  }
+
+  toJSON(): ErrnoErrorJSON {
+    const json: ErrnoErrorJSON = Object.assign({ name: this.name, message: this.message, errMsg: maskSecrets(this.errMsg), known: this.known }, decodeErrno(this.errno))
+    if (this.errCode !== undefined) json.errCode = this.errCode
+    if (this.api !== undefined) json.api = this.api
+    return json
+  }
+}
+
+/** true for an ErrnoError, also one made by another copy of this library (two subpackages). */
+export function isErrnoError(value: unknown): value is ErrnoError {
+  if (value instanceof ErrnoError) return true
+  if (value === null || typeof value !== 'object') return false
+  try {
+    const candidate = value as { [key: string]: unknown }
+    return candidate[BRAND as string] === true || (candidate.name === 'ErrnoError' && typeof candidate.errno === 'number' && typeof candidate.errMsg === 'string')
+  } catch (error) {
+    return false // a proxy that throws on property access
+  }
+}

@@ -1,0 +1,7 @@
+export { decodeErrno, isKnownErrno, isErrnoNumber } from './decode'
+export { ErrnoError, isErrnoError, UNKNOWN_ERRNO } from './ErrnoError'
+export type { ErrnoErrorInit, ErrnoErrorJSON } from './ErrnoError'
+export { toErrnoError, parseErrMsg, errnoFromReason, legacyCodeToErrno, legacyTableName } from './normalize'
+export type { ParsedErrMsg } from './normalize'
+export { maskSecrets } from './mask'
+export type { Locale, Localized, ErrnoCategory, DecodedErrno, ErrnoEntry } from './types'

@@ -1,0 +1,155 @@
+import { ErrnoError, UNKNOWN_ERRNO, isErrnoError } from './ErrnoError'
+import { isErrnoNumber } from './decode'
+import { LEGACY_TO_ERRNO, LEGACY_TABLES, LEGACY_BY_REASON } from './generated/legacy'
+
+/** What an errMsg says: `api:fail:reason`, `api:fail reason` and bare `api:fail`. */
+export interface ParsedErrMsg {
+  api?: string
+  /** true when the text has `:fail` after the API name. */
+  failed: boolean
+  /** The text after `:fail`, trimmed of the `:` or space that separates it ('' for bare `api:fail`). */
+  reason: string
+}
+
+const ERRMSG_PATTERN = /^\s*([A-Za-z_$][\w$.]*):(fail|ok)\b[:\s]?\s*([\s\S]*)$/
+
+/**
+ * Parses the errMsg shapes the runtime sends:
+ * `openBluetoothAdapter:fail:not available`, `request:fail timeout`, `login:fail`,
+ * and nested ones such as `operateWXData:fail getUserInfo:fail auth deny` (the inner reason wins).
+ */
+export function parseErrMsg(errMsg: string): ParsedErrMsg {
+  const match = ERRMSG_PATTERN.exec(errMsg)
+  if (!match) return { failed: false, reason: errMsg.trim() }
+  let reason = match[3].trim()
+  const inner = ERRMSG_PATTERN.exec(reason)
+  if (inner && inner[2] === 'fail') reason = inner[3].trim()
+  return { api: match[1], failed: match[2] === 'fail', reason }
+}
+
+/**
+ * Generic reasons that older base libraries send without an errno, each with the real errMsg it
+ * came from. Checked in order against the lower-cased reason.
+ */
+const REASON_RULES: ReadonlyArray<readonly [RegExp, number]> = [
+  // "getLocation:fail system permission denied", "chooseImage:fail:system permission denied"
+  [/system permission denied/, 3],
+  // "getLocation:fail privacy permission is not authorized"
+  [/privacy permission is not authorized/, 101102],
+  // "getLocation:fail api scope is not declared in the privacy agreement"
+  [/not declared in the privacy agreement/, 112],
+  // "authorize:fail auth deny", "getLocation:fail auth deny", "getLocation:fail:auth denied", "saveImageToPhotosAlbum:fail authorize no response"
+  [/auth(orize)? den(y|ied)|authorize no response|user (has )?denied/, 103],
+  // "authorize:fail auth cancel", "authorize:fail:auth canceled"
+  [/auth(orize)? cancel/, 104],
+  // "chooseImage:fail cancel", "requestPayment:fail cancel", "scanCode:fail cancel", "showActionSheet:fail cancel"
+  [/^(user )?cancel(l?ed)?$/, 1],
+  // "request:fail timeout", "getLocation:fail:timeout", "connectSocket:fail time out"
+  [/\btime ?out\b|timed out/, 5],
+  // "request:fail url not in domain list"
+  [/url not in domain list/, 600002],
+  // Android Cronet: "request:fail -106:net::ERR_INTERNET_DISCONNECTED", "request:fail -2:net::ERR_FAILED"
+  [/^-?\d+:net::err_/, 600001],
+  // iOS: "request:fail The Internet connection appears to be offline.", "request:fail 似乎已断开与互联网的连接。"
+  [/appears to be offline|断开与互联网的连接|network is unreachable|网络连接已中断/, 600000],
+  // "request:fail interrupted", "request:fail network interrupted error"
+  [/interrupted/, 600003],
+  // "xxx:fail jsapi not supported", "xxx:fail not supported"
+  [/^(jsapi |api )?not supported$/, 100],
+  // "getPhoneNumber:fail jsapi has no permission", "xxx:fail no permission"
+  [/^(jsapi has )?no permission$/, 102],
+]
+
+/** The errno an errMsg reason stands for, or undefined. */
+export function errnoFromReason(reason: string): number | undefined {
+  const text = reason.toLowerCase()
+  for (const [pattern, errno] of REASON_RULES) if (pattern.test(text)) return errno
+  return undefined
+}
+
+/** The errno with the same meaning as a legacy errCode, or undefined when it has no twin. */
+export function legacyCodeToErrno(errCode: number, reason?: string): number | undefined {
+  const errno = LEGACY_TO_ERRNO[errCode]
+  if (errno !== undefined) return errno
+  if (reason !== undefined) {
+    for (const [code, text, mapped] of LEGACY_BY_REASON) if (code === errCode && reason.toLowerCase().indexOf(text) >= 0) return mapped
+  }
+  return undefined
+}
+
+/** The name of the legacy table an errCode belongs to, or undefined. */
+export function legacyTableName(errCode: number): string | undefined {
+  for (const [min, max, , name] of LEGACY_TABLES) if (errCode >= min && errCode <= max) return name
+  return undefined
+}
+
+function read(value: object, key: string): unknown {
+  try {
+    return (value as { [key: string]: unknown })[key]
+  } catch (error) {
+    return undefined // a proxy or getter that throws
+  }
+}
+
+function toInteger(value: unknown): number | undefined {
+  if (typeof value === 'number') return value % 1 === 0 ? value : undefined
+  if (typeof value === 'string' && /^\s*-?\d{1,10}\s*$/.test(value)) return Number(value)
+  return undefined
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return typeof value === 'object' ? 'an object without errMsg or errno' : 'a ' + typeof value
+}
+
+/**
+ * Turns any failure into an {@link ErrnoError}. Never throws.
+ *
+ * Reads `errno`, then a legacy `errCode` (mapped to the errno with the same meaning), then the
+ * errMsg reason; errno wins when errno and errCode disagree. Accepts wx fail objects, strings,
+ * Errors, numbers (an errno, or a legacy errCode), `null` and anything else: what it cannot read
+ * becomes errno -1 (`known: false`). `cause` is always the value passed in.
+ */
+export function toErrnoError(reason: unknown, api?: string): ErrnoError {
+  if (isErrnoError(reason)) return reason
+  let errno: number | undefined
+  let errCode: number | undefined
+  let errMsg: string | undefined
+  let note: string | undefined
+
+  if (typeof reason === 'string') {
+    errMsg = reason
+  } else if (typeof reason === 'number') {
+    if (legacyTableName(reason) !== undefined) errCode = reason
+    else if (isErrnoNumber(reason) && reason !== 0) errno = reason
+  } else if (reason !== null && typeof reason === 'object') {
+    const rawErrno = toInteger(read(reason, 'errno'))
+    errCode = toInteger(read(reason, 'errCode'))
+    const rawErrMsg = read(reason, 'errMsg')
+    const rawMessage = read(reason, 'message')
+    if (typeof rawErrMsg === 'string') errMsg = rawErrMsg
+    else if (typeof rawMessage === 'string') errMsg = rawMessage
+    // errno 0 on a failure says nothing; anything else that is an errno wins over errCode.
+    if (rawErrno !== undefined && isErrnoNumber(rawErrno) && rawErrno !== 0) errno = rawErrno
+  }
+
+  const parsed = errMsg !== undefined ? parseErrMsg(errMsg) : undefined
+  if (api === undefined && parsed && parsed.api) api = parsed.api
+  if (errno === undefined && errCode !== undefined) {
+    errno = legacyCodeToErrno(errCode, parsed && parsed.reason)
+    if (errno === undefined && errCode !== 0) {
+      const table = legacyTableName(errCode)
+      note = table ? 'legacy errCode ' + errCode + ' of the ' + table + ' has no errno equivalent' : 'errCode ' + errCode + ' is not a known legacy code'
+    }
+  }
+  if ((errno === undefined || errno === 0) && parsed && parsed.reason) {
+    const fromReason = errnoFromReason(parsed.reason)
+    if (fromReason !== undefined) errno = fromReason
+  }
+  if (errno === undefined || (errno === 0 && parsed && parsed.failed)) {
+    errno = UNKNOWN_ERRNO
+    if (!note && errMsg === undefined) note = 'no failure details (got ' + describe(reason) + ')'
+  }
+  return new ErrnoError({ errno, errMsg: errMsg !== undefined ? errMsg : api ? api + ':fail' : 'fail', errCode, api, cause: reason, note })
+}

@@ -1,0 +1,170 @@
+import { GUIDANCE_CODES, GUIDANCE_TEMPLATES, NO_GUIDANCE, CATEGORY_FALLBACK, LEGACY_TABLE_FALLBACK, API_FALLBACK, ACTION_REQUIREMENTS } from './generated/guidance-map'
+import { GUIDANCE_TEXTS_ZH_CN } from './generated/guidance.zh_CN'
+import { GUIDANCE_TEXTS_ZH_TW } from './generated/guidance.zh_TW'
+import { GUIDANCE_TEXTS_EN } from './generated/guidance.en'
+import { toErrnoError, legacyTableName } from '../errno/normalize'
+import { decodeErrno } from '../errno/decode'
+import { LEGACY_TABLES } from '../errno/generated/legacy'
+import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
+import type { Locale } from '../errno/types'
+
+type AnyObject = { [key: string]: any }
+
+/** What the confirm button does: a wx API that gets the user to the fix, or `retry`. */
+export type GuidanceAction = 'openSystemBluetoothSetting' | 'openAppAuthorizeSetting' | 'openSetting' | 'requirePrivacyAuthorize' | 'retry'
+
+export interface Guidance {
+  /** The errno the guidance is for (-1 when the failure had none). */
+  errno: number
+  title: string
+  content: string
+  confirmText: string
+  cancelText: string
+  showCancel: boolean
+  action?: GuidanceAction
+  /** Which entry answered: the template id, `registered`, or a fallback. */
+  source: string
+  /** An icon name for dialogs: bluetooth, wifi, nfc, location, network, permission, camera, microphone, storage, payment, ai, info, account. */
+  icon: string
+  locale: Locale
+}
+
+export interface GuidanceOptions {
+  /** @default the device's language (see setLocale) */
+  locale?: Locale | string
+  /** ios, android, devtools ...; decides platform-only actions and manual paths. @default the device's */
+  platform?: string
+  /** The wx object used to read locale, platform, base library and canIUse. @default the global wx */
+  wx?: object
+}
+
+/** Texts a caller can override per locale. */
+export interface GuidanceTexts {
+  title?: string
+  content?: string
+  confirmText?: string
+  cancelText?: string
+}
+
+export interface GuidanceOverrides {
+  zh_CN?: GuidanceTexts
+  zh_TW?: GuidanceTexts
+  en?: GuidanceTexts
+  /** The action on confirm; `null` removes it. */
+  action?: GuidanceAction | null
+  icon?: string
+}
+
+const TEXTS: { [L in Locale]: Record<string, readonly string[]> } = { zh_CN: GUIDANCE_TEXTS_ZH_CN, zh_TW: GUIDANCE_TEXTS_ZH_TW, en: GUIDANCE_TEXTS_EN }
+const registered: { [key: string]: GuidanceOverrides } = Object.create(null)
+/** Extra templates from other modules (server, cloud and HTTP errors). */
+const extraSources: Array<(error: unknown) => string | undefined> = []
+
+/** Lets the server, cloud and HTTP errors pick a template for their codes. */
+export function addGuidanceSource(source: (error: unknown) => string | undefined): void {
+  extraSources.push(source)
+}
+
+/**
+ * Replaces or adds guidance for an errno (texts per locale, the action). Returns a function that
+ * removes the override.
+ */
+export function registerGuidance(errno: number | string, overrides: GuidanceOverrides): () => void {
+  const key = String(errno)
+  registered[key] = overrides
+  return () => {
+    if (registered[key] === overrides) delete registered[key]
+  }
+}
+
+function globalWx(): AnyObject | undefined {
+  return typeof wx !== 'undefined' ? (wx as unknown as AnyObject) : undefined
+}
+
+function templateFor(error: unknown, errno: number, errCode: number | undefined, api: string | undefined): [string, string] | undefined {
+  for (const source of extraSources) {
+    const id = source(error)
+    if (id) return [id, id]
+  }
+  const direct = GUIDANCE_CODES[errno]
+  if (direct) return [direct, direct]
+  const decoded = decodeErrno(errno)
+  const byCategory = decoded.subcategory.known ? CATEGORY_FALLBACK[decoded.subcategory.key] : undefined
+  if (byCategory && errno >= 0) return [byCategory, 'category:' + decoded.subcategory.key]
+  if (errCode !== undefined && legacyTableName(errCode)) {
+    for (const [min, max, key] of LEGACY_TABLES) {
+      if (errCode >= min && errCode <= max && LEGACY_TABLE_FALLBACK[key]) return [LEGACY_TABLE_FALLBACK[key], 'legacy:' + key]
+    }
+  }
+  if (api) {
+    for (const [pattern, id] of API_FALLBACK) if (new RegExp(pattern).test(api)) return [id, 'api:' + api]
+  }
+  return undefined
+}
+
+/** Whether the running client can do an action: base library, platform and canIUse. */
+export function canRunAction(action: string, wxLike: AnyObject | undefined, platform: string | undefined): boolean {
+  if (action === 'retry') return true
+  const requirement = ACTION_REQUIREMENTS[action]
+  if (!requirement) return !!wxLike && typeof wxLike[action] === 'function'
+  const [minVersion, platforms] = requirement
+  if (platforms && platform && platforms.split(',').indexOf(platform) < 0) return false
+  if (!wxLike) return !platforms || !!platform // no runtime to ask: trust the platform given
+  if (typeof wxLike[action] !== 'function') return false
+  try {
+    if (typeof wxLike.canIUse === 'function' && wxLike.canIUse(action) === false) return false
+  } catch (error) {
+    // canIUse itself failing says nothing either way
+  }
+  const version = baseLibraryVersion(wxLike)
+  return !(version && minVersion && compareVersion(version, minVersion) < 0)
+}
+
+/**
+ * What to tell the end user about a failure, in their language, and the action that fixes it.
+ * undefined when there is nothing to say (user cancel, or a code with no guidance).
+ *
+ * @example
+ * getGuidance(1500102, { locale: 'zh_CN', platform: 'android' })
+ * // { title: '蓝牙未开启', content: '请开启手机蓝牙…', action: 'openSystemBluetoothSetting', ... }
+ */
+export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}): Guidance | undefined {
+  const error = toErrnoError(errorOrErrno)
+  const errno = error.errno
+  if (NO_GUIDANCE.indexOf(errno) >= 0) return undefined
+  const wxLike = (options.wx as AnyObject | undefined) || globalWx()
+  const locale = options.locale ? normalizeLocale(options.locale) : currentLocale(wxLike)
+  const platform = options.platform || currentPlatform(wxLike)
+  const override = registered[String(errno)] || (error.errCode !== undefined && errno < 0 ? registered[String(error.errCode)] : undefined)
+  const found = templateFor(errorOrErrno, errno, error.errCode, error.api)
+  if (!found && !override) return undefined
+
+  const row: readonly string[] = found ? TEXTS[locale][found[0]] || TEXTS.en[found[0]] || [] : []
+  const template = found ? GUIDANCE_TEMPLATES[found[0]] : undefined
+  let action = (template && template[0]) as GuidanceAction | '' | undefined
+  if (override && override.action !== undefined) action = override.action || undefined
+  const texts = (override && override[locale]) || {}
+  const guidance: Guidance = {
+    errno,
+    title: texts.title !== undefined ? texts.title : row[0] || '',
+    content: texts.content !== undefined ? texts.content : row[1] || '',
+    confirmText: texts.confirmText !== undefined ? texts.confirmText : row[2] || (locale === 'en' ? 'OK' : '知道了'),
+    cancelText: texts.cancelText !== undefined ? texts.cancelText : row[3] || '',
+    showCancel: false,
+    source: override ? 'registered' : (found as [string, string])[1],
+    icon: (override && override.icon) || (template && template[1]) || 'info',
+    locale,
+  }
+  if (action && !canRunAction(action, wxLike, platform)) {
+    // The API is missing here: tell the user the way by hand instead.
+    const manual = platform === 'ios' ? row[4] : row[5]
+    if (manual && texts.content === undefined) guidance.content = manual
+    guidance.confirmText = texts.confirmText !== undefined ? texts.confirmText : locale === 'en' ? 'OK' : '知道了'
+    action = undefined
+  }
+  if (action) {
+    guidance.action = action
+    guidance.showCancel = !!guidance.cancelText
+  }
+  return guidance
+}

@@ -1,0 +1,5 @@
+export { getGuidance, registerGuidance, canRunAction, addGuidanceSource } from './guidance'
+export type { Guidance, GuidanceAction, GuidanceOptions, GuidanceOverrides, GuidanceTexts } from './guidance'
+export { showGuidance, resetGuidanceState } from './show'
+export type { ShowGuidanceOptions, ShowGuidanceResult } from './show'
+export { setLocale, currentLocale, normalizeLocale } from './locale'

@@ -1,0 +1,131 @@
+import { getGuidance, canRunAction } from './guidance'
+import type { Guidance, GuidanceAction } from './guidance'
+import { invokeAsync } from '../promise/invoke'
+import { toErrnoError } from '../errno/normalize'
+import { isCancel } from '../policy/policy'
+import { currentPlatform } from './locale'
+import type { ErrnoError } from '../errno/ErrnoError'
+import type { Locale } from '../errno/types'
+
+type AnyObject = { [key: string]: any }
+
+export interface ShowGuidanceOptions {
+  locale?: Locale | string
+  platform?: string
+  /** The wx object whose showModal and settings APIs are used. @default the global wx */
+  wx?: object
+  /** Runs when the user confirms a `retry` action; its failure is reported, not thrown. */
+  onRetry?: () => unknown
+  /** The same errno is not shown again within this many milliseconds after its modal closes. @default 3000 */
+  quietMs?: number
+  /** Give up waiting for the modal after this many milliseconds (a modal that never answers). @default 60000 */
+  timeoutMs?: number
+}
+
+export interface ShowGuidanceResult {
+  /** true when a modal was shown (or was already showing for the same errno). */
+  shown: boolean
+  /** true when the user pressed the confirm button. */
+  confirmed: boolean
+  /** The action that was run on confirm. */
+  action?: GuidanceAction
+  /** How the action went: `ok`, `failed` (see error) or `unavailable` (retry with no onRetry). */
+  actionResult?: 'ok' | 'failed' | 'unavailable'
+  /** Why nothing was shown: `cancel`, `no-guidance`, `no-showModal`, `quiet`, `modal-failed`, `timeout`. */
+  reason?: string
+  /** The action's or the modal's failure. */
+  error?: ErrnoError
+  guidance?: Guidance
+}
+
+// One modal at a time, across the whole app.
+let queue: Promise<unknown> = Promise.resolve()
+const inFlight: { [errno: string]: Promise<ShowGuidanceResult> } = Object.create(null)
+const lastClosed: { [errno: string]: number } = Object.create(null)
+
+function globalWx(): AnyObject | undefined {
+  return typeof wx !== 'undefined' ? (wx as unknown as AnyObject) : undefined
+}
+
+/** Forgets open modals and quiet periods (for tests). */
+export function resetGuidanceState(): void {
+  queue = Promise.resolve()
+  for (const key of Object.keys(inFlight)) delete inFlight[key]
+  for (const key of Object.keys(lastClosed)) delete lastClosed[key]
+}
+
+async function runAction(action: GuidanceAction, wxLike: AnyObject, options: ShowGuidanceOptions): Promise<Pick<ShowGuidanceResult, 'actionResult' | 'error'>> {
+  try {
+    if (action === 'retry') {
+      if (!options.onRetry) return { actionResult: 'unavailable' }
+      await options.onRetry()
+      return { actionResult: 'ok' }
+    }
+    if (!canRunAction(action, wxLike, options.platform || currentPlatform(wxLike))) {
+      return { actionResult: 'failed', error: toErrnoError({ errno: 100, errMsg: action + ':fail jsapi not supported' }, action) }
+    }
+    await invokeAsync(wxLike, wxLike[action], action, [{}])
+    return { actionResult: 'ok' }
+  } catch (error) {
+    return { actionResult: 'failed', error: toErrnoError(error, action === 'retry' ? 'retry' : action) }
+  }
+}
+
+function showModal(wxLike: AnyObject, guidance: Guidance, timeoutMs: number): Promise<{ confirm?: boolean } | 'timeout'> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve('timeout'), timeoutMs)
+    const modal: AnyObject = {
+      title: guidance.title,
+      content: guidance.content,
+      confirmText: guidance.confirmText,
+      showCancel: guidance.showCancel,
+    }
+    if (guidance.showCancel) modal.cancelText = guidance.cancelText
+    invokeAsync(wxLike, wxLike.showModal, 'showModal', [modal]).then(
+      (result) => { clearTimeout(timer); resolve((result || {}) as { confirm?: boolean }) },
+      (error) => { clearTimeout(timer); reject(error) },
+    )
+  })
+}
+
+/**
+ * Shows the guidance for a failure as a modal and, on confirm, runs its action.
+ * Never throws and never stacks modals: calls for the errno already showing share its modal,
+ * others wait their turn, and an errno is not shown again within `quietMs` of its modal closing.
+ */
+export function showGuidance(error: unknown, options: ShowGuidanceOptions = {}): Promise<ShowGuidanceResult> {
+  try {
+    if (isCancel(error)) return Promise.resolve({ shown: false, confirmed: false, reason: 'cancel' })
+    const wxLike = (options.wx as AnyObject | undefined) || globalWx()
+    const guidance = getGuidance(error, { locale: options.locale, platform: options.platform, wx: wxLike })
+    if (!guidance) return Promise.resolve({ shown: false, confirmed: false, reason: 'no-guidance' })
+    if (!wxLike || typeof wxLike.showModal !== 'function') return Promise.resolve({ shown: false, confirmed: false, reason: 'no-showModal', guidance })
+    const key = String(guidance.errno) + ':' + guidance.source
+    const quietMs = typeof options.quietMs === 'number' ? options.quietMs : 3000
+    const closedAt = lastClosed[key]
+    if (closedAt !== undefined && Date.now() - closedAt < quietMs) return Promise.resolve({ shown: false, confirmed: false, reason: 'quiet', guidance })
+    const running = inFlight[key]
+    if (running) return running
+
+    const timeoutMs = typeof options.timeoutMs === 'number' ? options.timeoutMs : 60000
+    const run = queue.then(async (): Promise<ShowGuidanceResult> => {
+      try {
+        const answer = await showModal(wxLike, guidance, timeoutMs)
+        if (answer === 'timeout') return { shown: true, confirmed: false, reason: 'timeout', guidance }
+        if (!answer.confirm || !guidance.action) return { shown: true, confirmed: !!answer.confirm, guidance }
+        const outcome = await runAction(guidance.action, wxLike, options)
+        return Object.assign({ shown: true, confirmed: true, action: guidance.action, guidance }, outcome)
+      } catch (modalError) {
+        return { shown: false, confirmed: false, reason: 'modal-failed', error: toErrnoError(modalError, 'showModal'), guidance }
+      } finally {
+        delete inFlight[key]
+        lastClosed[key] = Date.now()
+      }
+    })
+    inFlight[key] = run
+    queue = run.catch(() => undefined)
+    return run
+  } catch (unexpected) {
+    return Promise.resolve({ shown: false, confirmed: false, reason: 'error', error: toErrnoError(unexpected, 'showGuidance') })
+  }
+}

@@ -1,0 +1,149 @@
+import { ErrnoError } from '../errno/ErrnoError'
+
+type AnyObject = { [key: string]: any }
+type Listener = (...args: any[]) => void
+
+/** Event names of `wx`: `BLECharacteristicValueChange` for onBLECharacteristicValueChange. */
+export type WxEventName = {
+  [K in keyof WechatMiniprogram.Wx]: K extends `on${infer E}` ? (`off${E}` extends keyof WechatMiniprogram.Wx ? E : never) : never
+}[keyof WechatMiniprogram.Wx]
+
+/** What a wx event's listener receives. */
+export type WxEventPayload<E extends string> = `on${E}` extends keyof WechatMiniprogram.Wx
+  ? WechatMiniprogram.Wx[`on${E}`] extends (listener: infer L) => any
+    ? L extends (payload: infer P) => any ? P : unknown
+    : unknown
+  : unknown
+
+export interface EventSourceOptions {
+  /** The object with the on…/off… pair. @default the global wx */
+  target?: object
+}
+
+function resolveTarget(options?: EventSourceOptions): AnyObject | undefined {
+  if (options && options.target) return options.target as AnyObject
+  return typeof wx !== 'undefined' ? (wx as unknown as AnyObject) : undefined
+}
+
+/**
+ * Subscribes to an event with one call and returns the function that unsubscribes.
+ * The listener is never called after unsubscribing, even where the base library has no `off…`.
+ *
+ * @example
+ * const stop = subscribe('BLECharacteristicValueChange', ({ value }) => parse(value))
+ * // later
+ * stop()
+ */
+export function subscribe<E extends WxEventName | (string & {})>(
+  event: E,
+  listener: (payload: WxEventPayload<E>) => void,
+  options?: EventSourceOptions,
+): () => void {
+  const target = resolveTarget(options)
+  const on = target ? target['on' + event] : undefined
+  if (typeof listener !== 'function') throw new ErrnoError({ errno: 1001, errMsg: 'on' + event + ':fail listener must be a function', api: 'on' + event, cause: listener })
+  if (typeof on !== 'function') throw new ErrnoError({ errno: 100, errMsg: 'on' + event + ':fail jsapi not supported', api: 'on' + event, cause: target })
+  let active = true
+  const handler: Listener = function (payload) {
+    if (active) listener(payload)
+  }
+  on.call(target, handler)
+  return function unsubscribe() {
+    if (!active) return
+    active = false
+    const off = target ? target['off' + event] : undefined
+    if (typeof off === 'function') {
+      try { off.call(target, handler) } catch (error) { /* already gone */ }
+    }
+  }
+}
+
+export interface OnceOptions<P> extends EventSourceOptions {
+  /** Reject with errno 5 (time out) after this many milliseconds. */
+  timeout?: number
+  /** Wait for the first event this accepts. */
+  filter?: (payload: P) => boolean
+}
+
+/** The next event's payload; unsubscribes when it comes, on time-out, or on error. */
+export function once<E extends WxEventName | (string & {})>(event: E, options: OnceOptions<WxEventPayload<E>> = {}): Promise<WxEventPayload<E>> {
+  return new Promise((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let stop: (() => void) | undefined
+    let done = false
+    const finish = () => {
+      done = true
+      if (timer !== undefined) clearTimeout(timer)
+      if (stop) stop()
+    }
+    stop = subscribe(event, (payload) => {
+      if (done) return
+      try {
+        if (options.filter && !options.filter(payload)) return
+      } catch (error) {
+        finish()
+        return reject(error)
+      }
+      finish()
+      resolve(payload)
+    }, options)
+    if (done && stop) stop()
+    if (!done && typeof options.timeout === 'number') {
+      timer = setTimeout(() => {
+        finish()
+        reject(new ErrnoError({ errno: 5, errMsg: 'on' + event + ':fail time out', api: 'on' + event }))
+      }, options.timeout)
+    }
+  })
+}
+
+export interface EventStreamOptions extends EventSourceOptions {
+  /** How many unread events to keep; older ones are dropped. @default 256 */
+  bufferSize?: number
+}
+
+/**
+ * An event as an async iterable; leaving the loop (`break`, `return`, a throw) unsubscribes.
+ *
+ * @example
+ * for await (const { devices } of events('BluetoothDeviceFound')) {
+ *   if (devices.some(isMyLock)) break
+ * }
+ */
+export function events<E extends WxEventName | (string & {})>(event: E, options: EventStreamOptions = {}): AsyncIterableIterator<WxEventPayload<E>> {
+  const bufferSize = options.bufferSize !== undefined && options.bufferSize >= 1 ? options.bufferSize : 256
+  const buffer: Array<WxEventPayload<E>> = []
+  const waiting: Array<(result: IteratorResult<WxEventPayload<E>>) => void> = []
+  let closed = false
+  const stop = subscribe(event, (payload) => {
+    const next = waiting.shift()
+    if (next) return next({ value: payload, done: false })
+    buffer.push(payload)
+    if (buffer.length > bufferSize) buffer.shift()
+  }, options)
+  const close = (): Promise<IteratorResult<WxEventPayload<E>>> => {
+    if (!closed) {
+      closed = true
+      stop()
+      buffer.length = 0
+      while (waiting.length) (waiting.shift() as (result: IteratorResult<WxEventPayload<E>>) => void)({ value: undefined, done: true })
+    }
+    return Promise.resolve({ value: undefined, done: true })
+  }
+  const iterator: AsyncIterableIterator<WxEventPayload<E>> = {
+    next() {
+      if (buffer.length) return Promise.resolve({ value: buffer.shift() as WxEventPayload<E>, done: false })
+      if (closed) return Promise.resolve({ value: undefined, done: true })
+      return new Promise((resolve) => waiting.push(resolve))
+    },
+    return: close,
+    throw(error?: unknown) {
+      close()
+      return Promise.reject(error)
+    },
+    [Symbol.asyncIterator]() {
+      return iterator
+    },
+  }
+  return iterator
+}

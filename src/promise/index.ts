@@ -1,0 +1,8 @@
+export { wxp, createWxp, promisifyObject } from './wxp'
+export { promisify } from './invoke'
+export { isSyncApi } from './rules'
+export { subscribe, once, events } from './events'
+export type { WxEventName, WxEventPayload, EventSourceOptions, OnceOptions, EventStreamOptions } from './events'
+export { createBLEWriter } from './ble'
+export type { BLEWriter, BLEWriterOptions } from './ble'
+export type { WxPromisified, Promisified, PromisifiedMethod, WxPromise, SuccessResult, TaskOf, IsAsyncMethod, NfcTech, PromisifiedBLEPeripheralServerResult } from './types'

@@ -1,0 +1,118 @@
+import { isSyncApi, isNotApi } from './rules'
+import { invokeAsync } from './invoke'
+import { toErrnoError } from '../errno/normalize'
+import type { Promisified, WxPromisified } from './types'
+
+type AnyObject = { [key: string]: any }
+
+// Objects whose getters hand out objects that are themselves wrapped.
+const WRAPPED_GETTERS = / getFileSystemManager getNFCAdapter getNfcA getNfcB getNfcF getNfcV getIsoDep getNdef getMifareClassic getMifareUltralight /
+
+/**
+ * Wraps a wx-shaped object resolved at each access (`() => wx` for the global), so the library
+ * can be imported where no `wx` exists. Wrappers are made once per name and cached.
+ */
+function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyObject {
+  const cache: AnyObject = Object.create(null)
+  let fsOwner: AnyObject | undefined
+  let fs: AnyObject | undefined
+  return new Proxy(cache, {
+    get(_, key) {
+      if (typeof key !== 'string') return undefined
+      const target = resolveTarget()
+      if (key === 'fs' && prefix === '') {
+        if (target !== fsOwner || !fs) {
+          fsOwner = target
+          fs = wrapObject(() => {
+            const manager = target && typeof target.getFileSystemManager === 'function' ? target.getFileSystemManager() : undefined
+            return manager
+          }, 'FileSystemManager')
+        }
+        return fs
+      }
+      const value = target ? target[key] : undefined
+      if (isSyncApi(key) || isNotApi(key) || (value !== undefined && typeof value !== 'function')) {
+        if (typeof value !== 'function') return value
+        let sync = cache[key]
+        if (!sync) {
+          const wrapResult = WRAPPED_GETTERS.test(' ' + key + ' ')
+          const inference = key === 'createInferenceSession'
+          sync = cache[key] = function (this: unknown) {
+            const owner = resolveTarget()
+            // eslint-disable-next-line prefer-rest-params
+            const result = (owner as AnyObject)[key].apply(owner, arguments)
+            if (wrapResult && result && typeof result === 'object') return wrapObject(() => result, key.slice(3))
+            if (inference && result && typeof result === 'object') return wrapInferenceSession(result)
+            return result
+          }
+        }
+        return sync
+      }
+      let method = cache[key]
+      if (!method) {
+        const api = prefix + key
+        const server = key === 'createBLEPeripheralServer'
+        method = cache[key] = function () {
+          const owner = resolveTarget()
+          // eslint-disable-next-line prefer-rest-params
+          const promise = invokeAsync(owner, owner ? owner[key] : undefined, api, arguments)
+          return server ? promise.then(wrapPeripheralServerResult) : promise
+        }
+      }
+      return method
+    },
+    has(_, key) {
+      const target = resolveTarget()
+      return typeof key === 'string' && !!target && key in target
+    },
+  })
+}
+
+function wrapObject(resolveTarget: () => AnyObject | undefined, name: string): AnyObject {
+  return wrap(resolveTarget, name + '.')
+}
+
+function wrapPeripheralServerResult(result: unknown): unknown {
+  const value = result as AnyObject | undefined
+  if (value && value.server && typeof value.server === 'object') {
+    const server = value.server
+    return Object.assign({}, value, { server: wrapObject(() => server, 'BLEPeripheralServer') })
+  }
+  return result
+}
+
+/** InferenceSession.run already returns a promise; make its rejection an ErrnoError too. */
+function wrapInferenceSession(session: AnyObject): AnyObject {
+  return new Proxy(session, {
+    get(target, key) {
+      const value = target[key as string]
+      if (key === 'run' && typeof value === 'function') {
+        return function () {
+          try {
+            // eslint-disable-next-line prefer-rest-params
+            return Promise.resolve(value.apply(target, arguments)).catch((failure: unknown) => { throw toErrnoError(failure, 'InferenceSession.run') })
+          } catch (failure) {
+            return Promise.reject(toErrnoError(failure, 'InferenceSession.run'))
+          }
+        }
+      }
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+}
+
+/**
+ * Promisifies any wx-shaped object: `wx` itself, a test double, `qq`, `tt`.
+ * Every asynchronous method returns a promise whose rejection is an ErrnoError.
+ */
+export function createWxp(wxLike: object): WxPromisified {
+  return wrap(() => wxLike as AnyObject, '') as unknown as WxPromisified
+}
+
+/** Promisifies the asynchronous methods of one object (an NFC tag, a BLEPeripheralServer, a SocketTask). */
+export function promisifyObject<T extends object>(object: T, name = 'object'): Promisified<T> {
+  return wrapObject(() => object as AnyObject, name) as unknown as Promisified<T>
+}
+
+/** Every wx API, promisified; binds the global `wx` at each call, so importing it without `wx` is safe. */
+export const wxp: WxPromisified = wrap(() => (typeof wx !== 'undefined' ? (wx as unknown as AnyObject) : undefined), '') as unknown as WxPromisified

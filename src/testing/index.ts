@@ -1,0 +1,2 @@
+export { createFakeWx } from './fake-wx'
+export type { FakeWx, FakeWxOptions, FakeWxCall, FakeDeviceState } from './fake-wx'

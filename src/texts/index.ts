@@ -1,0 +1,59 @@
+// Reading texts: every locale of the catalogue. Importing this module makes ErrnoError messages
+// carry the English meaning (see errno/meanings.ts).
+import { ERRNO_MEANINGS_EN, CATEGORY_NAMES_EN } from './generated/errno.en'
+import { ERRNO_MEANINGS_ZH_CN, CATEGORY_NAMES_ZH_CN } from './generated/errno.zh_CN'
+import { ERRNO_MEANINGS_ZH_TW, CATEGORY_NAMES_ZH_TW } from './generated/errno.zh_TW'
+import { ERRNO_ERRMSG, ERRNO_NAMES } from './generated/errmsg'
+import { registerEnglishMeanings } from '../errno/meanings'
+import { decodeErrno } from '../errno/decode'
+import type { ErrnoEntry, Locale, Localized } from '../errno/types'
+
+registerEnglishMeanings(ERRNO_MEANINGS_EN)
+
+export const ERRNO_MEANINGS: { [L in Locale]: Record<number, string> } = {
+  en: ERRNO_MEANINGS_EN,
+  zh_CN: ERRNO_MEANINGS_ZH_CN,
+  zh_TW: ERRNO_MEANINGS_ZH_TW,
+}
+export const CATEGORY_NAMES: { [L in Locale]: Record<string, string> } = {
+  en: CATEGORY_NAMES_EN,
+  zh_CN: CATEGORY_NAMES_ZH_CN,
+  zh_TW: CATEGORY_NAMES_ZH_TW,
+}
+
+/** The meaning of an errno in every locale, or undefined when the catalogue lacks it. */
+export function errnoMeaning(errno: number): Localized | undefined {
+  const en = ERRNO_MEANINGS_EN[errno]
+  return en === undefined ? undefined : { zh_CN: ERRNO_MEANINGS_ZH_CN[errno], zh_TW: ERRNO_MEANINGS_ZH_TW[errno], en }
+}
+
+/**
+ * The catalogue entry of an errno: its errMsg, the meaning in zh_CN / zh_TW / en and the decode.
+ * undefined when the catalogue does not have the code (or the input is not a number). The entry is
+ * shared and frozen.
+ */
+export function lookupErrno(errno: number): ErrnoEntry | undefined {
+  if (typeof errno !== 'number') return undefined
+  const cached = entries[errno]
+  if (cached !== undefined) return cached
+  const message = errnoMeaning(errno)
+  if (!message) return undefined
+  const entry: ErrnoEntry = Object.assign({ name: ERRNO_NAMES[errno], errMsg: ERRNO_ERRMSG[errno], message }, decodeErrno(errno))
+  return (entries[errno] = deepFreeze(entry))
+}
+
+// Entries are built once and shared, frozen so no caller can change another's copy.
+const entries: Record<number, ErrnoEntry> = Object.create(null)
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const key of Object.keys(value)) deepFreeze((value as { [key: string]: unknown })[key])
+  }
+  return value
+}
+
+/** Every catalogued errno, ascending. */
+export function allErrnos(): number[] {
+  return Object.keys(ERRNO_MEANINGS_EN).map(Number).sort((a, b) => a - b)
+}

@@ -1,0 +1,152 @@
+import * as fs from 'fs'
+import * as path from 'path'
+import { toErrnoError, ErrnoError, isErrnoError, parseErrMsg, legacyCodeToErrno, UNKNOWN_ERRNO, lookupErrno } from '../src/index'
+
+const legacy = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../data/legacy.json'), 'utf8'))
+
+describe('toErrnoError', () => {
+  test('decodes the reference example: errno wins, errCode kept, api parsed', () => {
+    const raw = { errMsg: 'openBluetoothAdapter:fail:not available', errCode: 10001, errno: 1500102 }
+    const error = toErrnoError(raw)
+    expect(error).toBeInstanceOf(ErrnoError)
+    expect(error).toBeInstanceOf(Error)
+    expect(error).toMatchObject({ name: 'ErrnoError', errno: 1500102, errCode: 10001, api: 'openBluetoothAdapter', first: 15, second: 0, specific: 102, known: true })
+    expect(error.cause).toBe(raw)
+    expect(error.message).toContain('openBluetoothAdapter:fail:not available')
+    expect(error.message).toContain('1500102')
+    expect(error.message).toContain('Bluetooth adapter is not available')
+  })
+
+  test('errno wins when errno and errCode disagree', () => {
+    expect(toErrnoError({ errMsg: 'connectWifi:fail', errCode: 12002, errno: 1505026 }).errno).toBe(1505026)
+  })
+
+  test('the api argument wins over the errMsg', () => {
+    expect(toErrnoError({ errMsg: 'x:fail' }, 'getLocation').api).toBe('getLocation')
+  })
+
+  test('an ErrnoError passes through as the same object', () => {
+    const error = toErrnoError({ errno: 5 })
+    expect(toErrnoError(error)).toBe(error)
+  })
+
+  test('toJSON is plain data with the decode', () => {
+    const json = toErrnoError({ errMsg: 'startWifi:fail:wifi is disabled', errCode: 12005 }).toJSON()
+    expect(json).toMatchObject({ name: 'ErrnoError', errno: 1505002, errCode: 12005, api: 'startWifi', errMsg: 'startWifi:fail:wifi is disabled', first: 15, second: 5, specific: 2, known: true })
+    expect(json.subcategory.key).toBe('device.wifi')
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json)
+  })
+
+  const badInputs: Array<[string, unknown]> = [
+    ['undefined', undefined], ['null', null], ['0', 0], ["''", ''], ["'text'", 'text'], ['[]', []], ['{}', {}],
+    ['Object.create(null)', Object.create(null)], ["{errno: '1500102'}", { errno: '1500102' }], ['{errno: NaN}', { errno: NaN }],
+    ['{errMsg: 42}', { errMsg: 42 }], ["new Error('x')", new Error('x')], ['true', true], ['a function', () => 1], ['a symbol', Symbol('s')],
+    ['JSON with __proto__', JSON.parse('{"__proto__": {"polluted": true}, "errMsg": "x:fail", "errno": 5}')],
+    ['a proxy that throws', new Proxy({}, { get() { throw new Error('trap') } })],
+    ['a frozen object', Object.freeze({ errMsg: 'login:fail', errno: 1014 })],
+  ]
+  test.each(badInputs)('%s: never throws, an ErrnoError, cause kept, no prototype polluted', (_, input) => {
+    const error = toErrnoError(input)
+    expect(isErrnoError(error)).toBe(true)
+    expect(error).toBeInstanceOf(ErrnoError)
+    expect(error.cause).toBe(input)
+    expect(typeof error.message).toBe('string')
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined()
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false)
+  })
+
+  test('documented results for bad input', () => {
+    expect(toErrnoError(undefined).errno).toBe(UNKNOWN_ERRNO)
+    expect(toErrnoError(undefined).message).toMatch(/no failure details/)
+    expect(toErrnoError({ errno: '1500102' }).errno).toBe(1500102) // a numeric string is read as the number
+    expect(toErrnoError({ errno: NaN }).errno).toBe(-1)
+    expect(toErrnoError(1500102).errno).toBe(1500102)
+    expect(toErrnoError(10001)).toMatchObject({ errno: 1500102, errCode: 10001 })
+    expect(toErrnoError(0).errno).toBe(-1)
+    expect(toErrnoError('request:fail timeout')).toMatchObject({ errno: 5, api: 'request' })
+    expect(toErrnoError(JSON.parse('{"__proto__": {"x": 1}, "errMsg": "x:fail", "errno": 5}')).errno).toBe(5)
+  })
+
+  test('a huge errMsg does not make a huge message', () => {
+    const error = toErrnoError({ errMsg: 'request:fail ' + 'x'.repeat(1_000_000) })
+    expect(error.message.length).toBeLessThan(1000)
+    expect(error.errMsg.length).toBeGreaterThan(1_000_000)
+  })
+
+  test('an errMsg-only failure with no rule stays unknown, errMsg and cause kept', () => {
+    const error = toErrnoError({ errMsg: 'navigateTo:fail page "x" is not found' })
+    expect(error).toMatchObject({ errno: -1, known: false, api: 'navigateTo', errMsg: 'navigateTo:fail page "x" is not found' })
+  })
+})
+
+describe('isErrnoError', () => {
+  test('recognises errors made by another copy of the library', () => {
+    const foreign = Object.assign(new Error('x'), { name: 'ErrnoError', errno: 5, errMsg: 'x:fail' })
+    expect(isErrnoError(foreign)).toBe(true)
+    expect(isErrnoError({ errno: 5, errMsg: 'x' })).toBe(false)
+    expect(isErrnoError(null)).toBe(false)
+    expect(isErrnoError(new Proxy({}, { get() { throw new Error('trap') } }))).toBe(false)
+  })
+})
+
+describe('parseErrMsg', () => {
+  test.each([
+    ['openBluetoothAdapter:fail:not available', 'openBluetoothAdapter', true, 'not available'],
+    ['request:fail timeout', 'request', true, 'timeout'],
+    ['login:fail', 'login', true, ''],
+    ['getLocation:fail auth deny', 'getLocation', true, 'auth deny'],
+    ['operateWXData:fail getUserInfo:fail auth deny', 'operateWXData', true, 'auth deny'],
+    ['cloud.callFunction:fail -404011 cloud function execution error', 'cloud.callFunction', true, '-404011 cloud function execution error'],
+    ['request:ok', 'request', false, ''],
+  ])('%s', (errMsg, api, failed, reason) => {
+    expect(parseErrMsg(errMsg)).toEqual({ api, failed, reason })
+  })
+})
+
+describe('errMsg reasons on base libraries that send no errno', () => {
+  test.each([
+    ['chooseImage:fail cancel', 1],
+    ['requestPayment:fail cancel', 1],
+    ['getLocation:fail auth deny', 103],
+    ['getLocation:fail:auth denied', 103],
+    ['authorize:fail auth cancel', 104],
+    ['getLocation:fail system permission denied', 3],
+    ['getLocation:fail privacy permission is not authorized', 101102],
+    ['request:fail timeout', 5],
+    ['connectSocket:fail time out', 5],
+    ['request:fail url not in domain list', 600002],
+    ['request:fail -106:net::ERR_INTERNET_DISCONNECTED', 600001],
+    ['request:fail The Internet connection appears to be offline.', 600000],
+    ['request:fail interrupted', 600003],
+    ['getPhoneNumber:fail jsapi has no permission', 102],
+    ['someApi:fail jsapi not supported', 100],
+  ])('%s -> errno %i', (errMsg, errno) => {
+    expect(toErrnoError({ errMsg }).errno).toBe(errno)
+  })
+})
+
+describe('legacy errCode tables', () => {
+  const rows: Array<{ errCode: number; errno: number | null; errMsg: string; onlyWhenReason?: string }> = legacy.codes
+  test.each(rows.filter((r) => r.errno !== null && !r.onlyWhenReason && r.errCode !== 0).map((r) => [r.errCode, r.errno, r.errMsg] as const))('errCode %i -> errno %i', (errCode, errno, errMsg) => {
+    expect(legacyCodeToErrno(errCode)).toBe(errno)
+    const error = toErrnoError({ errMsg: `someApi:fail:${errMsg}`, errCode })
+    expect(error).toMatchObject({ errno, errCode, known: true })
+    expect(lookupErrno(errno!)).toBeDefined()
+  })
+
+  test.each(rows.filter((r) => r.errno === null).map((r) => [r.errCode] as const))('errCode %i has no errno twin: known false, message names the table', (errCode) => {
+    const error = toErrnoError({ errMsg: 'someApi:fail', errCode })
+    expect(error).toMatchObject({ errno: -1, known: false, errCode })
+    expect(error.message).toMatch(/errCode table has no errno equivalent/)
+  })
+
+  test('the shared -1 maps only when the reason says "already connect"', () => {
+    expect(toErrnoError({ errMsg: 'createBLEConnection:fail:already connect', errCode: -1 }).errno).toBe(1509007)
+    expect(toErrnoError({ errMsg: 'getSomething:fail', errCode: -1 }).errno).toBe(-1)
+  })
+
+  test('the reference example without errno (an older base library) decodes the same', () => {
+    expect(toErrnoError({ errMsg: 'openBluetoothAdapter:fail:not available', errCode: 10001 }).errno).toBe(1500102)
+    expect(toErrnoError({ errMsg: 'startWifi:fail:wifi not turned on', errCode: 12005 }).errno).toBe(1505002)
+  })
+})
