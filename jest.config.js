@@ -14,6 +14,8 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/component/**/*.test.ts', '<rootDir>/test/demo/**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },
+      // Inside the demo, the package resolves to the copy "Build npm" packed, as in the runtime.
+      moduleNameMapper: { '^miniprogram-errno$': '<rootDir>/demo-miniprogram/miniprogram_npm/miniprogram-errno/index.js' },
     },
   ],
 }

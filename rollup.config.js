@@ -6,7 +6,7 @@ const { nodeResolve } = require('@rollup/plugin-node-resolve')
 const fs = require('fs')
 const path = require('path')
 
-const ts = () => typescript({ tsconfig: './tsconfig.json', declaration: false, outDir: undefined, rootDir: undefined, noEmitOnError: true })
+const ts = (tsconfig = './tsconfig.json') => typescript({ tsconfig, declaration: false, outDir: undefined, noEmitOnError: true })
 const banner = '/* miniprogram-errno · MIT */'
 
 /** Copies the mini-program component sources next to the bundle (the .ts is compiled by the bundle step). */
@@ -37,7 +37,7 @@ function componentBuilds() {
     // The component requires the library through the bundle beside it, so only one copy ships.
     external: (id) => id === '../../src/index' || /\/src\/index(\.ts)?$/.test(id),
     output: { file: `miniprogram_dist/${component}/index.js`, format: 'cjs', banner, paths: (id) => (/src\/index/.test(id) ? '../index' : id) },
-    plugins: [nodeResolve(), ts()],
+    plugins: [nodeResolve(), ts('./tsconfig.components.json')],
   }))
 }
 

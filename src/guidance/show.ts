@@ -108,22 +108,27 @@ export function showGuidance(error: unknown, options: ShowGuidanceOptions = {}):
     if (running) return running
 
     const timeoutMs = typeof options.timeoutMs === 'number' ? options.timeoutMs : 60000
-    const run = queue.then(async (): Promise<ShowGuidanceResult> => {
-      try {
-        const answer = await showModal(wxLike, guidance, timeoutMs)
+    // The next modal waits for this one to close, not for its action (a retry may show guidance itself).
+    const answered = queue.then(() => showModal(wxLike, guidance, timeoutMs))
+    queue = answered.then(() => undefined, () => undefined)
+    const closed = () => {
+      delete inFlight[key]
+      lastClosed[key] = Date.now()
+    }
+    const run = answered.then(
+      async (answer): Promise<ShowGuidanceResult> => {
+        closed()
         if (answer === 'timeout') return { shown: true, confirmed: false, reason: 'timeout', guidance }
         if (!answer.confirm || !guidance.action) return { shown: true, confirmed: !!answer.confirm, guidance }
         const outcome = await runAction(guidance.action, wxLike, options)
         return Object.assign({ shown: true, confirmed: true, action: guidance.action, guidance }, outcome)
-      } catch (modalError) {
+      },
+      (modalError): ShowGuidanceResult => {
+        closed()
         return { shown: false, confirmed: false, reason: 'modal-failed', error: toErrnoError(modalError, 'showModal'), guidance }
-      } finally {
-        delete inFlight[key]
-        lastClosed[key] = Date.now()
-      }
-    })
+      },
+    )
     inFlight[key] = run
-    queue = run.catch(() => undefined)
     return run
   } catch (unexpected) {
     return Promise.resolve({ shown: false, confirmed: false, reason: 'error', error: toErrnoError(unexpected, 'showGuidance') })

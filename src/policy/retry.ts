@@ -25,7 +25,7 @@ export interface RetryOptions {
   attempts?: number
   /** The first backoff delay, in milliseconds. @default 500 */
   minDelayMs?: number
-  /** No wait is longer than this; an error whose own delay is longer (a day-level rate limit) is not retried. @default 30000 */
+  /** No wait is longer than this; an error whose own delay is over an hour (a day-level rate limit) is not retried. @default 30000 */
   maxDelayMs?: number
   /** Backoff growth per attempt. @default 2 */
   factor?: number
@@ -41,6 +41,8 @@ export interface RetryOptions {
 export interface CancellablePromise<T> extends Promise<T> {
   cancel(): void
 }
+
+const LONG_WAIT_MS = 3600000
 
 function check(name: string, value: number | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback
@@ -105,7 +107,7 @@ export function withRetry<T>(fn: (attempt: number) => T | PromiseLike<T>, option
         retry = false
       }
       const own = retry ? retryDelay(error) : undefined
-      if (own !== undefined && own > maxDelay) retry = false // waiting that long is the caller's decision
+      if (own !== undefined && own > LONG_WAIT_MS) retry = false // a day-level limit: waiting is the caller's decision
       if (!retry) return finish(() => reject(error))
       const backoff = minDelay * Math.pow(factor, attempt - 1)
       const delayMs = Math.min(maxDelay, Math.max(backoff, own !== undefined ? own : 0))

@@ -6,7 +6,7 @@ import type { Promisified, WxPromisified } from './types'
 type AnyObject = { [key: string]: any }
 
 // Objects whose getters hand out objects that are themselves wrapped.
-const WRAPPED_GETTERS = / getFileSystemManager getNFCAdapter getNfcA getNfcB getNfcF getNfcV getIsoDep getNdef getMifareClassic getMifareUltralight /
+const WRAPPED_GETTERS = ' getFileSystemManager getNFCAdapter getNfcA getNfcB getNfcF getNfcV getIsoDep getNdef getMifareClassic getMifareUltralight '
 
 /**
  * Wraps a wx-shaped object resolved at each access (`() => wx` for the global), so the library
@@ -35,7 +35,7 @@ function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyOb
         if (typeof value !== 'function') return value
         let sync = cache[key]
         if (!sync) {
-          const wrapResult = WRAPPED_GETTERS.test(' ' + key + ' ')
+          const wrapResult = WRAPPED_GETTERS.indexOf(' ' + key + ' ') >= 0
           const inference = key === 'createInferenceSession'
           sync = cache[key] = function (this: unknown) {
             const owner = resolveTarget()

@@ -88,9 +88,9 @@ const FAILURES = {
   cancel: (api: string): Failure => ({ errMsg: api + ':fail cancel', errno: 1 }),
 }
 
-const SCOPED_APIS = / getLocation chooseLocation startLocationUpdate chooseImage chooseMedia scanCode saveImageToPhotosAlbum saveVideoToPhotosAlbum startRecord getWeRunData chooseAddress chooseInvoiceTitle authorize /
-const NETWORK_APIS = / request downloadFile uploadFile connectSocket /
-const PAYMENT_APIS = / requestPayment requestOrderPayment requestVirtualPayment requestPluginPayment requestCommonPayment /
+const SCOPED_APIS = ' getLocation chooseLocation startLocationUpdate chooseImage chooseMedia scanCode saveImageToPhotosAlbum saveVideoToPhotosAlbum startRecord getWeRunData chooseAddress chooseInvoiceTitle authorize '
+const NETWORK_APIS = ' request downloadFile uploadFile connectSocket '
+const PAYMENT_APIS = ' requestPayment requestOrderPayment requestVirtualPayment requestPluginPayment requestCommonPayment '
 const BLUETOOTH_STATEFUL = /Bluetooth|BLE|Beacon/
 
 /**
@@ -158,12 +158,12 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
       if (state.nfc === 'off') return FAILURES.nfcOff(api.replace('NFC.', ''))
       return undefined
     }
-    if (SCOPED_APIS.test(' ' + api + ' ')) {
+    if (SCOPED_APIS.indexOf(' ' + api + ' ') >= 0) {
       if (!state.systemPermission) return FAILURES.systemDenied(api)
       if (!state.scopePermission) return FAILURES.scopeDenied(api)
     }
-    if (NETWORK_APIS.test(' ' + api + ' ') && state.network === 'offline') return FAILURES.offline(api, platform)
-    if (PAYMENT_APIS.test(' ' + api + ' ') && state.payment === 'cancel') return FAILURES.cancel(api)
+    if (NETWORK_APIS.indexOf(' ' + api + ' ') >= 0 && state.network === 'offline') return FAILURES.offline(api, platform)
+    if (PAYMENT_APIS.indexOf(' ' + api + ' ') >= 0 && state.payment === 'cancel') return FAILURES.cancel(api)
     return undefined
   }
 
@@ -242,7 +242,7 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
           if (typeof call.complete === 'function') call.complete(result)
         }
       })
-      if (NETWORK_APIS.test(' ' + api + ' ')) return makeTask(api)
+      if (NETWORK_APIS.indexOf(' ' + api + ' ') >= 0) return makeTask(api)
       return undefined
     }
   }

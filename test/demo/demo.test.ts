@@ -1,0 +1,74 @@
+import * as fs from 'fs'
+import * as path from 'path'
+
+// The same scenarios `npm run demo` prints, against the package packed by miniprogram-ci.
+const runner = require('../../scripts/demo-runner')
+const root = path.resolve(__dirname, '../..')
+
+jest.setTimeout(60000)
+
+describe('demo mini-program', () => {
+  beforeAll(async () => {
+    const log = console.log
+    console.log = () => undefined
+    try {
+      await runner.packDemo()
+    } finally {
+      console.log = log
+    }
+  })
+
+  test('packNpmManually put the library and its component into miniprogram_npm', () => {
+    const packed = path.join(root, 'demo-miniprogram/miniprogram_npm/miniprogram-errno')
+    for (const file of ['index.js', 'guidance-dialog/index.js', 'guidance-dialog/index.wxml', 'guidance-dialog/index.json', 'guidance-dialog/index.wxss']) {
+      expect(fs.existsSync(path.join(packed, file))).toBe(true)
+    }
+  })
+
+  test('every page in app.json exists with its four files, and usingComponents resolve after the pack', () => {
+    const pages: string[] = runner.pages()
+    expect(pages.length).toBe(9)
+    for (const page of pages) {
+      for (const ext of ['js', 'json', 'wxml', 'wxss']) expect(fs.existsSync(path.join(root, 'demo-miniprogram', `${page}.${ext}`))).toBe(true)
+      const json = JSON.parse(fs.readFileSync(path.join(root, 'demo-miniprogram', `${page}.json`), 'utf8'))
+      for (const target of Object.values(json.usingComponents || {}) as string[]) {
+        expect(fs.existsSync(path.join(root, 'demo-miniprogram/miniprogram_npm', `${target}.json`))).toBe(true)
+      }
+    }
+  })
+
+  test('project.config.json opens the demo and builds npm into it', () => {
+    const config = JSON.parse(fs.readFileSync(path.join(root, 'project.config.json'), 'utf8'))
+    expect(config).toMatchObject({ miniprogramRoot: 'demo-miniprogram/', appid: 'touristappid' })
+    expect(config.setting.packNpmManually).toBe(true)
+    expect(config.setting.packNpmRelationList[0].miniprogramNpmDistDir).toBe('./demo-miniprogram/')
+  })
+
+  test('npm run demo: every page loads and every scenario behaves (run as the user runs it)', () => {
+    // A child process: the real Node module system, as in `npm run demo`.
+    const { spawnSync } = require('child_process')
+    const run = spawnSync(process.execPath, [path.join(root, 'scripts/demo.js')], { cwd: root, encoding: 'utf8', timeout: 120000 })
+    expect(run.stderr.split('\n').filter((l: string) => l.startsWith('FAILED'))).toEqual([])
+    expect(run.status).toBe(0)
+    expect(run.stdout.match(/^loaded /gm)).toHaveLength(9)
+    expect(run.stdout).toContain('蓝牙未开启')
+    expect(run.stdout).toContain('openSystemBluetoothSetting: ok')
+    expect(run.stdout).toMatch(/\d+ scenarios, all as expected/)
+  })
+})
+
+describe('WXML compiles with wcc (miniprogram-compiler)', () => {
+  const compiler = require('miniprogram-compiler')
+  const pages: string[] = runner.pages()
+  test.each(pages)('demo %s', (page) => {
+    expect(() => compiler.wxmlToJs(path.join(root, 'demo-miniprogram'), { wxmlList: [`${page}.wxml`] })).not.toThrow()
+  })
+  test('guidance-dialog', () => {
+    expect(() => compiler.wxmlToJs(path.join(root, 'miniprogram_npm_src/guidance-dialog'), { wxmlList: ['index.wxml'] })).not.toThrow()
+  })
+  test('a broken template is caught (the check can fail)', () => {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'wxml-'))
+    fs.writeFileSync(path.join(dir, 'bad.wxml'), '<view><text>{{a}}</text>')
+    expect(() => compiler.wxmlToJs(dir, { wxmlList: ['bad.wxml'] })).toThrow(/end tag missing/)
+  })
+})
