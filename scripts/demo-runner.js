@@ -108,13 +108,13 @@ function describeModal(call) {
 }
 
 /**
- * Runs every scenario; returns { lines, failures }. Needs a DOM (jest's jsdom environment, or the
- * globals scripts/demo.js installs).
+ * Runs every scenario; returns { lines, failures, scenarios }. Needs the DOM globals scripts/demo.js
+ * installs, and Node's own module system (pages load again per scenario, which jest's registry
+ * does not allow, so the tests run scripts/demo.js as a child process).
  */
-async function runScenarios({ loadSimulate } = {}) {
+async function runScenarios() {
   routeRequiresToPackedCopy()
-  // Under jest, a page path loads once per module registry: jest passes a loader that resets it.
-  const freshSimulate = loadSimulate || (() => require('miniprogram-simulate'))
+  const simulate = require('miniprogram-simulate')
   installPageShim()
   const testing = require(path.join(root, 'dist', 'testing.cjs'))
   const lines = []
@@ -124,7 +124,7 @@ async function runScenarios({ loadSimulate } = {}) {
   for (const page of pages()) {
     global.wx = testing.createFakeWx()
     try {
-      const component = loadPage(freshSimulate(), page)
+      const component = loadPage(simulate, page)
       if (!component.instance) throw new Error('no instance')
       lines.push(`loaded ${page}`)
     } catch (error) {
@@ -140,8 +140,7 @@ async function runScenarios({ loadSimulate } = {}) {
     const label = `${scenario.page} · ${scenario.run} · ${scenario.state} · ${fakeOptions.platform || 'android'} · ${fakeOptions.language || 'zh_CN'}`
     let result
     try {
-      const component = loadPage(freshSimulate(), `pages/${scenario.page}/index`)
-      if (process.env.DEMO_DEBUG) process.stderr.write('running ' + label + '\n')
+      const component = loadPage(simulate, `pages/${scenario.page}/index`)
       result = await component.instance.run(scenario.run, false)
     } catch (error) {
       failures.push(`${label}: threw ${error && error.message}`)
@@ -171,4 +170,4 @@ async function runScenarios({ loadSimulate } = {}) {
   return { lines, failures, scenarios: SCENARIOS.length }
 }
 
-module.exports = { packDemo, runScenarios, SCENARIOS, pages, demoRoot }
+module.exports = { packDemo, runScenarios, pages }

@@ -45,15 +45,15 @@ describe('wxp over a wx double', () => {
 
   test('callbacks called twice or both settle once; the caller callbacks still run', async () => {
     const seen: string[] = []
-    const wxp = createWxp({ thing(o: any) { o.success({ n: 1 }); o.fail({ errMsg: 'thing:fail' }); o.success({ n: 2 }) } })
+    const wxp: any = createWxp({ thing(o: any) { o.success({ n: 1 }); o.fail({ errMsg: 'thing:fail' }); o.success({ n: 2 }) } })
     await expect(wxp.thing({ success: () => seen.push('success') })).resolves.toEqual({ n: 1 })
     expect(seen).toEqual(['success'])
   })
 
   test('a method that throws synchronously rejects; bad options reject with errno 1001', async () => {
-    const wxp = createWxp({ boom() { throw new Error('sync') } })
+    const wxp: any = createWxp({ boom() { throw new Error('sync') } })
     await expect(wxp.boom()).rejects.toMatchObject({ name: 'ErrnoError' })
-    await expect((wxp as any).boom('not an object')).rejects.toMatchObject({ errno: 1001 })
+    await expect(wxp.boom('not an object')).rejects.toMatchObject({ errno: 1001 })
   })
 
   test('synchronous members pass through', () => {

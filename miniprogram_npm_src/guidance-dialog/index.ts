@@ -1,6 +1,7 @@
 // <guidance-dialog errno="{{errno}}" locale="zh_CN" bind:action="onAction" bind:close="onClose" />
 // Shows what to tell the user about an errno, with the button that gets them to the fix.
-import { getGuidance, canRunAction } from '../../src/index'
+import { getGuidance, runGuidanceAction } from '../../src/index'
+import type { GuidanceAction } from '../../src/index'
 
 const ICONS: { [name: string]: string } = {
   bluetooth: 'ᛒ', wifi: '≋', nfc: '◎', location: '⌖', network: '⇅', permission: '⚿', camera: '◉',
@@ -63,15 +64,8 @@ Component({
         this.finish(action || undefined, true)
         return
       }
-      const wxLike = wx as unknown as { [key: string]: any }
-      if (!canRunAction(action, wxLike, this.data.platform || undefined) || typeof wxLike[action] !== 'function') {
-        this.finish(action, false, { errno: 100, errMsg: action + ':fail jsapi not supported' })
-        return
-      }
-      wxLike[action]({
-        success: () => this.finish(action, true),
-        fail: (error: unknown) => this.finish(action, false, error),
-      })
+      // getGuidance only offers actions this client can run; the page handles `retry` itself.
+      runGuidanceAction(action as GuidanceAction).then((outcome) => this.finish(action, outcome.actionResult === 'ok', outcome.error))
     },
     onOpenSetting(this: Self, event: { detail: unknown }) {
       this.finish('openSetting', true, undefined, event.detail)

@@ -6,7 +6,8 @@ import type { DecodedErrno } from './types'
 /** The errno of a failure no code could be found for. */
 export const UNKNOWN_ERRNO = -1
 
-const BRAND = typeof Symbol === 'function' ? Symbol.for('miniprogram-errno.ErrnoError') : '@@miniprogram-errno.ErrnoError'
+// Shared by every copy of the library (Symbol.for is global), so isErrnoError works across copies.
+const BRAND = Symbol.for('miniprogram-errno.ErrnoError')
 const MAX_MESSAGE_ERRMSG = 500
 
 export interface ErrnoErrorInit {
@@ -102,7 +103,7 @@ export function isErrnoError(value: unknown): value is ErrnoError {
   if (value === null || typeof value !== 'object') return false
   try {
     const candidate = value as { [key: string]: unknown }
-    return candidate[BRAND as string] === true || (candidate.name === 'ErrnoError' && typeof candidate.errno === 'number' && typeof candidate.errMsg === 'string')
+    return (candidate as { [BRAND]?: unknown })[BRAND] === true || (candidate.name === 'ErrnoError' && typeof candidate.errno === 'number' && typeof candidate.errMsg === 'string')
   } catch (error) {
     return false // a proxy that throws on property access
   }

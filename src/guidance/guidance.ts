@@ -2,13 +2,13 @@ import { GUIDANCE_CODES, GUIDANCE_TEMPLATES, NO_GUIDANCE, CATEGORY_FALLBACK, LEG
 import { GUIDANCE_TEXTS_ZH_CN } from './generated/guidance.zh_CN'
 import { GUIDANCE_TEXTS_ZH_TW } from './generated/guidance.zh_TW'
 import { GUIDANCE_TEXTS_EN } from './generated/guidance.en'
-import { toErrnoError, legacyTableName } from '../errno/normalize'
+import { toErrnoError } from '../errno/normalize'
 import { decodeErrno } from '../errno/decode'
 import { LEGACY_TABLES } from '../errno/generated/legacy'
 import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
+import { globalWx } from '../promise/runtime'
+import type { AnyObject } from '../promise/runtime'
 import type { Locale } from '../errno/types'
-
-type AnyObject = { [key: string]: any }
 
 /** What the confirm button does: a wx API that gets the user to the fix, or `retry`. */
 export type GuidanceAction = 'openSystemBluetoothSetting' | 'openAppAuthorizeSetting' | 'openSetting' | 'requirePrivacyAuthorize' | 'retry'
@@ -57,13 +57,8 @@ export interface GuidanceOverrides {
 
 const TEXTS: { [L in Locale]: Record<string, readonly string[]> } = { zh_CN: GUIDANCE_TEXTS_ZH_CN, zh_TW: GUIDANCE_TEXTS_ZH_TW, en: GUIDANCE_TEXTS_EN }
 const registered: { [key: string]: GuidanceOverrides } = Object.create(null)
-/** Extra templates from other modules (server, cloud and HTTP errors). */
-const extraSources: Array<(error: unknown) => string | undefined> = []
-
-/** Lets the server, cloud and HTTP errors pick a template for their codes. */
-export function addGuidanceSource(source: (error: unknown) => string | undefined): void {
-  extraSources.push(source)
-}
+const API_PATTERNS = API_FALLBACK.map(([pattern, id]) => [new RegExp(pattern), id] as const)
+const acknowledge = (locale: Locale) => (locale === 'en' ? 'OK' : '知道了')
 
 /**
  * Replaces or adds guidance for an errno (texts per locale, the action). Returns a function that
@@ -77,27 +72,20 @@ export function registerGuidance(errno: number | string, overrides: GuidanceOver
   }
 }
 
-function globalWx(): AnyObject | undefined {
-  return typeof wx !== 'undefined' ? (wx as unknown as AnyObject) : undefined
-}
-
-function templateFor(error: unknown, errno: number, errCode: number | undefined, api: string | undefined): [string, string] | undefined {
-  for (const source of extraSources) {
-    const id = source(error)
-    if (id) return [id, id]
-  }
+/** [template, source]: the code's own entry, else by category, legacy table or API name. */
+function templateFor(errno: number, errCode: number | undefined, api: string | undefined): [string, string] | undefined {
   const direct = GUIDANCE_CODES[errno]
   if (direct) return [direct, direct]
-  const decoded = decodeErrno(errno)
-  const byCategory = decoded.subcategory.known ? CATEGORY_FALLBACK[decoded.subcategory.key] : undefined
-  if (byCategory && errno >= 0) return [byCategory, 'category:' + decoded.subcategory.key]
-  if (errCode !== undefined && legacyTableName(errCode)) {
+  const subcategory = decodeErrno(errno).subcategory
+  const byCategory = subcategory.known ? CATEGORY_FALLBACK[subcategory.key] : undefined
+  if (byCategory) return [byCategory, 'category:' + subcategory.key]
+  if (errCode !== undefined) {
     for (const [min, max, key] of LEGACY_TABLES) {
       if (errCode >= min && errCode <= max && LEGACY_TABLE_FALLBACK[key]) return [LEGACY_TABLE_FALLBACK[key], 'legacy:' + key]
     }
   }
   if (api) {
-    for (const [pattern, id] of API_FALLBACK) if (new RegExp(pattern).test(api)) return [id, 'api:' + api]
+    for (const [pattern, id] of API_PATTERNS) if (pattern.test(api)) return [id, 'api:' + api]
   }
   return undefined
 }
@@ -136,7 +124,7 @@ export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}
   const locale = options.locale ? normalizeLocale(options.locale) : currentLocale(wxLike)
   const platform = options.platform || currentPlatform(wxLike)
   const override = registered[String(errno)] || (error.errCode !== undefined && errno < 0 ? registered[String(error.errCode)] : undefined)
-  const found = templateFor(errorOrErrno, errno, error.errCode, error.api)
+  const found = templateFor(errno, error.errCode, error.api)
   if (!found && !override) return undefined
 
   const row: readonly string[] = found ? TEXTS[locale][found[0]] || TEXTS.en[found[0]] || [] : []
@@ -148,7 +136,7 @@ export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}
     errno,
     title: texts.title !== undefined ? texts.title : row[0] || '',
     content: texts.content !== undefined ? texts.content : row[1] || '',
-    confirmText: texts.confirmText !== undefined ? texts.confirmText : row[2] || (locale === 'en' ? 'OK' : '知道了'),
+    confirmText: texts.confirmText !== undefined ? texts.confirmText : row[2] || acknowledge(locale),
     cancelText: texts.cancelText !== undefined ? texts.cancelText : row[3] || '',
     showCancel: false,
     source: override ? 'registered' : (found as [string, string])[1],
@@ -159,7 +147,7 @@ export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}
     // The API is missing here: tell the user the way by hand instead.
     const manual = platform === 'ios' ? row[4] : row[5]
     if (manual && texts.content === undefined) guidance.content = manual
-    guidance.confirmText = texts.confirmText !== undefined ? texts.confirmText : locale === 'en' ? 'OK' : '知道了'
+    guidance.confirmText = texts.confirmText !== undefined ? texts.confirmText : acknowledge(locale)
     action = undefined
   }
   if (action) {

@@ -1,5 +1,5 @@
-export { getGuidance, registerGuidance, canRunAction, addGuidanceSource } from './guidance'
+export { getGuidance, registerGuidance, canRunAction } from './guidance'
 export type { Guidance, GuidanceAction, GuidanceOptions, GuidanceOverrides, GuidanceTexts } from './guidance'
-export { showGuidance, resetGuidanceState } from './show'
-export type { ShowGuidanceOptions, ShowGuidanceResult } from './show'
+export { showGuidance, runGuidanceAction, resetGuidanceState } from './show'
+export type { ShowGuidanceOptions, ShowGuidanceResult, GuidanceActionOutcome } from './show'
 export { setLocale, currentLocale, normalizeLocale } from './locale'

@@ -1,13 +1,12 @@
-import { getGuidance, canRunAction } from './guidance'
+import { getGuidance } from './guidance'
 import type { Guidance, GuidanceAction } from './guidance'
 import { invokeAsync } from '../promise/invoke'
 import { toErrnoError } from '../errno/normalize'
 import { isCancel } from '../policy/policy'
-import { currentPlatform } from './locale'
+import { globalWx } from '../promise/runtime'
+import type { AnyObject } from '../promise/runtime'
 import type { ErrnoError } from '../errno/ErrnoError'
 import type { Locale } from '../errno/types'
-
-type AnyObject = { [key: string]: any }
 
 export interface ShowGuidanceOptions {
   locale?: Locale | string
@@ -43,10 +42,6 @@ let queue: Promise<unknown> = Promise.resolve()
 const inFlight: { [errno: string]: Promise<ShowGuidanceResult> } = Object.create(null)
 const lastClosed: { [errno: string]: number } = Object.create(null)
 
-function globalWx(): AnyObject | undefined {
-  return typeof wx !== 'undefined' ? (wx as unknown as AnyObject) : undefined
-}
-
 /** Forgets open modals and quiet periods (for tests). */
 export function resetGuidanceState(): void {
   queue = Promise.resolve()
@@ -54,20 +49,26 @@ export function resetGuidanceState(): void {
   for (const key of Object.keys(lastClosed)) delete lastClosed[key]
 }
 
-async function runAction(action: GuidanceAction, wxLike: AnyObject, options: ShowGuidanceOptions): Promise<Pick<ShowGuidanceResult, 'actionResult' | 'error'>> {
+/** How running a guidance action went. */
+export type GuidanceActionOutcome = Pick<ShowGuidanceResult, 'actionResult' | 'error'>
+
+/**
+ * Runs a guidance action: calls the wx API (a missing one fails with errno 100) or, for `retry`,
+ * `onRetry`. Never throws: a refusal or a failure is reported. getGuidance has already dropped
+ * actions this client cannot run.
+ */
+export async function runGuidanceAction(action: GuidanceAction, options: { wx?: object; onRetry?: () => unknown } = {}): Promise<GuidanceActionOutcome> {
   try {
     if (action === 'retry') {
       if (!options.onRetry) return { actionResult: 'unavailable' }
       await options.onRetry()
       return { actionResult: 'ok' }
     }
-    if (!canRunAction(action, wxLike, options.platform || currentPlatform(wxLike))) {
-      return { actionResult: 'failed', error: toErrnoError({ errno: 100, errMsg: action + ':fail jsapi not supported' }, action) }
-    }
-    await invokeAsync(wxLike, wxLike[action], action, [{}])
+    const wxLike = (options.wx as AnyObject | undefined) || globalWx()
+    await invokeAsync(wxLike, wxLike ? wxLike[action] : undefined, action, [{}])
     return { actionResult: 'ok' }
   } catch (error) {
-    return { actionResult: 'failed', error: toErrnoError(error, action === 'retry' ? 'retry' : action) }
+    return { actionResult: 'failed', error: toErrnoError(error, action) }
   }
 }
 
@@ -120,7 +121,7 @@ export function showGuidance(error: unknown, options: ShowGuidanceOptions = {}):
         closed()
         if (answer === 'timeout') return { shown: true, confirmed: false, reason: 'timeout', guidance }
         if (!answer.confirm || !guidance.action) return { shown: true, confirmed: !!answer.confirm, guidance }
-        const outcome = await runAction(guidance.action, wxLike, options)
+        const outcome = await runGuidanceAction(guidance.action, { wx: wxLike, onRetry: options.onRetry })
         return Object.assign({ shown: true, confirmed: true, action: guidance.action, guidance }, outcome)
       },
       (modalError): ShowGuidanceResult => {

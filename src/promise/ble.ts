@@ -1,8 +1,8 @@
 import { ErrnoError } from '../errno/ErrnoError'
 import { invokeAsync } from './invoke'
 import { withRetry } from '../policy/retry'
-
-type AnyObject = { [key: string]: any }
+import { globalWx } from './runtime'
+import type { AnyObject } from './runtime'
 
 export interface BLEWriterOptions {
   deviceId: string
@@ -52,7 +52,7 @@ export function createBLEWriter(options: BLEWriterOptions): BLEWriter {
   if (!options || typeof options.deviceId !== 'string' || typeof options.serviceId !== 'string' || typeof options.characteristicId !== 'string') {
     throw new ErrnoError({ errno: 1001, errMsg: 'createBLEWriter:fail deviceId, serviceId and characteristicId must be strings', api: 'createBLEWriter', cause: options })
   }
-  const target = (): AnyObject | undefined => (options.wx as AnyObject) || (typeof wx !== 'undefined' ? (wx as unknown as AnyObject) : undefined)
+  const target = (): AnyObject | undefined => (options.wx as AnyObject) || globalWx()
   let mtu = options.mtu && options.mtu > ATT_HEADER ? Math.floor(options.mtu) : 23
   let queue: Promise<unknown> = Promise.resolve()
   let pending = 0

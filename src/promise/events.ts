@@ -1,6 +1,6 @@
 import { ErrnoError } from '../errno/ErrnoError'
-
-type AnyObject = { [key: string]: any }
+import { globalWx } from './runtime'
+import type { AnyObject } from './runtime'
 type Listener = (...args: any[]) => void
 
 /** Event names of `wx`: `BLECharacteristicValueChange` for onBLECharacteristicValueChange. */
@@ -21,8 +21,7 @@ export interface EventSourceOptions {
 }
 
 function resolveTarget(options?: EventSourceOptions): AnyObject | undefined {
-  if (options && options.target) return options.target as AnyObject
-  return typeof wx !== 'undefined' ? (wx as unknown as AnyObject) : undefined
+  return options && options.target ? (options.target as AnyObject) : globalWx()
 }
 
 /**

@@ -42,21 +42,21 @@ export function invokeAsync(owner: unknown, method: unknown, api: string, args: 
       userFail = given ? given.fail : undefined
       userComplete = given ? given.complete : undefined
       callOptions = Object.assign({}, given, {
-      success(result: unknown) {
-        if (settled) return
-        settled = true
-        resolve(result)
-        callUser(userSuccess, result)
-        callUser(userComplete, result)
-      },
-      fail(failure: unknown) {
-        if (settled) return
-        settled = true
-        reject(toErrnoError(failure, api))
-        callUser(userFail, failure)
-        callUser(userComplete, failure)
-      },
-      complete: undefined,
+        success(result: unknown) {
+          if (settled) return
+          settled = true
+          resolve(result)
+          callUser(userSuccess, result)
+          callUser(userComplete, result)
+        },
+        fail(failure: unknown) {
+          if (settled) return
+          settled = true
+          reject(toErrnoError(failure, api))
+          callUser(userFail, failure)
+          callUser(userComplete, failure)
+        },
+        complete: undefined,
       })
     } catch (error) {
       return reject(toErrnoError(error, api)) // options whose getters throw

@@ -1,30 +1,35 @@
 import { isSyncApi, isNotApi } from './rules'
 import { invokeAsync } from './invoke'
 import { toErrnoError } from '../errno/normalize'
+import { globalWx } from './runtime'
+import type { AnyObject } from './runtime'
 import type { Promisified, WxPromisified } from './types'
-
-type AnyObject = { [key: string]: any }
 
 // Objects whose getters hand out objects that are themselves wrapped.
 const WRAPPED_GETTERS = ' getFileSystemManager getNFCAdapter getNfcA getNfcB getNfcF getNfcV getIsoDep getNdef getMifareClassic getMifareUltralight '
 
 /**
  * Wraps a wx-shaped object resolved at each access (`() => wx` for the global), so the library
- * can be imported where no `wx` exists. Wrappers are made once per name and cached.
+ * can be imported where no `wx` exists. Wrappers are made once per name and cached; an
+ * asynchronous method, once wrapped, is returned straight from the cache (the hot path).
  */
 function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyObject {
-  const cache: AnyObject = Object.create(null)
+  const asyncMethods: AnyObject = Object.create(null)
+  const syncMethods: AnyObject = Object.create(null)
   let fsOwner: AnyObject | undefined
   let fs: AnyObject | undefined
-  return new Proxy(cache, {
+  return new Proxy(asyncMethods, {
     get(_, key) {
       if (typeof key !== 'string') return undefined
+      const cached = asyncMethods[key]
+      if (cached !== undefined) return cached
       const target = resolveTarget()
       if (key === 'fs' && prefix === '') {
         if (target !== fsOwner || !fs) {
           fsOwner = target
+          let manager: AnyObject | undefined
           fs = wrapObject(() => {
-            const manager = target && typeof target.getFileSystemManager === 'function' ? target.getFileSystemManager() : undefined
+            if (!manager && target && typeof target.getFileSystemManager === 'function') manager = target.getFileSystemManager()
             return manager
           }, 'FileSystemManager')
         }
@@ -33,11 +38,11 @@ function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyOb
       const value = target ? target[key] : undefined
       if (isSyncApi(key) || isNotApi(key) || (value !== undefined && typeof value !== 'function')) {
         if (typeof value !== 'function') return value
-        let sync = cache[key]
+        let sync = syncMethods[key]
         if (!sync) {
           const wrapResult = WRAPPED_GETTERS.indexOf(' ' + key + ' ') >= 0
           const inference = key === 'createInferenceSession'
-          sync = cache[key] = function (this: unknown) {
+          sync = syncMethods[key] = function (this: unknown) {
             const owner = resolveTarget()
             // eslint-disable-next-line prefer-rest-params
             const result = (owner as AnyObject)[key].apply(owner, arguments)
@@ -48,18 +53,14 @@ function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyOb
         }
         return sync
       }
-      let method = cache[key]
-      if (!method) {
-        const api = prefix + key
-        const server = key === 'createBLEPeripheralServer'
-        method = cache[key] = function () {
-          const owner = resolveTarget()
-          // eslint-disable-next-line prefer-rest-params
-          const promise = invokeAsync(owner, owner ? owner[key] : undefined, api, arguments)
-          return server ? promise.then(wrapPeripheralServerResult) : promise
-        }
-      }
-      return method
+      const api = prefix + key
+      const server = key === 'createBLEPeripheralServer'
+      return (asyncMethods[key] = function () {
+        const owner = resolveTarget()
+        // eslint-disable-next-line prefer-rest-params
+        const promise = invokeAsync(owner, owner ? owner[key] : undefined, api, arguments)
+        return server ? promise.then(wrapPeripheralServerResult) : promise
+      })
     },
     has(_, key) {
       const target = resolveTarget()
@@ -115,4 +116,4 @@ export function promisifyObject<T extends object>(object: T, name = 'object'): P
 }
 
 /** Every wx API, promisified; binds the global `wx` at each call, so importing it without `wx` is safe. */
-export const wxp: WxPromisified = wrap(() => (typeof wx !== 'undefined' ? (wx as unknown as AnyObject) : undefined), '') as unknown as WxPromisified
+export const wxp: WxPromisified = wrap(globalWx, '') as unknown as WxPromisified

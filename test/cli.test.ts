@@ -1,0 +1,70 @@
+import * as path from 'path'
+import { spawnSync } from 'child_process'
+import { runCli } from '../src/cli/index'
+
+function run(...argv: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  const code = runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) })
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+describe('miniprogram-errno CLI', () => {
+  test('explain 1505002: Wi-Fi off in three languages, with guidance and policy', () => {
+    const { code, out } = run('explain', '1505002')
+    expect(code).toBe(0)
+    expect(out).toContain('WIFI_DISABLED')
+    expect(out).toContain('系统WiFi开关未开启')
+    expect(out).toContain('系統WiFi開關未開啟')
+    expect(out).toContain('Wi-Fi is turned off')
+    expect(out).toMatch(/policy\s+user/)
+    expect(out).toMatch(/guidance\s+\[en\] Wi-Fi is off/)
+  })
+
+  test('explain reads an errMsg and a legacy errCode', () => {
+    expect(run('explain', 'openBluetoothAdapter:fail:not available').out).toMatch(/api\s+openBluetoothAdapter/)
+    const legacy = run('explain', '10001')
+    expect(legacy.out).toContain('errno 1500102')
+    expect(legacy.out).toContain('Bluetooth/BLE errCode table')
+    expect(run('explain', '13003').out).toContain('no errno equivalent')
+  })
+
+  test('--lang and --json', () => {
+    const zh = run('explain', '1500102', '--lang', 'zh_TW').out
+    expect(zh).toContain('藍牙')
+    expect(zh).not.toContain('The Bluetooth adapter')
+    const json = JSON.parse(run('explain', '1500102', '--json').out)
+    expect(json).toMatchObject({ errno: 1500102, name: 'BLUETOOTH_ADAPTER_UNAVAILABLE', first: 15, second: 0, specific: 102, policy: { kind: 'user' } })
+    expect(json.meaning.zh_CN).toBe('当前蓝牙适配器不可用')
+  })
+
+  test('search finds codes by words in any language', () => {
+    expect(run('search', '蓝牙', '--lang', 'zh_CN').out).toContain('1500102')
+    expect(run('search', 'password').out).toContain('1505024')
+    expect(run('search', '藍牙').out).toContain('1500102')
+    expect(run('search', 'no-such-words-anywhere').code).toBe(1)
+  })
+
+  test.each([
+    [['explain', 'banana'], /cannot read 'banana'/],
+    [['explain', '12345678901'], /cannot read/],
+    [['explain'], /needs an errno/],
+    [['explain', '5', '--lang', 'fr'], /--lang takes zh_CN, zh_TW or en/],
+    [['frobnicate'], /unknown command/],
+  ])('%p: exit 2 with a one-line reason', (argv, reason) => {
+    const { code, err } = run(...(argv as string[]))
+    expect(code).toBe(2)
+    expect(err).toMatch(reason)
+    expect(err.split('\n')).toHaveLength(1)
+  })
+
+  test('the installed bin runs the built CLI (exit codes reach the shell)', () => {
+    const bin = path.resolve(__dirname, '../bin/miniprogram-errno.js')
+    const ok = spawnSync(process.execPath, [bin, 'explain', '1505002', '--lang', 'en'], { encoding: 'utf8' })
+    expect(ok.status).toBe(0)
+    expect(ok.stdout).toContain('Wi-Fi is turned off')
+    const bad = spawnSync(process.execPath, [bin, 'explain', 'banana'], { encoding: 'utf8' })
+    expect(bad.status).toBe(2)
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1)
+  })
+})
