@@ -163,3 +163,41 @@ describe('BLE writer', () => {
     expect(Math.max(...writes)).toBe(20)
   })
 })
+
+describe('caller callbacks and odd options', () => {
+  test('success, fail and complete of the caller run once, after the promise settles; null callbacks are ignored', async () => {
+    const order: string[] = []
+    const wxp = createWxp(createFakeWx({ state: { bluetooth: 'off' } }))
+    const promise = wxp.openBluetoothAdapter({ success: () => order.push('success'), fail: (e) => order.push('fail:' + e.errMsg), complete: () => order.push('complete') })
+    await promise.catch(() => order.push('rejected'))
+    expect(order).toEqual(['fail:openBluetoothAdapter:fail:not available', 'complete', 'rejected'])
+    await expect(createWxp(createFakeWx()).openBluetoothAdapter({ success: null, fail: null } as any)).resolves.toBeDefined()
+  })
+
+  test('an exception thrown by the caller callback is re-thrown on a later tick, the promise still settles', async () => {
+    jest.useFakeTimers()
+    try {
+      const wxp = createWxp(createFakeWx({ timing: 'sync' }))
+      await expect(wxp.openBluetoothAdapter({ success: () => { throw new Error('user bug') } })).resolves.toBeDefined()
+      expect(() => jest.runOnlyPendingTimers()).toThrow('user bug')
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  test('options whose getters throw, and a double missing half its methods, reject with ErrnoError', async () => {
+    const wxp = createWxp(createFakeWx())
+    const hostile = new Proxy({}, { get() { throw new Error('getter') }, ownKeys() { throw new Error('keys') } })
+    await expect(wxp.openBluetoothAdapter(hostile as any)).rejects.toBeInstanceOf(ErrnoError)
+    const half = createWxp({ openBluetoothAdapter: (o: any) => o.success({ errMsg: 'openBluetoothAdapter:ok' }) })
+    await expect(half.openBluetoothAdapter()).resolves.toBeDefined()
+    await expect(half.getBluetoothDevices()).rejects.toMatchObject({ errno: 100 })
+    expect((half as any).getSystemInfoSync).toBeUndefined()
+  })
+
+  test('importing without a global wx is safe; calls reject with errno 100', async () => {
+    const { wxp } = require('../src/index')
+    expect(typeof (globalThis as any).wx).toBe('undefined')
+    await expect(wxp.openBluetoothAdapter()).rejects.toMatchObject({ errno: 100 })
+  })
+})

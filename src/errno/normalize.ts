@@ -58,6 +58,17 @@ const REASON_RULES: ReadonlyArray<readonly [RegExp, number]> = [
   [/^(jsapi |api )?not supported$/, 100],
   // "getPhoneNumber:fail jsapi has no permission", "xxx:fail no permission"
   [/^(jsapi has )?no permission$/, 102],
+  // FileSystemManager: "readFile:fail no such file or directory, open wxfile://usr/a.txt"
+  [/^no such file or directory\b/, 1300002],
+  // "writeFile:fail the maximum size of the file storage limit is exceeded"
+  [/^the maximum size of the file storage limit is exceeded/, 1300202],
+  // "mkdir:fail file already exists, mkdir wxfile://usr/a"
+  [/^file already exists\b/, 1301005],
+  // "rmdir:fail directory not empty"
+  [/^directory not empty\b/, 1300066],
+  // "readFile:fail permission denied, open wxfile://..." / "writeFile:fail permission denied, cannot access file path"
+  [/^permission denied, open\b/, 1300013],
+  [/^permission denied, cannot access file path/, 1301000],
 ]
 
 /** The errno an errMsg reason stands for, or undefined. */

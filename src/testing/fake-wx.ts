@@ -69,6 +69,8 @@ export interface FakeWx {
 // The failures the runtime sends for each device state: errMsg, legacy errCode, errno.
 const FAILURES = {
   bluetoothOff: (api: string): Failure => ({ errMsg: api + ':fail:not available', errCode: 10001, errno: 1500102 }),
+  // iBeacon answers from its own table and sends no errno.
+  beaconBluetoothOff: (api: string): Failure => ({ errMsg: api + ':fail:bluetooth service unavailable', errCode: 11001 }),
   bluetoothUnsupported: (api: string): Failure => ({ errMsg: api + ':fail:system not support', errCode: 10009, errno: 1500105 }),
   bluetoothNotInit: (api: string): Failure => ({ errMsg: api + ':fail:not init', errCode: 10000, errno: 1500101 }),
   bleNoDevice: (api: string): Failure => ({ errMsg: api + ':fail:no device', errCode: 10002, errno: 1509006 }),
@@ -91,7 +93,7 @@ const FAILURES = {
 const SCOPED_APIS = ' getLocation chooseLocation startLocationUpdate chooseImage chooseMedia scanCode saveImageToPhotosAlbum saveVideoToPhotosAlbum startRecord getWeRunData chooseAddress chooseInvoiceTitle authorize '
 const NETWORK_APIS = ' request downloadFile uploadFile connectSocket '
 const PAYMENT_APIS = ' requestPayment requestOrderPayment requestVirtualPayment requestPluginPayment requestCommonPayment '
-const BLUETOOTH_STATEFUL = /Bluetooth|BLE|Beacon/
+const BLUETOOTH_STATEFUL = /Bluetooth|BLE/
 
 /**
  * A wx double for tests: every async API succeeds unless a device state, a profile or an
@@ -132,6 +134,7 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
 
   /** The failure a device state causes for an API, if any. */
   function stateFailure(api: string, call: AnyObject): Failure | undefined {
+    if (/Beacon/.test(api)) return state.bluetooth === 'on' ? undefined : FAILURES.beaconBluetoothOff(api)
     if (BLUETOOTH_STATEFUL.test(api) && api !== 'openSystemBluetoothSetting') {
       if (state.bluetooth === 'unsupported') return FAILURES.bluetoothUnsupported(api)
       if (api === 'openBluetoothAdapter') return state.bluetooth === 'off' ? FAILURES.bluetoothOff(api) : undefined
@@ -311,6 +314,24 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
           if (call.fail) call.fail(failure)
         } else if (call.success) call.success({ errMsg: 'createBLEPeripheralServer:ok', server })
       })
+    },
+    createUDPSocket: () => {
+      calls.push({ api: 'createUDPSocket', options: undefined })
+      const socket: AnyObject = { send: () => undefined, write: () => undefined, connect: () => undefined, close: () => undefined, setTTL: () => undefined }
+      for (const event of ['Close', 'Error', 'Listening', 'Message']) eventPair(socket, event, 'UDPSocket.')
+      socket.bind = (port?: number) => {
+        calls.push({ api: 'UDPSocket.bind', options: port })
+        schedule(() => state.network === 'offline'
+          ? emit('UDPSocket.Error', { errMsg: 'bind:fail network is unreachable', errno: 600000 })
+          : emit('UDPSocket.Listening', {}))
+        return port || 50000
+      }
+      return socket
+    },
+    createVKSession: (call: AnyObject) => {
+      calls.push({ api: 'createVKSession', options: call })
+      const session: AnyObject = { state: 0, start: (callback: (status: number) => void) => { session.state = 1; schedule(() => callback(0)) }, stop: () => { session.state = 2 }, destroy: () => undefined, on: () => undefined, off: () => undefined }
+      return session
     },
     createTCPSocket: () => {
       calls.push({ api: 'createTCPSocket', options: undefined })

@@ -1,0 +1,23 @@
+// Type tests and strict consumers, compiled by the real tsc.
+import * as path from 'path'
+import { createRequire } from 'module'
+import { spawnSync } from 'child_process'
+
+const root = path.resolve(__dirname, '..')
+const tsc = createRequire(__filename).resolve('typescript/bin/tsc')
+
+function compile(project: string) {
+  const run = spawnSync(process.execPath, [tsc, '-p', path.join(root, project)], { cwd: root, encoding: 'utf8' })
+  return { status: run.status, output: (run.stdout + run.stderr).trim() }
+}
+
+jest.setTimeout(120000)
+
+test.each([
+  ['promise, error and event types derived from miniprogram-api-typings', 'test/types/tsconfig.json'],
+  ['a strict consumer with Node16 resolution (ESM and CommonJS files, built .d.ts/.d.mts)', 'test/consumer/tsconfig.node16.json'],
+  ['a strict consumer with Bundler resolution', 'test/consumer/tsconfig.bundler.json'],
+  ['the library and the tests', 'test/tsconfig.json'],
+])('%s compile', (_, project) => {
+  expect(compile(project)).toEqual({ status: 0, output: '' })
+})
