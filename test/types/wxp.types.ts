@@ -64,3 +64,7 @@ export async function eventsAndPolicy() {
   expectTypeOf(found.devices).toBeArray()
   expectTypeOf(await withRetry(() => Promise.resolve(42))).toEqualTypeOf<number>()
 }
+
+// Every guidance action but `retry` names a real method of miniprogram-api-typings' Wx.
+import type { GuidanceAction } from '../../src/index'
+export const actionsAreWxMethods: Exclude<GuidanceAction, 'retry'> extends keyof WechatMiniprogram.Wx ? true : false = true

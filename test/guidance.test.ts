@@ -1,0 +1,176 @@
+import * as fs from 'fs'
+import * as path from 'path'
+import { getGuidance, registerGuidance, setLocale, currentLocale, normalizeLocale, allErrnos, showGuidance, resetGuidanceState, runGuidanceAction } from '../src/index'
+import { createFakeWx } from '../src/testing/index'
+
+const data = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../data/guidance.json'), 'utf8'))
+const OpenCC = require('opencc-js')
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'twp' })
+const CJK = /[\u3400-\u9fff]/
+const LOCALES = ['zh_CN', 'zh_TW', 'en'] as const
+
+/** The codes the issue lists as ones an end user can act on. */
+const inRange = (lo: number, hi: number) => allErrnos().filter((e) => e >= lo && e <= hi)
+const USER_FACING = [
+  ...inRange(1500101, 1500105), ...inRange(1509000, 1509010), 1510101, 1510102,
+  ...inRange(1504001, 1504210), ...inRange(1505000, 1505040),
+  3, 102, 103, 104, 112, ...inRange(101100, 101102), 1504200, 2003001, 2003002, 1107002, 1107013,
+  ...inRange(600000, 600011), ...inRange(602000, 602302), 1300202,
+  700000, 700001, 701000, 701001, 701002, 701100, 701102, 701106, 701110, 701113, 701115, 702007,
+  ...inRange(2000002, 2000004), 2002004,
+].filter((e) => !(String(e) in data.noGuidance))
+
+describe('guidance data', () => {
+  test('every user-facing code of the issue has its own entry', () => {
+    expect(USER_FACING.length).toBeGreaterThan(100)
+    const missing = USER_FACING.filter((errno) => !data.codes[String(errno)])
+    expect(missing).toEqual([])
+  })
+
+  test.each(Object.entries(data.templates) as Array<[string, any]>)('%s: written zh_CN and en, Traditional zh_TW, a manual path where the action can be missing', (id, template) => {
+    for (const field of ['title', 'content', 'confirmText']) {
+      expect(template.zh_CN[field]).toMatch(CJK)
+      expect(template.en[field].length).toBeGreaterThan(1)
+      expect(template.en[field]).not.toMatch(CJK)
+    }
+    if (template.action && template.action !== 'retry') expect(template.manual).toBeDefined()
+    for (const locale of LOCALES) {
+      const guidance = getGuidance(Number(Object.keys(data.codes).find((c) => data.codes[c] === id) || 0), { locale, platform: 'android', wx: createFakeWx() })
+      if (!guidance) continue
+      expect(guidance.locale).toBe(locale)
+      if (locale === 'zh_TW') expect(guidance.title).toBe(toTraditional(template.zh_CN.title))
+    }
+  })
+
+  test('zh_TW is Traditional: 藍牙, not 蓝牙; 設定, not 设置', () => {
+    const tw = getGuidance(1500102, { locale: 'zh_TW', platform: 'ios' })!
+    expect(tw.title).toContain('藍牙')
+    expect(tw.content).toContain('設定')
+    expect(tw.content).not.toMatch(/蓝牙|设置/)
+  })
+
+  test('guidance is end-user text, never the developer meaning', () => {
+    const { lookupErrno } = require('../src/index')
+    for (const errno of USER_FACING) {
+      for (const locale of LOCALES) {
+        const guidance = getGuidance(errno, { locale, platform: 'android', wx: createFakeWx() })!
+        expect(guidance.content).not.toBe(lookupErrno(errno).message[locale])
+        expect(guidance.content).not.toMatch(/errMsg|errno|jsapi/i)
+      }
+    }
+  })
+
+  test('every action is a wx API (type-checked in test/types) or retry', () => {
+    for (const action of Object.keys(data.actions)) expect(['openSystemBluetoothSetting', 'openAppAuthorizeSetting', 'openSetting', 'requirePrivacyAuthorize', 'retry']).toContain(action)
+  })
+})
+
+describe('getGuidance', () => {
+  afterEach(() => setLocale(undefined))
+
+  test('1500102: Android opens the Bluetooth setting; iOS and old base libraries get the manual path', () => {
+    expect(getGuidance(1500102, { locale: 'zh_CN', platform: 'android' })).toMatchObject({ action: 'openSystemBluetoothSetting', showCancel: true, title: '蓝牙未开启' })
+    const ios = getGuidance(1500102, { locale: 'zh_CN', platform: 'ios' })!
+    expect(ios).toMatchObject({ showCancel: false, confirmText: '知道了' })
+    expect(ios.action).toBeUndefined()
+    expect(ios.content).toContain('「设置」›「蓝牙」')
+    const old = getGuidance(1500102, { locale: 'en', wx: createFakeWx({ SDKVersion: '2.10.0' }) })!
+    expect(old.action).toBeUndefined()
+    expect(old.content).toMatch(/Swipe down|Settings › Bluetooth/)
+    const missing = getGuidance(1500102, { locale: 'en', wx: createFakeWx({ missing: ['openSystemBluetoothSetting'] }) })!
+    expect(missing.action).toBeUndefined()
+  })
+
+  test('app permission (openAppAuthorizeSetting) and scopes (openSetting)', () => {
+    expect(getGuidance(1505004, { locale: 'en', wx: createFakeWx() })!.action).toBe('openAppAuthorizeSetting')
+    expect(getGuidance({ errMsg: 'getLocation:fail auth deny' }, { locale: 'en', wx: createFakeWx() })!.action).toBe('openSetting')
+    const manual = getGuidance(103, { locale: 'en', wx: createFakeWx({ missing: ['openSetting'] }) })!
+    expect(manual.content).toMatch(/Tap ··· at the top right/)
+  })
+
+  test('fallbacks: category, legacy table, API name; nothing for cancel or unknown codes', () => {
+    expect(getGuidance({ errno: 1509099 }, { locale: 'en' })!.source).toBe('category:device.ble')
+    expect(getGuidance({ errCode: 12001, errMsg: 'startWifi:fail:system not support' }, { locale: 'en' })!.source).toBe('legacy:wifi')
+    expect(getGuidance({ errMsg: 'getBluetoothDevices:fail something new' }, { locale: 'en' })!.source).toBe('api:getBluetoothDevices')
+    expect(getGuidance({ errMsg: 'chooseImage:fail cancel' })).toBeUndefined()
+    expect(getGuidance({ errno: 1509007 })).toBeUndefined()
+    expect(getGuidance({ errMsg: 'navigateTo:fail page not found' })).toBeUndefined()
+  })
+
+  test('locale: setLocale wins, then getAppBaseInfo, then getSystemInfoSync; zh_HK reads zh_TW; others read en', () => {
+    expect(normalizeLocale('zh_HK')).toBe('zh_TW')
+    expect(normalizeLocale('zh-TW')).toBe('zh_TW')
+    expect(normalizeLocale('zh_CN')).toBe('zh_CN')
+    expect(normalizeLocale('fr')).toBe('en')
+    expect(normalizeLocale(undefined)).toBe('en')
+    expect(currentLocale(createFakeWx({ language: 'zh_HK' }))).toBe('zh_TW')
+    expect(currentLocale({ getSystemInfoSync: () => ({ language: 'zh_CN' }) })).toBe('zh_CN')
+    expect(currentLocale({ getAppBaseInfo: () => { throw new Error('old') }, getSystemInfoSync: () => ({ language: 'en' }) })).toBe('en')
+    expect(getGuidance(1505002, { wx: createFakeWx({ language: 'zh_HK' }) })!.title).toBe('Wi-Fi未開啟')
+    setLocale('en')
+    expect(getGuidance(1505002, { wx: createFakeWx({ language: 'zh_CN' }) })!.title).toBe('Wi-Fi is off')
+  })
+
+  test('registerGuidance overrides texts and the action, and can be removed', () => {
+    const remove = registerGuidance(1500102, { en: { title: 'Bluetooth needed', content: 'Please switch Bluetooth on.' }, action: 'retry' })
+    expect(getGuidance(1500102, { locale: 'en', platform: 'android' })).toMatchObject({ title: 'Bluetooth needed', content: 'Please switch Bluetooth on.', action: 'retry', source: 'registered' })
+    expect(getGuidance(1500102, { locale: 'zh_CN', platform: 'android' })!.title).toBe('蓝牙未开启') // other locales keep the built-in text
+    remove()
+    expect(getGuidance(1500102, { locale: 'en', platform: 'android' })!.title).toBe('Bluetooth is off')
+    const added = registerGuidance(1007, { en: { title: 'Not found', content: 'That item no longer exists.' } })
+    expect(getGuidance(1007, { locale: 'en' })).toMatchObject({ title: 'Not found', confirmText: 'OK' })
+    added()
+    expect(getGuidance(1007, { locale: 'en' })).toBeUndefined()
+  })
+})
+
+describe('showGuidance and runGuidanceAction', () => {
+  beforeEach(() => resetGuidanceState())
+
+  test('confirm runs the action and reports it; cancel runs nothing', async () => {
+    const fake = createFakeWx()
+    expect(await showGuidance({ errno: 1505004 }, { wx: fake })).toMatchObject({ shown: true, confirmed: true, action: 'openAppAuthorizeSetting', actionResult: 'ok' })
+    expect(fake.callsOf('openAppAuthorizeSetting')).toHaveLength(1)
+    const cancelling = createFakeWx({ modal: 'cancel' })
+    expect(await showGuidance({ errno: 1505004 }, { wx: cancelling })).toMatchObject({ shown: false, reason: 'quiet' }) // the same errno just closed
+    resetGuidanceState()
+    expect(await showGuidance({ errno: 1505004 }, { wx: cancelling })).toMatchObject({ shown: true, confirmed: false })
+    expect(cancelling.callsOf('openAppAuthorizeSetting')).toHaveLength(0)
+  })
+
+  test('retry calls onRetry; a failing onRetry is reported, not thrown', async () => {
+    let retried = 0
+    expect(await showGuidance({ errno: 1505002 }, { wx: createFakeWx(), onRetry: () => { retried++ } })).toMatchObject({ action: 'retry', actionResult: 'ok' })
+    expect(retried).toBe(1)
+    resetGuidanceState()
+    const failed = await showGuidance({ errno: 1505002 }, { wx: createFakeWx(), onRetry: () => Promise.reject({ errno: 1505002 }) })
+    expect(failed).toMatchObject({ actionResult: 'failed', error: { errno: 1505002 } })
+    resetGuidanceState()
+    expect(await showGuidance({ errno: 1505002 }, { wx: createFakeWx() })).toMatchObject({ actionResult: 'unavailable' })
+  })
+
+  test('the quiet period is configurable; different errnos queue instead of stacking', async () => {
+    const fake = createFakeWx({ modal: 'cancel' })
+    await showGuidance({ errno: 1505002 }, { wx: fake, quietMs: 0 })
+    await showGuidance({ errno: 1505002 }, { wx: fake, quietMs: 0 })
+    expect(fake.callsOf('showModal')).toHaveLength(2)
+    resetGuidanceState()
+    let open = 0
+    let most = 0
+    const slow = createFakeWx({ modal: (o) => { open++; most = Math.max(most, open); setTimeout(() => open--, 0); return { confirm: false } }, timing: 'macrotask' }) // a modal closes just before its answer arrives
+    await Promise.all([1500102, 1505002, 1504003].map((errno) => showGuidance({ errno }, { wx: slow })))
+    expect(slow.callsOf('showModal')).toHaveLength(3)
+    expect(most).toBe(1)
+  })
+
+  test('modal failure is reported; no guidance and no showModal resolve shown: false', async () => {
+    expect(await showGuidance({ errno: 1505002 }, { wx: createFakeWx({ modal: 'fail' }) })).toMatchObject({ shown: false, reason: 'modal-failed' })
+    expect(await showGuidance({ errno: 1007 }, { wx: createFakeWx() })).toMatchObject({ shown: false, reason: 'no-guidance' })
+    expect(await showGuidance(undefined)).toMatchObject({ shown: false })
+  })
+
+  test('runGuidanceAction reports a missing API as errno 100', async () => {
+    expect(await runGuidanceAction('openSystemBluetoothSetting', { wx: {} })).toMatchObject({ actionResult: 'failed', error: { errno: 100 } })
+    expect(await runGuidanceAction('openSetting', { wx: createFakeWx() })).toEqual({ actionResult: 'ok' })
+  })
+})
