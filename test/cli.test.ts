@@ -68,3 +68,17 @@ describe('miniprogram-errno CLI', () => {
     expect(bad.stderr.trim().split('\n')).toHaveLength(1)
   })
 })
+
+describe('miniprogram-errno CLI beyond wx', () => {
+  test('explain a WeChat server errcode: meaning, cause, fix, policy, guidance', () => {
+    const { code, out } = run('explain', '40163', '--lang', 'en')
+    expect(code).toBe(0)
+    expect(out).toContain('WeChat server errcode 40163 CODE_USED')
+    expect(out).toMatch(/cause en\s+A code is single-use/)
+    expect(out).toMatch(/policy\s+reauth/)
+  })
+  test('explain a cloud code; numbers that are errnos or legacy codes stay wx', () => {
+    expect(run('explain', 'SERVICE_NOT_READY').out).toMatch(/cloud development code SERVICE_NOT_READY hosting[\s\S]*policy\s+retry/)
+    expect(run('explain', '10001').out).toContain('errno 1500102')
+  })
+})

@@ -7,7 +7,11 @@ import { LEGACY_TEXTS } from '../texts/generated/legacy-texts'
 import { ERRNO_NAMES } from '../texts/generated/errmsg'
 import { getPolicy } from '../policy/policy'
 import { getGuidance } from '../guidance/guidance'
-import type { Locale } from '../errno/types'
+import { SERVER_CODES } from '../errors/generated/server'
+import { CLOUD_CODES } from '../errors/generated/cloud'
+import { toWxServerError } from '../errors/WxServerError'
+import { toCloudError } from '../errors/CloudError'
+import type { Locale, Localized } from '../errno/types'
 
 const LOCALES: Locale[] = ['zh_CN', 'zh_TW', 'en']
 
@@ -19,7 +23,7 @@ export interface CliIo {
 class UsageError extends Error {}
 
 const USAGE = [
-  'usage: miniprogram-errno explain <errno | errMsg | legacy errCode> [--lang zh_CN|zh_TW|en] [--json]',
+  'usage: miniprogram-errno explain <errno | errMsg | legacy errCode | server errcode | cloud code> [--lang zh_CN|zh_TW|en] [--json]',
   '       miniprogram-errno search <words…> [--lang zh_CN|zh_TW|en] [--json]',
 ]
 
@@ -60,6 +64,41 @@ function explain(input: string) {
     meaning: entry ? entry.message : undefined,
     policy: { kind: policy.kind, delayMs: policy.delayMs, reason: ERRNO_POLICY_REASONS[error.errno] },
     guidance,
+  }
+}
+
+/** WeChat server errcodes (40029) and cloud codes (DATABASE_TIMEOUT), when the input is one and not an errno. */
+function explainBeyond(input: string) {
+  const text = input.trim()
+  const error = /^-?\d+$/.test(text) && SERVER_CODES[text] && !lookupErrno(Number(text)) && legacyTableName(Number(text)) === undefined
+    ? toWxServerError({ errcode: Number(text), errmsg: '' })
+    : CLOUD_CODES[text] ? toCloudError({ code: text }) : undefined
+  if (!error) return undefined
+  const policy = getPolicy(error)
+  const row = error.name === 'WxServerError' ? SERVER_CODES[text] : undefined
+  const guidance: { [L in Locale]?: ReturnType<typeof getGuidance> } = {}
+  for (const locale of LOCALES) guidance[locale] = getGuidance(error, { locale, platform: 'android', wx: {} })
+  return {
+    input,
+    kind: error.name === 'WxServerError' ? 'WeChat server errcode' : 'cloud development code',
+    code: text,
+    name: error.name === 'WxServerError' ? error.code : error.group,
+    meaning: error.meaning,
+    cause: error.name === 'WxServerError' ? error.reason : undefined,
+    fix: error.name === 'WxServerError' ? error.fix : undefined,
+    policy: { kind: policy.kind, delayMs: policy.delayMs, reason: row ? row[7] : CLOUD_CODES[text] ? CLOUD_CODES[text][5] : undefined },
+    guidance,
+  }
+}
+
+function printBeyond(result: NonNullable<ReturnType<typeof explainBeyond>>, locales: Locale[], io: CliIo) {
+  io.out(`${result.kind} ${result.code}${result.name ? ' ' + result.name : ''}`)
+  const lines: Array<[string, Localized | undefined]> = [['', result.meaning], ['cause ', result.cause], ['fix ', result.fix]]
+  for (const [label, text] of lines) if (text) for (const locale of locales) io.out(`  ${(label + locale).padEnd(10)} ${text[locale]}`)
+  io.out(`  policy     ${result.policy.kind}${result.policy.delayMs ? ` (retry after ${result.policy.delayMs} ms)` : ''}${result.policy.reason ? ' — ' + result.policy.reason : ''}`)
+  for (const locale of locales) {
+    const g = result.guidance[locale]
+    if (g) io.out(`  guidance   [${locale}] ${g.title}: ${g.content}${g.action ? `  [${g.confirmText} → ${g.action}]` : ''}`)
   }
 }
 
@@ -112,9 +151,12 @@ export function runCli(argv: string[], io: CliIo = { out: (l) => console.log(l),
     const command = rest.shift()
     if (command === 'explain') {
       if (rest.length === 0) throw new UsageError('explain needs an errno, an errMsg or a legacy errCode')
-      const result = explain(rest.join(' '))
+      const input = rest.join(' ')
+      const beyond = explainBeyond(input)
+      const result = beyond || explain(input)
       if (json) io.out(JSON.stringify(result, null, 2))
-      else printExplain(result, locales, io)
+      else if (beyond) printBeyond(beyond, locales, io)
+      else printExplain(result as ReturnType<typeof explain>, locales, io)
       return 0
     }
     if (command === 'search') {

@@ -7,6 +7,7 @@ import { decodeErrno } from '../errno/decode'
 import { LEGACY_TABLES } from '../errno/generated/legacy'
 import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
 import { globalWx } from '../promise/runtime'
+import { GUIDANCE_KEY } from '../policy/policy'
 import type { AnyObject } from '../promise/runtime'
 import type { Locale } from '../errno/types'
 
@@ -72,6 +73,18 @@ export function registerGuidance(errno: number | string, overrides: GuidanceOver
   }
 }
 
+/** Server, cloud and HTTP errors of this library name their template themselves. */
+function beyondTemplate(error: unknown): [string, string] | undefined {
+  if (error === null || typeof error !== 'object') return undefined
+  try {
+    const id = (error as { [key: string]: unknown })[GUIDANCE_KEY]
+    const name = (error as { name?: unknown }).name
+    return typeof id === 'string' && id ? [id, String(name) + ':' + id] : undefined
+  } catch (failure) {
+    return undefined
+  }
+}
+
 /** [template, source]: the code's own entry, else by category, legacy table or API name. */
 function templateFor(errno: number, errCode: number | undefined, api: string | undefined): [string, string] | undefined {
   const direct = GUIDANCE_CODES[errno]
@@ -124,7 +137,7 @@ export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}
   const locale = options.locale ? normalizeLocale(options.locale) : currentLocale(wxLike)
   const platform = options.platform || currentPlatform(wxLike)
   const override = registered[String(errno)] || (error.errCode !== undefined && errno < 0 ? registered[String(error.errCode)] : undefined)
-  const found = templateFor(errno, error.errCode, error.api)
+  const found = beyondTemplate(errorOrErrno) || templateFor(errno, error.errCode, error.api)
   if (!found && !override) return undefined
 
   const row: readonly string[] = found ? TEXTS[locale][found[0]] || TEXTS.en[found[0]] || [] : []

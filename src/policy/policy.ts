@@ -25,13 +25,20 @@ export const POLICY_KEY = '@@miniprogram-errno/policy'
 
 const KINDS: { [letter: string]: PolicyKind } = { r: 'retry', u: 'user', a: 'reauth', c: 'config', f: 'fix', n: 'unsupported', x: 'cancel' }
 
-/** The policy of an errno, from the catalogue. */
-export function errnoPolicy(errno: number): ErrorPolicy {
-  const code = ERRNO_POLICY[errno]
-  if (code === undefined) return { kind: 'none' }
-  const policy: ErrorPolicy = { kind: KINDS[code[0]] }
+/** Error classes of this library put the id of their guidance template under this key. */
+export const GUIDANCE_KEY = '@@miniprogram-errno/guidance'
+
+/** Reads a generated policy code: a class letter, then the retry delay in ms for `r`. */
+export function decodePolicy(code: string | undefined): ErrorPolicy {
+  if (!code || code === '-') return { kind: 'none' }
+  const policy: ErrorPolicy = { kind: KINDS[code[0]] || 'none' }
   if (code.length > 1) policy.delayMs = Number(code.slice(1))
   return policy
+}
+
+/** The policy of an errno, from the catalogue. */
+export function errnoPolicy(errno: number): ErrorPolicy {
+  return decodePolicy(ERRNO_POLICY[errno])
 }
 
 /** The policy of any failure: an ErrnoError, a server/cloud/HTTP error of this library, or a raw object. */

@@ -157,6 +157,10 @@ export const GUIDANCE_TEMPLATES: Record<string, readonly [string, string]> = {
   "payment-already-done": ["","payment"],
   "ai-unsupported": ["","ai"],
   "face-not-detected": ["retry","ai"],
+  "login-again": ["retry","account"],
+  "try-later": ["retry","network"],
+  "try-tomorrow": ["","info"],
+  "account-restricted": ["","account"],
 }
 
 /** Codes that get no guidance on purpose. */

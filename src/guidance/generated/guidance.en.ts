@@ -45,4 +45,8 @@ export const GUIDANCE_TEXTS_EN: Record<string, readonly string[]> = {
   "payment-already-done": ["Already paid","This order has already been paid. There's no need to pay again.","OK","","",""],
   "ai-unsupported": ["Not supported on this device","Your phone or its system version doesn't support this feature.","OK","","",""],
   "face-not-detected": ["No face detected","Face the camera in good light, then try again.","Try again","Cancel","",""],
+  "login-again": ["Please sign in again","Your sign-in has expired. Please sign in again.","Sign in","Cancel","",""],
+  "try-later": ["Service busy","The service is busy right now. Please try again in a moment.","Try again","Cancel","",""],
+  "try-tomorrow": ["Daily limit reached","Today's limit has been reached. Please try again tomorrow.","OK","","",""],
+  "account-restricted": ["Can't sign in right now","Your account can't sign in at the moment. Contact support if you have questions.","OK","","",""],
 }

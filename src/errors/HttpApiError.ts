@@ -1,0 +1,107 @@
+import { HTTP_STATUSES, HTTP_ERRORS } from './generated/http'
+import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
+import type { ErrorPolicy } from '../policy/policy'
+import { maskSecrets, truncate } from '../errno/mask'
+import { localized, maskedCopy, read, parseBody } from './shared'
+import type { Localized } from '../errno/types'
+
+type Row = (typeof HTTP_ERRORS)[number]
+
+/** Retry-After in milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(headers: unknown, now = Date.now()): number | undefined {
+  if (!headers || typeof headers !== 'object') return undefined
+  let value: unknown
+  for (const key of Object.keys(headers as object)) if (key.toLowerCase() === 'retry-after') value = read(headers, key)
+  if (typeof value === 'number') return value >= 0 ? value * 1000 : undefined
+  if (typeof value !== 'string' || !value.trim()) return undefined
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000
+  const date = Date.parse(value)
+  return isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+function errorRow(error: string | undefined, description: string | undefined): Row | undefined {
+  if (!error) return undefined
+  for (const row of HTTP_ERRORS) {
+    if (row[0] !== error) continue
+    if (!row[1] || (description && description.toLowerCase().indexOf(row[1]) >= 0)) return row
+  }
+  return undefined
+}
+
+/** A REST API answered with an error status (and usually an `{error, error_description}` body). */
+export class HttpApiError extends Error {
+  override readonly name = 'HttpApiError' as const
+  readonly statusCode: number
+  /** The body's `error` value (`auth_bad_access_token`), when there is one. */
+  readonly error?: string
+  /** The body's `error_description` (or `message`). */
+  readonly description?: string
+  /** Retry-After in milliseconds, when the response had one. */
+  readonly retryAfterMs?: number
+  readonly known: boolean
+  readonly meaning?: Localized
+  readonly url?: string
+  /** The body as received, untouched. */
+  readonly cause: unknown
+
+  constructor(statusCode: number, body: unknown, headers?: unknown, context: { url?: string } = {}) {
+    const data = parseBody(body)
+    const errorValue = read(data, 'error')
+    const descriptionValue = read(data, 'error_description') || read(data, 'message')
+    const error = typeof errorValue === 'string' ? errorValue : undefined
+    const description = typeof descriptionValue === 'string' ? descriptionValue : undefined
+    const row = errorRow(error, description)
+    const status = HTTP_STATUSES[statusCode]
+    const meaning = localized(row ? row[5] : status && status[2])
+    super(maskSecrets(truncate(`HTTP ${statusCode}` + (error ? ` ${error}` : '') + (description ? `: ${description}` : '') + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${context.url}` : ''), 1000)))
+    Object.setPrototypeOf(this, new.target.prototype)
+    this.statusCode = statusCode
+    if (error !== undefined) this.error = error
+    if (description !== undefined) this.description = description
+    const retryAfter = parseRetryAfter(headers)
+    if (retryAfter !== undefined) this.retryAfterMs = retryAfter
+    this.known = !!(row || status)
+    if (meaning) this.meaning = meaning
+    if (context.url !== undefined) this.url = context.url
+    this.cause = body
+  }
+
+  private row(): Row | undefined {
+    return errorRow(this.error, this.description)
+  }
+
+  get [POLICY_KEY](): ErrorPolicy {
+    const row = this.row()
+    const status = HTTP_STATUSES[this.statusCode]
+    const policy = decodePolicy(row ? row[3] : status ? status[0] : this.statusCode >= 500 ? '-' : 'f')
+    if (policy.kind === 'retry' && this.retryAfterMs !== undefined) policy.delayMs = this.retryAfterMs
+    return policy
+  }
+
+  get [GUIDANCE_KEY](): string | undefined {
+    const row = this.row()
+    const status = HTTP_STATUSES[this.statusCode]
+    return (row ? row[4] : status ? status[1] : '') || undefined
+  }
+
+  toJSON() {
+    return {
+      name: this.name,
+      message: this.message,
+      statusCode: this.statusCode,
+      error: this.error,
+      description: this.description !== undefined ? maskSecrets(this.description) : undefined,
+      retryAfterMs: this.retryAfterMs,
+      known: this.known,
+      meaning: this.meaning,
+      url: this.url !== undefined ? maskSecrets(this.url) : undefined,
+      body: maskedCopy(this.cause),
+    }
+  }
+}
+
+/** The HttpApiError for a response, or undefined when the status is below 400. */
+export function toHttpApiError(statusCode: number, body?: unknown, headers?: unknown, context?: { url?: string }): HttpApiError | undefined {
+  if (typeof statusCode !== 'number' || !(statusCode >= 400) || statusCode > 599) return undefined
+  return new HttpApiError(statusCode, body, headers, context)
+}

@@ -1,0 +1,99 @@
+import { SERVER_CODES } from './generated/server'
+import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
+import type { ErrorPolicy } from '../policy/policy'
+import { maskSecrets, truncate } from '../errno/mask'
+import { localized, maskedCopy, read, parseBody } from './shared'
+import type { Localized } from '../errno/types'
+
+const BEIJING_OFFSET_MS = 8 * 3600 * 1000
+
+/** Milliseconds until the next midnight in Beijing (day-level limits reset then). */
+export function msUntilNextBeijingDay(now = Date.now()): number {
+  const day = 24 * 3600 * 1000
+  return day - ((now + BEIJING_OFFSET_MS) % day)
+}
+
+export interface WxServerErrorContext {
+  /** The API URL called (its access_token and other secrets are masked wherever it shows). */
+  url?: string
+}
+
+/**
+ * A WeChat server API answered `{errcode, errmsg}` with a non-zero errcode
+ * (code2Session, getAccessToken, OAuth, subscribe messages, ...).
+ */
+export class WxServerError extends Error {
+  override readonly name = 'WxServerError' as const
+  readonly errcode: number
+  readonly errmsg: string
+  /** The constant name (`CODE_EXPIRED`), or undefined for an errcode the table lacks. */
+  readonly code?: string
+  readonly known: boolean
+  /** What the errcode means, why it happens and how to fix it, in zh_CN / zh_TW / en. */
+  readonly meaning?: Localized
+  readonly reason?: Localized
+  readonly fix?: Localized
+  readonly url?: string
+  /** The body as received, untouched. */
+  readonly cause: unknown
+
+  constructor(errcode: number, errmsg: string, body: unknown, context: WxServerErrorContext = {}) {
+    const row = SERVER_CODES[String(errcode)]
+    const meaning = localized(row && row[4])
+    super(maskSecrets(truncate(`errcode ${errcode}: ${errmsg || (row ? row[3] : '') || 'error'}` + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${context.url}` : ''), 1000)))
+    Object.setPrototypeOf(this, new.target.prototype)
+    this.errcode = errcode
+    this.errmsg = errmsg
+    this.known = !!row
+    if (row) {
+      this.code = row[0]
+      this.meaning = meaning
+      this.reason = localized(row[5])
+      this.fix = localized(row[6])
+    }
+    if (context.url !== undefined) this.url = context.url
+    this.cause = body
+  }
+
+  /** Read by isRetriable, retryDelay, requiresReauthorization, isConfigurationError. */
+  get [POLICY_KEY](): ErrorPolicy {
+    const row = SERVER_CODES[String(this.errcode)]
+    const policy = decodePolicy(row && row[1])
+    if (this.errcode === 45011) policy.delayMs = msUntilNextBeijingDay()
+    return policy
+  }
+
+  get [GUIDANCE_KEY](): string | undefined {
+    const row = SERVER_CODES[String(this.errcode)]
+    return (row && row[2]) || undefined
+  }
+
+  toJSON() {
+    return {
+      name: this.name,
+      message: this.message,
+      errcode: this.errcode,
+      errmsg: maskSecrets(this.errmsg),
+      code: this.code,
+      known: this.known,
+      meaning: this.meaning,
+      url: this.url !== undefined ? maskSecrets(this.url) : undefined,
+      body: maskedCopy(this.cause),
+    }
+  }
+}
+
+/**
+ * The WxServerError in a WeChat server response, or undefined when it is not an error
+ * (`errcode` 0 or absent). Accepts the body as an object or JSON text, or a wx.request result.
+ */
+export function toWxServerError(body: unknown, context?: WxServerErrorContext): WxServerError | undefined {
+  if (body instanceof WxServerError) return body
+  let data = parseBody(body)
+  if (read(data, 'errcode') === undefined && typeof read(data, 'statusCode') === 'number') data = parseBody(read(data, 'data'))
+  const raw = read(data, 'errcode')
+  const errcode = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : undefined
+  if (errcode === undefined || errcode === 0) return undefined
+  const errmsg = read(data, 'errmsg')
+  return new WxServerError(errcode, typeof errmsg === 'string' ? errmsg : '', body, context)
+}

@@ -1,0 +1,6 @@
+export { WxServerError, toWxServerError, msUntilNextBeijingDay } from './WxServerError'
+export type { WxServerErrorContext } from './WxServerError'
+export { CloudError, toCloudError, UNKNOWN_CLOUD_CODE } from './CloudError'
+export { HttpApiError, toHttpApiError, parseRetryAfter } from './HttpApiError'
+export { apiRequest, wxServerBodyDecoder, httpStatusDecoder } from './apiRequest'
+export type { ApiRequestConfig, ResponseDecoder } from './apiRequest'

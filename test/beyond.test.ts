@@ -1,0 +1,228 @@
+import * as fs from 'fs'
+import * as path from 'path'
+import {
+  WxServerError, toWxServerError, CloudError, toCloudError, HttpApiError, toHttpApiError, apiRequest, parseRetryAfter, msUntilNextBeijingDay,
+  isRetriable, retryDelay, requiresReauthorization, isConfigurationError, requiresUserAction, getGuidance, withRetry, ErrnoError,
+} from '../src/index'
+import { createFakeWx } from '../src/testing/index'
+
+const root = path.resolve(__dirname, '..')
+const server: { codes: any[] } = JSON.parse(fs.readFileSync(path.join(root, 'data/server.json'), 'utf8'))
+const cloud: { codes: any[] } = JSON.parse(fs.readFileSync(path.join(root, 'data/cloud.json'), 'utf8'))
+const http: { statuses: any[]; errors: any[] } = JSON.parse(fs.readFileSync(path.join(root, 'data/http.json'), 'utf8'))
+const seeds = path.resolve(root, '../shared/seeds')
+const CJK = /[\u3400-\u9fff]/
+
+function answers(error: unknown) {
+  return { retriable: isRetriable(error), reauth: requiresReauthorization(error), config: isConfigurationError(error), user: requiresUserAction(error) }
+}
+const expected = (cls: string) => ({ retriable: cls === 'retry', reauth: cls === 'reauth', config: cls === 'config', user: cls === 'user' })
+
+describe('WxServerError', () => {
+  test('covers every errcode of seed 000 and the common ones', () => {
+    const codes = server.codes.map((c: any) => c.errcode)
+    for (const code of [40001, 40014, 42001, 41001, 42007, 40029, 40163, 42003, 40030, 42002, 50001, 45009, 45011, 40164, -1, 61451, 40013, 40125, 40226, 40002]) expect(codes).toContain(code)
+  })
+
+  test.each(server.codes.map((c: any): [number, any] => [c.errcode, c]))('errcode %i: meaning, cause and fix in three locales; the four policy answers', (errcode, row: any) => {
+    const error = toWxServerError({ errcode, errmsg: row.errmsg || 'x' })!
+    expect(error).toBeInstanceOf(WxServerError)
+    expect(error).toBeInstanceOf(Error)
+    expect(error).toMatchObject({ name: 'WxServerError', errcode, known: true, code: row.key })
+    for (const field of ['meaning', 'reason', 'fix'] as const) {
+      expect(error[field]!.zh_CN).toMatch(CJK)
+      expect(error[field]!.zh_TW).toMatch(CJK)
+      expect(error[field]!.en).not.toMatch(CJK)
+    }
+    expect(answers(error)).toEqual(expected(row.policy.class))
+  })
+
+  test('the policy follows the seed: retriable, re-authorisation, configuration', () => {
+    for (const code of [-1, 45009, 45011]) expect(isRetriable(toWxServerError({ errcode: code }))).toBe(true)
+    for (const code of [42007, 40163, 42003, 40030, 42002, 40001, 42001, 40029]) expect(requiresReauthorization(toWxServerError({ errcode: code }))).toBe(true)
+    for (const code of [40164, 40125, 40013, 50001]) expect(isConfigurationError(toWxServerError({ errcode: code }))).toBe(true)
+    expect(retryDelay(toWxServerError({ errcode: 45009 }))).toBeGreaterThanOrEqual(60000)
+    const daily = retryDelay(toWxServerError({ errcode: 45011 }))!
+    expect(daily).toBeGreaterThan(0)
+    expect(daily).toBeLessThanOrEqual(24 * 3600 * 1000)
+    expect(msUntilNextBeijingDay(Date.UTC(2026, 0, 1, 15, 0, 0))).toBe(3600 * 1000) // 23:00 in Beijing
+  })
+
+  test('errcode 0 or none is not an error; shapes: object, JSON text, a wx.request result', () => {
+    expect(toWxServerError({ errcode: 0, errmsg: 'ok' })).toBeUndefined()
+    expect(toWxServerError({ openid: 'o', session_key: 'k' })).toBeUndefined()
+    expect(toWxServerError(undefined)).toBeUndefined()
+    expect(toWxServerError('not json')).toBeUndefined()
+    expect(toWxServerError('{"errcode":40029,"errmsg":"invalid code"}')!.errcode).toBe(40029)
+    expect(toWxServerError({ statusCode: 200, data: { errcode: 40163, errmsg: 'code been used' } })!.errcode).toBe(40163)
+    const unknown = toWxServerError({ errcode: 99999, errmsg: 'new' })!
+    expect(unknown).toMatchObject({ known: false, errcode: 99999 })
+    expect(isRetriable(unknown)).toBe(false)
+  })
+
+  test('secrets never leak through message, toJSON or String()', () => {
+    const body = { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest rid: 1', session_key: 'SESSIONKEY123', secret: 'APPSECRET456' }
+    const error = toWxServerError(body, { url: 'https://api.weixin.qq.com/sns/jscode2session?appid=wx1&secret=APPSECRET456&js_code=CODE789&grant_type=authorization_code' })!
+    const outputs = [error.message, String(error), JSON.stringify(error)]
+    for (const text of outputs) {
+      for (const secret of ['APPSECRET456', 'CODE789', 'SESSIONKEY123']) expect(text).not.toContain(secret)
+    }
+    expect(JSON.stringify(error)).toContain('appid=wx1')
+    expect(error.cause).toBe(body) // the original stays untouched for the caller
+  })
+})
+
+describe('CloudError', () => {
+  test('the table has every code of seed 002, grouped as the seed groups them', () => {
+    if (fs.existsSync(seeds)) {
+      const text = fs.readFileSync(path.join(seeds, '002_16c8d80ee3d3a6b6.txt'), 'utf8')
+      const seedCodes = [...text.matchAll(/^\| ([A-Za-z_]+) \|/gm)].map((m) => m[1]).filter((c) => c !== '错误码')
+      expect(cloud.codes.map((c: any) => c.code).sort()).toEqual(seedCodes.sort())
+    }
+    expect(cloud.codes).toHaveLength(76)
+    expect(new Set(cloud.codes.map((c: any) => c.group))).toEqual(new Set(['auth', 'database', 'functions', 'hosting', 'storage', 'static', 'ai']))
+  })
+
+  test.each(cloud.codes.map((c: any): [string, any] => [c.code, c]))('%s: meaning in three locales and its policy', (code, row: any) => {
+    const error = toCloudError({ code, message: 'x', requestId: 'r1' })
+    expect(error).toBeInstanceOf(CloudError)
+    expect(error).toMatchObject({ name: 'CloudError', code, group: row.group, known: true, requestId: 'r1' })
+    expect(error.meaning!.zh_CN).toBe(row.zh_CN)
+    expect(error.meaning!.zh_TW).toMatch(CJK)
+    expect(error.meaning!.en).not.toMatch(CJK)
+    expect(answers(error)).toEqual(expected(row.policy.class))
+  })
+
+  test('the policy the issue asks for; generic codes carry no meaning', () => {
+    for (const code of ['DATABASE_TIMEOUT', 'SERVICE_NOT_READY', 'SERVICE_TIMEOUT', 'DATABASE_TRANSACTION_CONFLICT']) expect(isRetriable(toCloudError({ code }))).toBe(true)
+    for (const code of ['INVALID_ACCESS_TOKEN', 'ACCESS_TOKEN_DISABLED', 'REFRESH_TOKEN_DISABLED']) expect(requiresReauthorization(toCloudError({ code }))).toBe(true)
+    for (const code of ['AI_MODEL_CONFIG_MISSING', 'SERVICE_CHARGE_OVERDUE']) expect(isConfigurationError(toCloudError({ code }))).toBe(true)
+    for (const code of ['DATABASE_REQUEST_FAILED', 'STORAGE_REQUEST_FAIL', 'FUNCTIONS_EXECUTE_FAIL']) {
+      const error = toCloudError({ code })
+      expect(error.generic).toBe(true)
+      expect(answers(error)).toEqual(expected('none'))
+    }
+    expect(toCloudError({ code: 'DATABASE_TIMEOUT' }).generic).toBe(false)
+  })
+
+  test.each([
+    ['CloudBase SDK error', { code: 'DATABASE_COLLECTION_NOT_EXIST', message: 'Db or Table not exist', requestId: 'abc' }, 'DATABASE_COLLECTION_NOT_EXIST', undefined],
+    ['wx.cloud numeric errCode', { errCode: -502005, errMsg: 'cloud.database:fail -502005 database collection not exists' }, 'DATABASE_COLLECTION_NOT_EXIST', -502005],
+    ['numeric code only in errMsg', { errMsg: 'cloud.callFunction:fail Error: errCode: -504002 functions execute fail | errMsg: TypeError' }, 'FUNCTIONS_EXECUTE_FAIL', -504002],
+    ['string code inside a message', new Error('[FUNCTIONS_TIME_LIMIT_EXCEEDED] Invoking task timed out after 3 seconds'), 'FUNCTIONS_TIME_LIMIT_EXCEEDED', undefined],
+    ['a plain string', 'SERVICE_NOT_READY: cold start', 'SERVICE_NOT_READY', undefined],
+  ])('%s', (_, reason, code, errCode) => {
+    const error = toCloudError(reason)
+    expect(error.code).toBe(code)
+    expect(error.errCode).toBe(errCode)
+    expect(error.cause).toBe(reason)
+  })
+
+  test('unknown shapes never throw: code UNKNOWN, cause kept, wx policy kept', () => {
+    for (const reason of [undefined, null, 42, {}, [], new Proxy({}, { get() { throw new Error('trap') } })]) {
+      const error = toCloudError(reason)
+      expect(error).toMatchObject({ code: 'UNKNOWN', known: false })
+      expect(error.cause).toBe(reason)
+    }
+    expect(isRetriable(toCloudError({ errMsg: 'cloud.callFunction:fail request:fail timeout' }))).toBe(true)
+  })
+})
+
+describe('HttpApiError', () => {
+  test.each(http.statuses.map((s: any): [number, any] => [s.status, s]))('status %i: meaning and policy', (status, row: any) => {
+    const error = toHttpApiError(status, {})!
+    expect(error).toBeInstanceOf(HttpApiError)
+    expect(error.meaning!.zh_CN).toBe(row.zh_CN)
+    expect(answers(error)).toEqual(expected(row.policy.class))
+  })
+
+  test.each(http.errors.map((e: any): [string, string, any] => [e.error, e.descriptionMatches || '', e]))('error %s %s: meaning and policy', (errorValue, match, row: any) => {
+    const error = toHttpApiError(row.status, { error: errorValue, error_description: match ? `Unable to authenticate due to ${match} access token` : 'Unable to authenticate' })!
+    expect(error.error).toBe(errorValue)
+    expect(error.meaning!.zh_CN).toBe(row.zh_CN)
+    expect(answers(error)).toEqual(expected(row.policy.class))
+  })
+
+  test('408, 429, 502, 503, 504 retriable; 401 re-authorisation; 413 fix the request', () => {
+    for (const status of [408, 429, 502, 503, 504]) expect(isRetriable(toHttpApiError(status))).toBe(true)
+    expect(requiresReauthorization(toHttpApiError(401))).toBe(true)
+    const tooLarge = toHttpApiError(413, { error: 'Request Entity Too Large' })!
+    expect(answers(tooLarge)).toEqual(expected('fix'))
+  })
+
+  test('an expired token is told apart from a corrupt one by its description', () => {
+    const expired = toHttpApiError(401, { error: 'auth_bad_access_token', error_description: 'Unable to authenticate due to expired access token' })!
+    const corrupt = toHttpApiError(401, { error: 'auth_bad_access_token', error_description: 'Unable to authenticate due to corrupt access token' })!
+    expect(requiresReauthorization(expired)).toBe(true)
+    expect(requiresReauthorization(corrupt)).toBe(false)
+    expect(isConfigurationError(corrupt)).toBe(true)
+    expect(expired.meaning!.en).toMatch(/expired/)
+  })
+
+  test('Retry-After is honoured (seconds and HTTP date)', () => {
+    expect(retryDelay(toHttpApiError(429, { error: 'reach_limit' }, { 'Retry-After': '7' }))).toBe(7000)
+    expect(retryDelay(toHttpApiError(503, {}, { 'retry-after': 2 }))).toBe(2000)
+    expect(parseRetryAfter({ 'Retry-After': new Date(Date.now() + 5000).toUTCString() })).toBeGreaterThan(3000)
+    expect(parseRetryAfter({ 'Retry-After': 'soon' })).toBeUndefined()
+    expect(retryDelay(toHttpApiError(429, {}))).toBe(1000)
+  })
+
+  test('below 400 is not an error; JSON text bodies are read; secrets masked', () => {
+    expect(toHttpApiError(200, {})).toBeUndefined()
+    expect(toHttpApiError(NaN, {})).toBeUndefined()
+    expect(toHttpApiError(400, '{"error":"json_parse"}')!.error).toBe('json_parse')
+    const error = toHttpApiError(401, { error: 'unauthorized', access_token: 'TOKEN123' }, {}, { url: 'https://a.example.com/x?access_token=TOKEN123' })!
+    for (const text of [error.message, String(error), JSON.stringify(error)]) expect(text).not.toContain('TOKEN123')
+  })
+})
+
+describe('apiRequest through a wx double', () => {
+  const respond = (statusCode: number, data: unknown, header: object = {}) => createFakeWx({ overrides: { request: () => ({ errMsg: 'request:ok', statusCode, data, header }) } })
+
+  test('success resolves and carries the task', async () => {
+    const promise = apiRequest({ url: 'https://api.example.com' }, { wx: respond(200, { ok: true }) })
+    expect(typeof promise.task!.abort).toBe('function')
+    expect((await promise).data).toEqual({ ok: true })
+  })
+
+  test('a WeChat {errcode} body with HTTP 200 becomes a WxServerError', async () => {
+    const error = await apiRequest({ url: 'https://api.weixin.qq.com/sns/jscode2session?js_code=C1' }, { wx: respond(200, { errcode: 40163, errmsg: 'code been used' }) }).catch((e) => e)
+    expect(error).toBeInstanceOf(WxServerError)
+    expect(requiresReauthorization(error)).toBe(true)
+    expect(error.message).not.toContain('C1')
+    expect(getGuidance(error, { locale: 'en' })).toMatchObject({ title: 'Please sign in again', action: 'retry' })
+  })
+
+  test('status >= 400 becomes an HttpApiError; a transport failure stays an ErrnoError', async () => {
+    const error = await apiRequest({ url: 'https://x' }, { wx: respond(429, { error: 'reach_limit' }, { 'Retry-After': '1' }) }).catch((e) => e)
+    expect(error).toBeInstanceOf(HttpApiError)
+    expect(retryDelay(error)).toBe(1000)
+    const offline = await apiRequest({ url: 'https://x' }, { wx: createFakeWx({ state: { network: 'offline' } }) }).catch((e) => e)
+    expect(offline).toBeInstanceOf(ErrnoError)
+  })
+
+  test('decoders are pluggable', async () => {
+    const decoders = [(response: any) => (response.data && response.data.code === 'E1' ? new Error('custom') : undefined)]
+    await expect(apiRequest({ url: 'https://x' }, { wx: respond(200, { code: 'E1' }), decoders })).rejects.toThrow('custom')
+    await expect(apiRequest({ url: 'https://x' }, { wx: respond(500, {}), decoders })).resolves.toMatchObject({ statusCode: 500 })
+  })
+
+  test('withRetry retries a retriable server answer and stops on success', async () => {
+    let calls = 0
+    const wx = createFakeWx({ overrides: { request: () => ({ statusCode: 200, data: calls++ === 0 ? { errcode: -1, errmsg: 'system error' } : { ok: 1 }, header: {} }) } })
+    const result = await withRetry(() => apiRequest({ url: 'https://x' }, { wx }), { minDelayMs: 1, maxDelayMs: 5 })
+    expect(result.data).toEqual({ ok: 1 })
+    expect(calls).toBe(2)
+  })
+})
+
+describe('guidance for server, cloud and HTTP errors', () => {
+  test('log in again, try later, try tomorrow, account restricted', () => {
+    expect(getGuidance(toWxServerError({ errcode: 42001 }), { locale: 'zh_CN' })!.title).toBe('登录已失效')
+    expect(getGuidance(toWxServerError({ errcode: 45011 }), { locale: 'en' })!.title).toBe('Daily limit reached')
+    expect(getGuidance(toWxServerError({ errcode: 40226 }), { locale: 'zh_TW' })!.title).toBe('暫時無法登入')
+    expect(getGuidance(toCloudError({ code: 'SERVICE_NOT_READY' }), { locale: 'en' })!.title).toBe('Service busy')
+    expect(getGuidance(toHttpApiError(503), { locale: 'en' })!.action).toBe('retry')
+    expect(getGuidance(toWxServerError({ errcode: 61451 }))).toBeUndefined() // a code bug is not the user's business
+  })
+})
