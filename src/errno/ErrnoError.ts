@@ -99,9 +99,9 @@ export class ErrnoError extends Error {
 
 /** true for an ErrnoError, also one made by another copy of this library (two subpackages). */
 export function isErrnoError(value: unknown): value is ErrnoError {
-  if (value instanceof ErrnoError) return true
   if (value === null || typeof value !== 'object') return false
   try {
+    if (value instanceof ErrnoError) return true
     const candidate = value as { [key: string]: unknown }
     return (candidate as { [BRAND]?: unknown })[BRAND] === true || (candidate.name === 'ErrnoError' && typeof candidate.errno === 'number' && typeof candidate.errMsg === 'string')
   } catch (error) {

@@ -3,7 +3,7 @@ import { POLICY_KEY, GUIDANCE_KEY, decodePolicy, getPolicy } from '../policy/pol
 import type { ErrorPolicy } from '../policy/policy'
 import { toErrnoError } from '../errno/normalize'
 import { maskSecrets, truncate } from '../errno/mask'
-import { localized, maskedCopy, read } from './shared'
+import { localized, maskedCopy, read, isInstance } from './shared'
 import type { Localized } from '../errno/types'
 
 /** The code of a failure no known cloud code could be found in. */
@@ -90,7 +90,7 @@ const NUMERIC_IN_TEXT = /(?:errCode:?\s*|fail\s+(?:Error:\s*)?(?:errCode:\s*)?)(
  * - anything else becomes code `UNKNOWN` (known: false) with the original kept as `cause`.
  */
 export function toCloudError(reason: unknown): CloudError {
-  if (reason instanceof CloudError) return reason
+  if (isInstance(reason, CloudError)) return reason
   const code = read(reason, 'code')
   const errCodeValue = read(reason, 'errCode')
   const text = [read(reason, 'errMsg'), read(reason, 'message'), typeof reason === 'string' ? reason : undefined].filter((t) => typeof t === 'string').join(' | ')

@@ -11,7 +11,11 @@ type Row = (typeof HTTP_ERRORS)[number]
 export function parseRetryAfter(headers: unknown, now = Date.now()): number | undefined {
   if (!headers || typeof headers !== 'object') return undefined
   let value: unknown
-  for (const key of Object.keys(headers as object)) if (key.toLowerCase() === 'retry-after') value = read(headers, key)
+  try {
+    for (const key of Object.keys(headers as object)) if (key.toLowerCase() === 'retry-after') value = read(headers, key)
+  } catch (error) {
+    return undefined // headers that cannot be listed
+  }
   if (typeof value === 'number') return value >= 0 ? value * 1000 : undefined
   if (typeof value !== 'string' || !value.trim()) return undefined
   if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000

@@ -2,7 +2,7 @@ import { SERVER_CODES } from './generated/server'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { maskSecrets, truncate } from '../errno/mask'
-import { localized, maskedCopy, read, parseBody } from './shared'
+import { localized, maskedCopy, read, parseBody, isInstance } from './shared'
 import type { Localized } from '../errno/types'
 
 const BEIJING_OFFSET_MS = 8 * 3600 * 1000
@@ -88,7 +88,7 @@ export class WxServerError extends Error {
  * (`errcode` 0 or absent). Accepts the body as an object or JSON text, or a wx.request result.
  */
 export function toWxServerError(body: unknown, context?: WxServerErrorContext): WxServerError | undefined {
-  if (body instanceof WxServerError) return body
+  if (isInstance(body, WxServerError)) return body
   let data = parseBody(body)
   if (read(data, 'errcode') === undefined && typeof read(data, 'statusCode') === 'number') data = parseBody(read(data, 'data'))
   const raw = read(data, 'errcode')

@@ -34,6 +34,15 @@ export function read(value: unknown, key: string): unknown {
   }
 }
 
+/** `instanceof` that answers false for a proxy whose getPrototypeOf throws. */
+export function isInstance<T>(value: unknown, type: new (...args: any[]) => T): value is T {
+  try {
+    return value instanceof type
+  } catch (error) {
+    return false
+  }
+}
+
 /** Parses a JSON text body; anything else comes back as it was. */
 export function parseBody(body: unknown): unknown {
   if (typeof body !== 'string') return body

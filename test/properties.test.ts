@@ -1,0 +1,144 @@
+// Property-based tests (fast-check): whatever comes in, nothing throws, the original is kept,
+// messages stay bounded and no prototype is touched.
+import fc from 'fast-check'
+import {
+  toErrnoError, ErrnoError, decodeErrno, toWxServerError, WxServerError, toCloudError, CloudError, toHttpApiError, HttpApiError,
+  isRetriable, retryDelay, getGuidance, withRetry, getPolicy,
+} from '../src/index'
+
+const RUNS = 2000
+const MAX_MESSAGE = 2000
+export const runs: Record<string, number> = {}
+
+function prototypesUntouched() {
+  expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(BASELINE)
+  expect(({} as { [key: string]: unknown }).polluted).toBeUndefined()
+}
+const BASELINE = Object.getOwnPropertyNames(Object.prototype).sort()
+
+/** Values a failure can be: JSON, fail-shaped objects with any field types, huge strings, cycles, frozen objects, hostile proxies. */
+// fast-check itself asks `in` and getPrototypeOf of its values: those traps are tested below, by hand.
+const hostileProxy = fc.constant(new Proxy({}, { get() { throw new Error('get trap') }, ownKeys() { throw new Error('keys trap') } }))
+const failShaped = fc.record(
+  { errno: fc.anything(), errCode: fc.anything(), errMsg: fc.oneof(fc.string(), fc.anything()), errcode: fc.anything(), code: fc.anything(), message: fc.anything(), statusCode: fc.anything() },
+  { requiredKeys: [] },
+)
+const cyclic = fc.anything().map((value) => {
+  const object: { [key: string]: unknown } = { errMsg: 'x:fail', value }
+  object.self = object
+  return object
+})
+const huge = fc.integer({ min: 100_000, max: 1_000_000 }).map((n) => ({ errMsg: 'request:fail ' + 'x'.repeat(n), errcode: 40001, error: 'e'.repeat(n) }))
+const anyFailure = fc.oneof(
+  fc.anything({ withObjectString: true, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true }),
+  failShaped,
+  failShaped.map((o) => Object.freeze(o)),
+  cyclic,
+  hostileProxy,
+  fc.jsonValue(),
+  fc.string().map((s) => JSON.parse(JSON.stringify({ ['__proto__']: { polluted: true }, errMsg: s }).replace('"___proto__"', '"__proto__"'))),
+  fc.constant(JSON.parse('{"__proto__": {"polluted": true}, "errMsg": "x:fail"}')),
+)
+
+function property<T>(name: string, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void, numRuns = RUNS) {
+  test(`${name} (${numRuns} cases)`, () => {
+    fc.assert(fc.property(arbitrary, (value) => { predicate(value) }), { numRuns })
+    runs[name] = numRuns
+  })
+}
+
+describe('toErrnoError', () => {
+  property('never throws, always an ErrnoError, cause is the same reference, message bounded', anyFailure, (value) => {
+    const error = toErrnoError(value)
+    expect(error).toBeInstanceOf(ErrnoError)
+    expect(error.cause).toBe(value)
+    expect(error.message.length).toBeLessThan(MAX_MESSAGE)
+    expect(typeof error.errno).toBe('number')
+    prototypesUntouched()
+  })
+  property('huge inputs make bounded messages', huge, (value) => {
+    expect(toErrnoError(value).message.length).toBeLessThan(MAX_MESSAGE)
+    expect(toWxServerError(value)!.message.length).toBeLessThan(MAX_MESSAGE)
+    expect(toHttpApiError(400, value)!.message.length).toBeLessThan(MAX_MESSAGE)
+  }, 20)
+  property('the policy functions and getGuidance never throw on anything', anyFailure, (value) => {
+    expect(typeof isRetriable(value)).toBe('boolean')
+    const delay = retryDelay(value)
+    expect(delay === undefined || delay >= 0).toBe(true)
+    getGuidance(value, { locale: 'en', platform: 'android' })
+    expect(typeof getPolicy(value).kind).toBe('string')
+  })
+})
+
+describe('proxies whose every trap throws', () => {
+  const traps = ['get', 'has', 'ownKeys', 'getPrototypeOf', 'getOwnPropertyDescriptor', 'apply', 'construct']
+  const hostile = () => new Proxy(function () { /* target */ }, Object.fromEntries(traps.map((trap) => [trap, () => { throw new Error(trap + ' trap') }])))
+  test('toErrnoError, toWxServerError, toCloudError, toHttpApiError, the policy and guidance never throw', () => {
+    const value = hostile()
+    expect(toErrnoError(value).cause).toBe(value)
+    expect(toWxServerError(value)).toBeUndefined()
+    expect(toCloudError(value).cause).toBe(value)
+    expect(toHttpApiError(500, value, hostile())!.cause).toBe(value)
+    expect(isRetriable(value)).toBe(false)
+    expect(getGuidance(value)).toBeUndefined()
+    expect(() => JSON.stringify(toHttpApiError(500, value))).not.toThrow()
+  })
+})
+
+describe('decodeErrno', () => {
+  property('over all numbers: never throws; integers 0..9,999,999 split into 2/2/3 digits, everything else -1', fc.oneof(fc.double(), fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 9999999 }), fc.constantFrom(NaN, Infinity, -Infinity, -0)), (value) => {
+    const decoded = decodeErrno(value)
+    if (Number.isInteger(value) && value >= 0 && value <= 9999999) {
+      expect(decoded.first * 100000 + decoded.second * 1000 + decoded.specific).toBe(value)
+      expect(decoded.second).toBeLessThan(100)
+      expect(decoded.specific).toBeLessThan(1000)
+    } else {
+      expect(decoded).toMatchObject({ first: -1, second: -1, specific: -1 })
+    }
+  })
+})
+
+describe('server, cloud and HTTP errors', () => {
+  property('toWxServerError never throws: undefined or a WxServerError keeping the body', anyFailure, (value) => {
+    const error = toWxServerError(value)
+    if (error !== undefined) {
+      expect(error).toBeInstanceOf(WxServerError)
+      expect(error.message.length).toBeLessThan(MAX_MESSAGE)
+      expect(() => JSON.stringify(error)).not.toThrow()
+    }
+    prototypesUntouched()
+  })
+  property('toCloudError never throws: a CloudError keeping the cause', anyFailure, (value) => {
+    const error = toCloudError(value)
+    expect(error).toBeInstanceOf(CloudError)
+    expect(error.cause).toBe(value)
+    expect(() => JSON.stringify(error)).not.toThrow()
+    prototypesUntouched()
+  })
+  property('toHttpApiError never throws over any status, body and headers', fc.tuple(fc.oneof(fc.integer({ min: -1, max: 700 }), fc.anything()), anyFailure, anyFailure), ([status, body, headers]) => {
+    const error = toHttpApiError(status as number, body, headers)
+    if (error !== undefined) {
+      expect(error).toBeInstanceOf(HttpApiError)
+      expect(error.cause).toBe(body)
+      expect(() => JSON.stringify(error)).not.toThrow()
+      isRetriable(error)
+    }
+    prototypesUntouched()
+  })
+})
+
+describe('withRetry', () => {
+  test('never exceeds its attempts or its delay cap (300 cases)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 20 }), fc.array(fc.constantFrom(5, 1003, 600000, 103, 1), { minLength: 1, maxLength: 8 }), async (attempts, minDelayMs, maxDelayMs, errnos) => {
+        let calls = 0
+        const delays: number[] = []
+        await withRetry(() => Promise.reject({ errno: errnos[calls++ % errnos.length] }), { attempts, minDelayMs, maxDelayMs, onRetry: (c) => delays.push(c.delayMs) }).catch(() => undefined)
+        expect(calls).toBeLessThanOrEqual(attempts)
+        for (const delay of delays) expect(delay).toBeLessThanOrEqual(maxDelayMs)
+      }),
+      { numRuns: 300 },
+    )
+    runs['withRetry attempts and delay cap'] = 300
+  })
+})

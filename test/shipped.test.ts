@@ -1,0 +1,55 @@
+// What ships: no eval or new Function (the mini-program runtime forbids both), ES2017 syntax in
+// miniprogram_dist, and a bundle that loads in Node with no global wx.
+import * as fs from 'fs'
+import * as path from 'path'
+import * as acorn from 'acorn'
+
+const root = path.resolve(__dirname, '..')
+
+function files(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    return entry.isDirectory() ? files(full) : [full]
+  })
+}
+const shipped = [...files(path.join(root, 'miniprogram_dist')), ...files(path.join(root, 'dist'))].filter((f) => /\.(c|m)?js$/.test(f))
+const rel = (f: string) => path.relative(root, f)
+
+test('the build produced the shipped files', () => {
+  expect(shipped.map(rel)).toEqual(expect.arrayContaining(['miniprogram_dist/index.js', 'miniprogram_dist/guidance-dialog/index.js', 'dist/index.cjs', 'dist/index.mjs', 'dist/testing.cjs', 'dist/cli.cjs']))
+})
+
+test.each(shipped.map((f) => [rel(f), f]))('%s has no eval or new Function', (_, file) => {
+  const code = fs.readFileSync(file, 'utf8')
+  expect(code).not.toMatch(/\beval\s*\(/)
+  expect(code).not.toMatch(/\bnew\s+Function\s*\(/)
+  expect(code).not.toMatch(/\bFunction\s*\(\s*['"`]/)
+})
+
+test.each(shipped.filter((f) => f.includes('miniprogram_dist')).map((f) => [rel(f), f]))('%s parses as ES2017 (no object spread, ?., ??)', (_, file) => {
+  expect(() => acorn.parse(fs.readFileSync(file, 'utf8'), { ecmaVersion: 2017, sourceType: 'script' })).not.toThrow()
+})
+
+test('the ES2017 check can fail: newer syntax is rejected', () => {
+  for (const newer of ['const a = {...b}', 'a?.b', 'a ?? b', 'async function f() { for await (const x of y) {} }']) {
+    expect(() => acorn.parse(newer, { ecmaVersion: 2017, sourceType: 'script' })).toThrow()
+  }
+})
+
+test('miniprogram_dist/index.js loads with no global wx; ErrnoError is an Error there', () => {
+  expect(typeof (globalThis as any).wx).toBe('undefined')
+  const library = require(path.join(root, 'miniprogram_dist/index.js'))
+  const error = library.toErrnoError({ errMsg: 'openBluetoothAdapter:fail:not available', errno: 1500102 })
+  expect(error).toBeInstanceOf(Error)
+  expect(error).toBeInstanceOf(library.ErrnoError)
+  expect(error.message).toContain('Bluetooth adapter is not available')
+  expect(Object.keys(library)).toEqual(expect.arrayContaining(['wxp', 'createWxp', 'decodeErrno', 'lookupErrno', 'showGuidance', 'toWxServerError', 'toCloudError', 'toHttpApiError']))
+})
+
+test('the package.json the packer and bundlers read points at what was built', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
+  expect(pkg.miniprogram).toBe('miniprogram_dist')
+  for (const target of [pkg.main, pkg.module, pkg.types, pkg.exports['.'].import.default, pkg.exports['.'].require.default, pkg.exports['./testing'].require.default]) {
+    expect(fs.existsSync(path.join(root, target))).toBe(true)
+  }
+})
