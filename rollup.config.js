@@ -7,7 +7,7 @@ const fs = require('fs')
 const path = require('path')
 
 const ts = (tsconfig = './tsconfig.json') => typescript({ tsconfig, declaration: false, outDir: undefined, noEmitOnError: true })
-const banner = '/* miniprogram-errno · MIT */'
+const banner = '/*! miniprogram-errno · MIT */'
 
 /** Copies the mini-program component sources next to the bundle (the .ts is compiled by the bundle step). */
 function copyComponents(outDir) {
@@ -29,6 +29,41 @@ function copyComponents(outDir) {
   }
 }
 
+/**
+ * miniprogram_dist only: moves each generated `lazyJSON('…')` table into its own file,
+ * texts/NAME.js, required on first use, so a cold start parses none of them and an app can
+ * leave out locales with packOptions.ignore.
+ */
+function splitTexts() {
+  const valueOf = (node) => {
+    if (node.type === 'Literal' && typeof node.value === 'string') return node.value
+    if (node.type === 'BinaryExpression' && node.operator === '+') return valueOf(node.left) + valueOf(node.right)
+    throw new Error('splitTexts: a lazyJSON argument is not a string literal')
+  }
+  return {
+    name: 'split-texts',
+    transform(code, id) {
+      if (!/[\\/]generated[\\/][^\\/]+\.ts$/.test(id) || code.indexOf('lazyJSON(') < 0) return null
+      const ast = this.parse(code)
+      let out = ''
+      let at = 0
+      for (const statement of ast.body) {
+        const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : undefined
+        if (!declaration || declaration.type !== 'VariableDeclaration') continue
+        for (const declarator of declaration.declarations) {
+          const init = declarator.init
+          if (!init || init.type !== 'CallExpression' || init.callee.name !== 'lazyJSON') continue
+          const name = declarator.id.name
+          this.emitFile({ type: 'asset', fileName: `texts/${name}.js`, source: `module.exports=${JSON.stringify(valueOf(init.arguments[0]))}\n` })
+          out += code.slice(at, init.arguments[0].start) + `function () { return require('./texts/${name}.js') }`
+          at = init.arguments[0].end
+        }
+      }
+      return { code: out + code.slice(at), map: null }
+    },
+  }
+}
+
 function componentBuilds() {
   const src = path.resolve('miniprogram_npm_src')
   if (!fs.existsSync(src)) return []
@@ -45,7 +80,7 @@ module.exports = [
   {
     input: 'src/index.ts',
     output: { file: 'miniprogram_dist/index.js', format: 'cjs', exports: 'named', banner },
-    plugins: [nodeResolve(), ts(), copyComponents('miniprogram_dist')],
+    plugins: [nodeResolve(), ts(), splitTexts(), copyComponents('miniprogram_dist')],
   },
   ...componentBuilds(),
   {

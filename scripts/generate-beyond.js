@@ -2,7 +2,7 @@
 'use strict'
 const CLASSES = { retry: 'r', user: 'u', fix: 'f', config: 'c', reauth: 'a', cancel: 'x', unsupported: 'n', none: '-' }
 
-module.exports = function generateBeyond(files, { readJson, toTraditional, header, js }) {
+module.exports = function generateBeyond(files, { readJson, toTraditional, header, lazyTable, LAZY_IMPORT, js }) {
   const templates = readJson('guidance.json').templates
   const policy = (p, where) => {
     if (!CLASSES[p.class]) throw new Error(`${where}: unknown policy class ${p.class}`)
@@ -20,34 +20,33 @@ module.exports = function generateBeyond(files, { readJson, toTraditional, heade
     if (seenServer.has(c.errcode)) throw new Error(`duplicate errcode ${c.errcode}`)
     seenServer.add(c.errcode)
     const where = `errcode ${c.errcode}`
-    return `  ${js(String(c.errcode))}: ${js([c.key, policy(c.policy, where), guidance(c.guidance, where), c.errmsg, localized(c.meaning.zh_CN, c.meaning.en), localized(c.cause.zh_CN, c.cause.en), localized(c.fix.zh_CN, c.fix.en), c.policy.reason])},`
+    return [c.errcode, [c.key, policy(c.policy, where), guidance(c.guidance, where), c.errmsg, localized(c.meaning.zh_CN, c.meaning.en), localized(c.cause.zh_CN, c.cause.en), localized(c.fix.zh_CN, c.fix.en), c.policy.reason]]
   })
-  files['src/errors/generated/server.ts'] = header('server.json') +
-    `/** errcode -> [name, policy, guidance template, errmsg, meaning, cause, fix (each [zh_CN, zh_TW, en]), policy reason]. */\n` +
-    `export const SERVER_CODES: Record<string, readonly [string, string, string, string, readonly string[], readonly string[], readonly string[], string]> = {\n${serverRows.join('\n')}\n}\n`
+  files['src/errors/generated/server.ts'] = header('server.json') + LAZY_IMPORT +
+    `\n/** errcode -> [name, policy, guidance template, errmsg, meaning, cause, fix (each [zh_CN, zh_TW, en]), policy reason], parsed on first use. */\n` +
+    `export const SERVER_CODES: () => Record<string, readonly [string, string, string, string, readonly string[], readonly string[], readonly string[], string]> = ${lazyTable(serverRows)}\n`
 
   const cloud = readJson('cloud.json')
   const groups = new Set(cloud.groups.map((g) => g.key))
   const cloudRows = cloud.codes.map((c) => {
     if (!groups.has(c.group)) throw new Error(`cloud code ${c.code}: unknown group ${c.group}`)
-    return `  ${js(c.code)}: ${js([c.group, policy(c.policy, c.code), guidance(c.guidance, c.code), c.generic ? 1 : 0, localized(c.zh_CN, c.en), c.policy.reason])},`
+    return [c.code, [c.group, policy(c.policy, c.code), guidance(c.guidance, c.code), c.generic ? 1 : 0, localized(c.zh_CN, c.en), c.policy.reason]]
   })
   for (const [numeric, code] of Object.entries(cloud.wxCloudNumeric)) {
     if (!cloud.codes.some((c) => c.code === code)) throw new Error(`wxCloudNumeric ${numeric}: unknown code ${code}`)
   }
-  files['src/errors/generated/cloud.ts'] = header('cloud.json') +
-    `/** code -> [group, policy, guidance template, generic (1: no particular meaning), meaning [zh_CN, zh_TW, en], policy reason]. */\n` +
-    `export const CLOUD_CODES: Record<string, readonly [string, string, string, number, readonly string[], string]> = {\n${cloudRows.join('\n')}\n}\n\n` +
+  files['src/errors/generated/cloud.ts'] = header('cloud.json') + LAZY_IMPORT +
+    `\n/** code -> [group, policy, guidance template, generic (1: no particular meaning), meaning [zh_CN, zh_TW, en], policy reason], parsed on first use. */\n` +
+    `export const CLOUD_CODES: () => Record<string, readonly [string, string, string, number, readonly string[], string]> = ${lazyTable(cloudRows)}\n\n` +
     `/** group -> name [zh_CN, zh_TW, en]. */\n` +
     `export const CLOUD_GROUPS: Record<string, readonly string[]> = ${js(Object.fromEntries(cloud.groups.map((g) => [g.key, localized(g.zh_CN, g.en)])))}\n\n` +
     `/** The numeric errCode of wx.cloud -> the string code with the same meaning. */\n` +
     `export const WX_CLOUD_NUMERIC: Record<string, string> = ${js(cloud.wxCloudNumeric)}\n`
 
   const http = readJson('http.json')
-  files['src/errors/generated/http.ts'] = header('http.json') +
-    `/** HTTP status -> [policy, guidance template, meaning [zh_CN, zh_TW, en], policy reason]. */\n` +
-    `export const HTTP_STATUSES: Record<number, readonly [string, string, readonly string[], string]> = {\n` +
-    http.statuses.map((s) => `  ${s.status}: ${js([policy(s.policy, 'status ' + s.status), guidance(s.guidance, 'status ' + s.status), localized(s.zh_CN, s.en), s.policy.reason])},`).join('\n') + '\n}\n\n' +
+  files['src/errors/generated/http.ts'] = header('http.json') + LAZY_IMPORT +
+    `\n/** HTTP status -> [policy, guidance template, meaning [zh_CN, zh_TW, en], policy reason], parsed on first use. */\n` +
+    `export const HTTP_STATUSES: () => Record<number, readonly [string, string, readonly string[], string]> = ${lazyTable(http.statuses.map((s) => [s.status, [policy(s.policy, 'status ' + s.status), guidance(s.guidance, 'status ' + s.status), localized(s.zh_CN, s.en), s.policy.reason]]))}\n\n` +
     `/** REST error values, most specific first: [error, description must match ('' = any), status, policy, guidance, meaning, policy reason]. */\n` +
     `export const HTTP_ERRORS: ReadonlyArray<readonly [string, string, number, string, string, readonly string[], string]> = [\n` +
     http.errors.slice().sort((a, b) => (b.descriptionMatches ? 1 : 0) - (a.descriptionMatches ? 1 : 0))

@@ -1,6 +1,6 @@
 // data/guidance.json -> src/guidance/generated/ (called by scripts/generate.js)
 'use strict'
-module.exports = function generateGuidance(files, { readJson, toTraditional, header, numberTable, js }) {
+module.exports = function generateGuidance(files, { readJson, toTraditional, header, numberTable, lazyTable, LAZY_IMPORT, js }) {
   const data = readJson('guidance.json')
   const errnoData = readJson('errno.json')
   const known = new Set(errnoData.codes.map((c) => c.errno))
@@ -32,11 +32,10 @@ module.exports = function generateGuidance(files, { readJson, toTraditional, hea
     const rows = Object.entries(templates).map(([id, t]) => {
       const text = t[source]
       const manual = (t.manual && t.manual[source]) || {}
-      const row = [text.title, text.content, text.confirmText, text.cancelText, manual.ios || manual.default || '', manual.android || manual.default || ''].map((s) => convert(s))
-      return `  ${js(id)}: ${js(row)},`
+      return [id, [text.title, text.content, text.confirmText, text.cancelText, manual.ios || manual.default || '', manual.android || manual.default || ''].map((s) => convert(s))]
     })
-    files[`src/guidance/generated/guidance.${locale}.ts`] = h +
-      `/** template -> [title, content, confirmText, cancelText, manual path on iOS, manual path on Android] (${locale}). */\n` +
-      `export const GUIDANCE_TEXTS_${locale.toUpperCase()}: Record<string, readonly string[]> = {\n${rows.join('\n')}\n}\n`
+    files[`src/guidance/generated/guidance.${locale}.ts`] = h + LAZY_IMPORT +
+      `\n/** template -> [title, content, confirmText, cancelText, manual path on iOS, manual path on Android] (${locale}), parsed on first use. */\n` +
+      `export const GUIDANCE_TEXTS_${locale.toUpperCase()}: () => Record<string, readonly string[]> = ${lazyTable(rows)}\n`
   }
 }

@@ -3,6 +3,7 @@
 import * as fs from 'fs'
 import * as path from 'path'
 import * as acorn from 'acorn'
+import { tmpdir } from 'os'
 
 const root = path.resolve(__dirname, '..')
 
@@ -52,4 +53,24 @@ test('the package.json the packer and bundlers read points at what was built', (
   for (const target of [pkg.main, pkg.module, pkg.types, pkg.exports['.'].import.default, pkg.exports['.'].require.default, pkg.exports['./testing'].require.default]) {
     expect(fs.existsSync(path.join(root, target))).toBe(true)
   }
+})
+
+describe('texts in miniprogram_dist', () => {
+  test('each table is its own file under texts/, required on first use, not parsed at start', () => {
+    const texts = fs.readdirSync(path.join(root, 'miniprogram_dist/texts'))
+    expect(texts).toEqual(expect.arrayContaining(['ERRNO_MEANINGS_EN.js', 'ERRNO_MEANINGS_ZH_CN.js', 'ERRNO_MEANINGS_ZH_TW.js', 'GUIDANCE_TEXTS_ZH_TW.js', 'SERVER_CODES.js']))
+    const index = fs.readFileSync(path.join(root, 'miniprogram_dist/index.js'), 'utf8')
+    expect(index).not.toContain('当前蓝牙适配器不可用')
+    expect(index).toMatch(/require\(["']\.\/texts\/ERRNO_MEANINGS_ZH_CN\.js["']\)/)
+  })
+
+  test('an app that leaves out a locale still works: that locale falls back to English guidance', () => {
+    const copy = fs.mkdtempSync(path.join(tmpdir(), 'one-locale-'))
+    fs.cpSync(path.join(root, 'miniprogram_dist'), copy, { recursive: true })
+    for (const file of fs.readdirSync(path.join(copy, 'texts'))) if (file.endsWith('_ZH_TW.js')) fs.rmSync(path.join(copy, 'texts', file))
+    const library = require(path.join(copy, 'index.js'))
+    expect(library.lookupErrno(1500102).message.zh_CN).toBe('当前蓝牙适配器不可用')
+    expect(library.getGuidance(1500102, { locale: 'zh_CN', platform: 'android' }).title).toBe('蓝牙未开启')
+    expect(library.getGuidance(1500102, { locale: 'zh_TW', platform: 'android' }).title).toBe('Bluetooth is off')
+  })
 })

@@ -1,10 +1,9 @@
 // The `miniprogram-errno` command: explain and search codes.
 import { toErrnoError, legacyTableName, legacyCodeToErrno } from '../errno/normalize'
 import { decodeErrno } from '../errno/decode'
-import { lookupErrno, allErrnos, ERRNO_MEANINGS } from '../texts/index'
+import { lookupErrno, allErrnos, ERRNO_MEANINGS, errnoName } from '../texts/index'
 import { ERRNO_POLICY_REASONS } from '../texts/generated/policy-reasons'
 import { LEGACY_TEXTS } from '../texts/generated/legacy-texts'
-import { ERRNO_NAMES } from '../texts/generated/errmsg'
 import { getPolicy } from '../policy/policy'
 import { getGuidance } from '../guidance/guidance'
 import { SERVER_CODES } from '../errors/generated/server'
@@ -44,7 +43,7 @@ function explain(input: string) {
   const entry = lookupErrno(error.errno)
   const decoded = decodeErrno(error.errno)
   const policy = getPolicy(error)
-  const legacy = error.errCode !== undefined ? LEGACY_TEXTS[error.errCode] : undefined
+  const legacy = error.errCode !== undefined ? LEGACY_TEXTS()[error.errCode] : undefined
   const guidance: { [L in Locale]?: ReturnType<typeof getGuidance> } = {}
   for (const locale of LOCALES) guidance[locale] = getGuidance(error, { locale, platform: 'android', wx: {} })
   return {
@@ -62,7 +61,7 @@ function explain(input: string) {
     category: decoded.category,
     subcategory: decoded.subcategory,
     meaning: entry ? entry.message : undefined,
-    policy: { kind: policy.kind, delayMs: policy.delayMs, reason: ERRNO_POLICY_REASONS[error.errno] },
+    policy: { kind: policy.kind, delayMs: policy.delayMs, reason: ERRNO_POLICY_REASONS()[error.errno] },
     guidance,
   }
 }
@@ -70,12 +69,12 @@ function explain(input: string) {
 /** WeChat server errcodes (40029) and cloud codes (DATABASE_TIMEOUT), when the input is one and not an errno. */
 function explainBeyond(input: string) {
   const text = input.trim()
-  const error = /^-?\d+$/.test(text) && SERVER_CODES[text] && !lookupErrno(Number(text)) && legacyTableName(Number(text)) === undefined
+  const error = /^-?\d+$/.test(text) && SERVER_CODES()[text] && !lookupErrno(Number(text)) && legacyTableName(Number(text)) === undefined
     ? toWxServerError({ errcode: Number(text), errmsg: '' })
-    : CLOUD_CODES[text] ? toCloudError({ code: text }) : undefined
+    : CLOUD_CODES()[text] ? toCloudError({ code: text }) : undefined
   if (!error) return undefined
   const policy = getPolicy(error)
-  const row = error.name === 'WxServerError' ? SERVER_CODES[text] : undefined
+  const row = error.name === 'WxServerError' ? SERVER_CODES()[text] : undefined
   const guidance: { [L in Locale]?: ReturnType<typeof getGuidance> } = {}
   for (const locale of LOCALES) guidance[locale] = getGuidance(error, { locale, platform: 'android', wx: {} })
   return {
@@ -86,7 +85,7 @@ function explainBeyond(input: string) {
     meaning: error.meaning,
     cause: error.name === 'WxServerError' ? error.reason : undefined,
     fix: error.name === 'WxServerError' ? error.fix : undefined,
-    policy: { kind: policy.kind, delayMs: policy.delayMs, reason: row ? row[7] : CLOUD_CODES[text] ? CLOUD_CODES[text][5] : undefined },
+    policy: { kind: policy.kind, delayMs: policy.delayMs, reason: row ? row[7] : CLOUD_CODES()[text] ? CLOUD_CODES()[text][5] : undefined },
     guidance,
   }
 }
@@ -129,7 +128,7 @@ function search(words: string[], locales: Locale[]) {
     const entry = lookupErrno(errno)
     if (!entry) continue
     const haystack = [String(errno), entry.name, entry.errMsg, entry.message.en, entry.message.zh_CN, entry.message.zh_TW].join(' ').toLowerCase()
-    if (needles.every((n) => haystack.indexOf(n) >= 0)) hits.push({ errno, name: ERRNO_NAMES[errno], meaning: ERRNO_MEANINGS[locales[0]][errno] })
+    if (needles.every((n) => haystack.indexOf(n) >= 0)) hits.push({ errno, name: errnoName(errno) as string, meaning: ERRNO_MEANINGS[locales[0]]()[errno] })
   }
   return hits
 }

@@ -1,7 +1,6 @@
-import { decodeErrno, isKnownErrno } from './decode'
+import { isKnownErrno, splitErrno } from './codes'
 import { englishMeaning } from './meanings'
 import { maskSecrets, truncate } from './mask'
-import type { DecodedErrno } from './types'
 
 /** The errno of a failure no code could be found for. */
 export const UNKNOWN_ERRNO = -1
@@ -21,9 +20,17 @@ export interface ErrnoErrorInit {
   note?: string
 }
 
-/** The JSON form of an {@link ErrnoError}: plain data, secrets masked. */
-export interface ErrnoErrorJSON extends DecodedErrno {
+/**
+ * The JSON form of an {@link ErrnoError}: plain data for logs, secrets masked. The decode is the
+ * digits (first / second / specific); `decodeErrno(errno)` adds the category keys and names,
+ * which are texts and stay out of the core.
+ */
+export interface ErrnoErrorJSON {
   name: 'ErrnoError'
+  errno: number
+  first: number
+  second: number
+  specific: number
   message: string
   errMsg: string
   errCode?: number
@@ -69,33 +76,39 @@ export class ErrnoError extends Error {
     if (meaning) message += ': ' + meaning
     if (init.note) message += (meaning ? ' ' : ': ') + init.note
     super(message)
-    // Keeps instanceof working when a consumer downlevels the class to ES5.
-    if (Object.setPrototypeOf) Object.setPrototypeOf(this, new.target.prototype)
+    // Keeps instanceof working when a consumer downlevels the class to ES5 (native classes need nothing).
+    if (!(this instanceof ErrnoError)) Object.setPrototypeOf(this, new.target.prototype)
     this.errno = errno
     this.errMsg = init.errMsg
     if (init.errCode !== undefined) this.errCode = init.errCode
     if (init.api !== undefined) this.api = init.api
-    const decoded = decodeErrno(errno)
-    this.first = decoded.first
-    this.second = decoded.second
-    this.specific = decoded.specific
+    const [first, second, specific] = splitErrno(errno)
+    this.first = first
+    this.second = second
+    this.specific = specific
     this.known = known
     this.cause = init.cause
-    Object.defineProperty(this, BRAND, { value: true })
-  }
-
-  /** The decode of this error's errno, with category names. */
-  decode(): DecodedErrno {
-    return decodeErrno(this.errno)
   }
 
   toJSON(): ErrnoErrorJSON {
-    const json: ErrnoErrorJSON = Object.assign({ name: this.name, message: this.message, errMsg: maskSecrets(this.errMsg), known: this.known }, decodeErrno(this.errno))
+    const json: ErrnoErrorJSON = {
+      name: this.name,
+      message: this.message,
+      errno: this.errno,
+      errMsg: maskSecrets(this.errMsg),
+      known: this.known,
+      first: this.first,
+      second: this.second,
+      specific: this.specific,
+    }
     if (this.errCode !== undefined) json.errCode = this.errCode
     if (this.api !== undefined) json.api = this.api
     return json
   }
 }
+
+// On the prototype, not on each instance: constructing an error is the failure path's hot spot.
+Object.defineProperty(ErrnoError.prototype, BRAND, { value: true })
 
 /** true for an ErrnoError, also one made by another copy of this library (two subpackages). */
 export function isErrnoError(value: unknown): value is ErrnoError {

@@ -1,4 +1,5 @@
-export { decodeErrno, isKnownErrno, isErrnoNumber } from './decode'
+export { decodeErrno } from './decode'
+export { isKnownErrno, isErrnoNumber, splitErrno } from './codes'
 export { ErrnoError, isErrnoError, UNKNOWN_ERRNO } from './ErrnoError'
 export type { ErrnoErrorInit, ErrnoErrorJSON } from './ErrnoError'
 export { toErrnoError, parseErrMsg, errnoFromReason, legacyCodeToErrno, legacyTableName } from './normalize'

@@ -1,5 +1,5 @@
 import { ErrnoError, UNKNOWN_ERRNO, isErrnoError } from './ErrnoError'
-import { isErrnoNumber } from './decode'
+import { isErrnoNumber } from './codes'
 import { LEGACY_TO_ERRNO, LEGACY_TABLES, LEGACY_BY_REASON } from './generated/legacy'
 
 /** What an errMsg says: `api:fail:reason`, `api:fail reason` and bare `api:fail`. */
@@ -145,7 +145,8 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
     if (rawErrno !== undefined && isErrnoNumber(rawErrno) && rawErrno !== 0) errno = rawErrno
   }
 
-  const parsed = errMsg !== undefined ? parseErrMsg(errMsg) : undefined
+  // The common case from the promise layer (an errno, and the API known) needs no parsing at all.
+  const parsed = errMsg !== undefined && (errno === undefined || api === undefined) ? parseErrMsg(errMsg) : undefined
   if (api === undefined && parsed && parsed.api) api = parsed.api
   if (errno === undefined && errCode !== undefined) {
     errno = legacyCodeToErrno(errCode, parsed && parsed.reason)

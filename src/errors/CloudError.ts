@@ -32,7 +32,7 @@ export class CloudError extends Error {
   readonly cause: unknown
 
   constructor(code: string, init: { errMsg?: string; errCode?: number; requestId?: string; cause?: unknown } = {}) {
-    const row = CLOUD_CODES[code]
+    const row = CLOUD_CODES()[code]
     const meaning = localized(row && row[4])
     super(maskSecrets(truncate(code + (init.errCode !== undefined ? ` (errCode ${init.errCode})` : '') + (meaning ? `: ${meaning.en}` : '') + (init.errMsg ? ` — ${init.errMsg}` : ''), 1000)))
     Object.setPrototypeOf(this, new.target.prototype)
@@ -51,13 +51,13 @@ export class CloudError extends Error {
   }
 
   get [POLICY_KEY](): ErrorPolicy {
-    const row = CLOUD_CODES[this.code]
+    const row = CLOUD_CODES()[this.code]
     // A failure with no cloud code (a network error under wx.cloud) keeps its wx policy.
     return row ? decodePolicy(row[1]) : getPolicy(toErrnoError(this.cause))
   }
 
   get [GUIDANCE_KEY](): string | undefined {
-    const row = CLOUD_CODES[this.code]
+    const row = CLOUD_CODES()[this.code]
     return (row && row[2]) || undefined
   }
 
@@ -101,10 +101,10 @@ export function toCloudError(reason: unknown): CloudError {
     requestId: typeof requestIdValue === 'string' ? requestIdValue : undefined,
     cause: reason,
   }
-  if (typeof code === 'string' && CLOUD_CODES[code]) return new CloudError(code, init)
+  if (typeof code === 'string' && CLOUD_CODES()[code]) return new CloudError(code, init)
   if (init.errCode !== undefined && WX_CLOUD_NUMERIC[String(init.errCode)]) return new CloudError(WX_CLOUD_NUMERIC[String(init.errCode)], init)
   const named = text.match(CODE_IN_TEXT)
-  if (named) for (const candidate of named) if (CLOUD_CODES[candidate]) return new CloudError(candidate, init)
+  if (named) for (const candidate of named) if (CLOUD_CODES()[candidate]) return new CloudError(candidate, init)
   const numeric = NUMERIC_IN_TEXT.exec(text)
   if (numeric && WX_CLOUD_NUMERIC[numeric[1]]) {
     if (init.errCode === undefined) init.errCode = Number(numeric[1])

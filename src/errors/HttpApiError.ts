@@ -55,7 +55,7 @@ export class HttpApiError extends Error {
     const error = typeof errorValue === 'string' ? errorValue : undefined
     const description = typeof descriptionValue === 'string' ? descriptionValue : undefined
     const row = errorRow(error, description)
-    const status = HTTP_STATUSES[statusCode]
+    const status = HTTP_STATUSES()[statusCode]
     const meaning = localized(row ? row[5] : status && status[2])
     super(maskSecrets(truncate(`HTTP ${statusCode}` + (error ? ` ${error}` : '') + (description ? `: ${description}` : '') + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${context.url}` : ''), 1000)))
     Object.setPrototypeOf(this, new.target.prototype)
@@ -76,7 +76,7 @@ export class HttpApiError extends Error {
 
   get [POLICY_KEY](): ErrorPolicy {
     const row = this.row()
-    const status = HTTP_STATUSES[this.statusCode]
+    const status = HTTP_STATUSES()[this.statusCode]
     const policy = decodePolicy(row ? row[3] : status ? status[0] : this.statusCode >= 500 ? '-' : 'f')
     if (policy.kind === 'retry' && this.retryAfterMs !== undefined) policy.delayMs = this.retryAfterMs
     return policy
@@ -84,7 +84,7 @@ export class HttpApiError extends Error {
 
   get [GUIDANCE_KEY](): string | undefined {
     const row = this.row()
-    const status = HTTP_STATUSES[this.statusCode]
+    const status = HTTP_STATUSES()[this.statusCode]
     return (row ? row[4] : status ? status[1] : '') || undefined
   }
 

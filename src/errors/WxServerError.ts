@@ -38,7 +38,7 @@ export class WxServerError extends Error {
   readonly cause: unknown
 
   constructor(errcode: number, errmsg: string, body: unknown, context: WxServerErrorContext = {}) {
-    const row = SERVER_CODES[String(errcode)]
+    const row = SERVER_CODES()[String(errcode)]
     const meaning = localized(row && row[4])
     super(maskSecrets(truncate(`errcode ${errcode}: ${errmsg || (row ? row[3] : '') || 'error'}` + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${context.url}` : ''), 1000)))
     Object.setPrototypeOf(this, new.target.prototype)
@@ -57,14 +57,14 @@ export class WxServerError extends Error {
 
   /** Read by isRetriable, retryDelay, requiresReauthorization, isConfigurationError. */
   get [POLICY_KEY](): ErrorPolicy {
-    const row = SERVER_CODES[String(this.errcode)]
+    const row = SERVER_CODES()[String(this.errcode)]
     const policy = decodePolicy(row && row[1])
     if (this.errcode === 45011) policy.delayMs = msUntilNextBeijingDay()
     return policy
   }
 
   get [GUIDANCE_KEY](): string | undefined {
-    const row = SERVER_CODES[String(this.errcode)]
+    const row = SERVER_CODES()[String(this.errcode)]
     return (row && row[2]) || undefined
   }
 

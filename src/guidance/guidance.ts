@@ -3,7 +3,7 @@ import { GUIDANCE_TEXTS_ZH_CN } from './generated/guidance.zh_CN'
 import { GUIDANCE_TEXTS_ZH_TW } from './generated/guidance.zh_TW'
 import { GUIDANCE_TEXTS_EN } from './generated/guidance.en'
 import { toErrnoError } from '../errno/normalize'
-import { decodeErrno } from '../errno/decode'
+import { splitErrno, categoryKey } from '../errno/codes'
 import { LEGACY_TABLES } from '../errno/generated/legacy'
 import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
 import { globalWx } from '../promise/runtime'
@@ -56,7 +56,7 @@ export interface GuidanceOverrides {
   icon?: string
 }
 
-const TEXTS: { [L in Locale]: Record<string, readonly string[]> } = { zh_CN: GUIDANCE_TEXTS_ZH_CN, zh_TW: GUIDANCE_TEXTS_ZH_TW, en: GUIDANCE_TEXTS_EN }
+const TEXTS: { [L in Locale]: () => Record<string, readonly string[]> } = { zh_CN: GUIDANCE_TEXTS_ZH_CN, zh_TW: GUIDANCE_TEXTS_ZH_TW, en: GUIDANCE_TEXTS_EN }
 const registered: { [key: string]: GuidanceOverrides } = Object.create(null)
 const API_PATTERNS = API_FALLBACK.map(([pattern, id]) => [new RegExp(pattern), id] as const)
 const acknowledge = (locale: Locale) => (locale === 'en' ? 'OK' : '知道了')
@@ -89,9 +89,10 @@ function beyondTemplate(error: unknown): [string, string] | undefined {
 function templateFor(errno: number, errCode: number | undefined, api: string | undefined): [string, string] | undefined {
   const direct = GUIDANCE_CODES[errno]
   if (direct) return [direct, direct]
-  const subcategory = decodeErrno(errno).subcategory
-  const byCategory = subcategory.known ? CATEGORY_FALLBACK[subcategory.key] : undefined
-  if (byCategory) return [byCategory, 'category:' + subcategory.key]
+  const [first, second] = splitErrno(errno)
+  const subcategory = first < 0 ? undefined : (categoryKey(first, second) || '').replace('~', '')
+  const byCategory = subcategory ? CATEGORY_FALLBACK[subcategory] : undefined
+  if (byCategory) return [byCategory, 'category:' + subcategory]
   if (errCode !== undefined) {
     for (const [min, max, key] of LEGACY_TABLES) {
       if (errCode >= min && errCode <= max && LEGACY_TABLE_FALLBACK[key]) return [LEGACY_TABLE_FALLBACK[key], 'legacy:' + key]
@@ -140,7 +141,7 @@ export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}
   const found = beyondTemplate(errorOrErrno) || templateFor(errno, error.errCode, error.api)
   if (!found && !override) return undefined
 
-  const row: readonly string[] = found ? TEXTS[locale][found[0]] || TEXTS.en[found[0]] || [] : []
+  const row: readonly string[] = found ? TEXTS[locale]()[found[0]] || TEXTS.en()[found[0]] || [] : []
   const template = found ? GUIDANCE_TEMPLATES[found[0]] : undefined
   let action = (template && template[0]) as GuidanceAction | '' | undefined
   if (override && override.action !== undefined) action = override.action || undefined

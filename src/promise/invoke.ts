@@ -21,10 +21,34 @@ function notSupported(api: string, cause?: unknown): ErrnoError {
   return new ErrnoError({ errno: 100, errMsg: api + ':fail jsapi not supported', api, cause })
 }
 
+/** The caller passed success/fail/complete: they run once, after the promise settles. */
+function withCallerCallbacks(callOptions: Options, given: Options, resolve: (value: unknown) => void, reject: (error: unknown) => void, api: string): void {
+  const userSuccess = given.success
+  const userFail = given.fail
+  const userComplete = given.complete
+  let settled = false
+  callOptions.success = (result: unknown) => {
+    if (settled) return
+    settled = true
+    resolve(result)
+    callUser(userSuccess, result)
+    callUser(userComplete, result)
+  }
+  callOptions.fail = (failure: unknown) => {
+    if (settled) return
+    settled = true
+    reject(toErrnoError(failure, api))
+    callUser(userFail, failure)
+    callUser(userComplete, failure)
+  }
+  callOptions.complete = undefined
+}
+
 /**
  * Calls an asynchronous wx-style method and returns a promise of its success result.
  * The caller's options are copied, never mutated; the caller's own success/fail/complete still
- * run (after the promise settles); the promise settles once, however often the callbacks fire.
+ * run (after the promise settles); the promise settles once, however often the callbacks fire
+ * (a promise settles once by itself, so the common path needs no flag).
  */
 export function invokeAsync(owner: unknown, method: unknown, api: string, args: ArrayLike<unknown>): Promise<unknown> & { task?: unknown } {
   let returned: unknown
@@ -34,49 +58,32 @@ export function invokeAsync(owner: unknown, method: unknown, api: string, args: 
     if (options !== undefined && options !== null && typeof options !== 'object') {
       return reject(new ErrnoError({ errno: 1001, errMsg: api + ':fail invalid options: expected an object, got ' + typeof options, api, cause: options }))
     }
-    const given = options as Options | null | undefined
-    let userSuccess: unknown, userFail: unknown, userComplete: unknown, callOptions: Options
-    let settled = false
+    const fail = (failure: unknown) => reject(toErrnoError(failure, api))
+    let callOptions: Options
     try {
-      userSuccess = given ? given.success : undefined
-      userFail = given ? given.fail : undefined
-      userComplete = given ? given.complete : undefined
-      callOptions = Object.assign({}, given, {
-        success(result: unknown) {
-          if (settled) return
-          settled = true
-          resolve(result)
-          callUser(userSuccess, result)
-          callUser(userComplete, result)
-        },
-        fail(failure: unknown) {
-          if (settled) return
-          settled = true
-          reject(toErrnoError(failure, api))
-          callUser(userFail, failure)
-          callUser(userComplete, failure)
-        },
-        complete: undefined,
-      })
+      const given = options as Options | null | undefined
+      callOptions = Object.assign({}, given)
+      if (given && (given.success !== undefined || given.fail !== undefined || given.complete !== undefined)) {
+        withCallerCallbacks(callOptions, given, resolve, reject, api)
+      } else {
+        callOptions.success = resolve
+        callOptions.fail = fail
+      }
     } catch (error) {
-      return reject(toErrnoError(error, api)) // options whose getters throw
+      return fail(error) // options whose getters throw
     }
-    const callArgs: unknown[] = [callOptions]
-    for (let i = 1; i < args.length; i++) callArgs.push(args[i])
     try {
-      returned = (method as AnyFunction).apply(owner, callArgs)
+      returned = args.length > 1
+        ? (method as AnyFunction).apply(owner, [callOptions].concat(Array.prototype.slice.call(args, 1)))
+        : (method as AnyFunction).call(owner, callOptions)
     } catch (error) {
-      settled = true
-      return reject(toErrnoError(error, api))
+      return fail(error)
     }
     // A double (or a future base library) that answers with a promise instead of the callbacks.
-    if (!settled && returned && typeof (returned as PromiseLike<unknown>).then === 'function') {
+    if (returned && typeof (returned as PromiseLike<unknown>).then === 'function') {
       const thenable = returned as PromiseLike<unknown>
       returned = undefined
-      thenable.then(
-        (result) => { if (!settled) { settled = true; resolve(result) } },
-        (failure) => { if (!settled) { settled = true; reject(toErrnoError(failure, api)) } },
-      )
+      thenable.then(resolve, fail)
     }
   })
   if (returned !== undefined && returned !== null && typeof returned === 'object') promise.task = returned

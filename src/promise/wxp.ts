@@ -10,19 +10,20 @@ const WRAPPED_GETTERS = ' getFileSystemManager getNFCAdapter getNfcA getNfcB get
 
 /**
  * Wraps a wx-shaped object resolved at each access (`() => wx` for the global), so the library
- * can be imported where no `wx` exists. Wrappers are made once per name and cached; an
- * asynchronous method, once wrapped, is returned straight from the cache (the hot path).
+ * can be imported where no `wx` exists.
+ *
+ * The object handed out is a plain object whose prototype is a Proxy: the first access to an
+ * asynchronous method goes through the Proxy, which puts the wrapper on the plain object, so
+ * every later call finds it as an ordinary property (no Proxy trap on the hot path; measured in
+ * `npm run bench`). Synchronous members and plain values are read from wx at each access.
  */
 function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyObject {
-  const asyncMethods: AnyObject = Object.create(null)
   const syncMethods: AnyObject = Object.create(null)
   let fsOwner: AnyObject | undefined
   let fs: AnyObject | undefined
-  return new Proxy(asyncMethods, {
-    get(_, key) {
+  const fallback = new Proxy(Object.create(null), {
+    get(_, key, receiver) {
       if (typeof key !== 'string') return undefined
-      const cached = asyncMethods[key]
-      if (cached !== undefined) return cached
       const target = resolveTarget()
       if (key === 'fs' && prefix === '') {
         if (target !== fsOwner || !fs) {
@@ -55,18 +56,21 @@ function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyOb
       }
       const api = prefix + key
       const server = key === 'createBLEPeripheralServer'
-      return (asyncMethods[key] = function () {
+      const method = function () {
         const owner = resolveTarget()
         // eslint-disable-next-line prefer-rest-params
         const promise = invokeAsync(owner, owner ? owner[key] : undefined, api, arguments)
         return server ? promise.then(wrapPeripheralServerResult) : promise
-      })
+      }
+      Object.defineProperty(receiver, key, { value: method, writable: true, configurable: true })
+      return method
     },
     has(_, key) {
       const target = resolveTarget()
       return typeof key === 'string' && !!target && key in target
     },
   })
+  return Object.create(fallback)
 }
 
 function wrapObject(resolveTarget: () => AnyObject | undefined, name: string): AnyObject {

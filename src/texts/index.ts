@@ -1,30 +1,38 @@
 // Reading texts: every locale of the catalogue. Importing this module makes ErrnoError messages
 // carry the English meaning (see errno/meanings.ts).
-import { ERRNO_MEANINGS_EN, CATEGORY_NAMES_EN } from './generated/errno.en'
-import { ERRNO_MEANINGS_ZH_CN, CATEGORY_NAMES_ZH_CN } from './generated/errno.zh_CN'
-import { ERRNO_MEANINGS_ZH_TW, CATEGORY_NAMES_ZH_TW } from './generated/errno.zh_TW'
-import { ERRNO_ERRMSG, ERRNO_NAMES } from './generated/errmsg'
+import { ERRNO_MEANINGS_EN } from './generated/errno.en'
+import { ERRNO_MEANINGS_ZH_CN } from './generated/errno.zh_CN'
+import { ERRNO_MEANINGS_ZH_TW } from './generated/errno.zh_TW'
+import { ERRNO_ERRMSG } from './generated/errmsg'
+import { Errno } from '../errno/generated/codes'
 import { registerEnglishMeanings } from '../errno/meanings'
 import { decodeErrno } from '../errno/decode'
 import type { ErrnoEntry, Locale, Localized } from '../errno/types'
 
 registerEnglishMeanings(ERRNO_MEANINGS_EN)
 
-export const ERRNO_MEANINGS: { [L in Locale]: Record<number, string> } = {
+/** The meanings of one locale, parsed on first use. */
+export const ERRNO_MEANINGS: { [L in Locale]: () => Record<number, string> } = {
   en: ERRNO_MEANINGS_EN,
   zh_CN: ERRNO_MEANINGS_ZH_CN,
   zh_TW: ERRNO_MEANINGS_ZH_TW,
 }
-export const CATEGORY_NAMES: { [L in Locale]: Record<string, string> } = {
-  en: CATEGORY_NAMES_EN,
-  zh_CN: CATEGORY_NAMES_ZH_CN,
-  zh_TW: CATEGORY_NAMES_ZH_TW,
+
+let names: Record<number, string> | undefined
+
+/** The constant name of a catalogued errno (`BLUETOOTH_ADAPTER_UNAVAILABLE`), from the Errno constants. */
+export function errnoName(errno: number): string | undefined {
+  if (!names) {
+    names = Object.create(null) as Record<number, string>
+    for (const key of Object.keys(Errno) as Array<keyof typeof Errno>) names[Errno[key]] = key
+  }
+  return names[errno]
 }
 
 /** The meaning of an errno in every locale, or undefined when the catalogue lacks it. */
 export function errnoMeaning(errno: number): Localized | undefined {
-  const en = ERRNO_MEANINGS_EN[errno]
-  return en === undefined ? undefined : { zh_CN: ERRNO_MEANINGS_ZH_CN[errno], zh_TW: ERRNO_MEANINGS_ZH_TW[errno], en }
+  const en = ERRNO_MEANINGS_EN()[errno]
+  return en === undefined ? undefined : { zh_CN: ERRNO_MEANINGS_ZH_CN()[errno], zh_TW: ERRNO_MEANINGS_ZH_TW()[errno], en }
 }
 
 /**
@@ -38,7 +46,7 @@ export function lookupErrno(errno: number): ErrnoEntry | undefined {
   if (cached !== undefined) return cached
   const message = errnoMeaning(errno)
   if (!message) return undefined
-  const entry: ErrnoEntry = Object.assign({ name: ERRNO_NAMES[errno], errMsg: ERRNO_ERRMSG[errno], message }, decodeErrno(errno))
+  const entry: ErrnoEntry = Object.assign({ name: errnoName(errno) as string, errMsg: ERRNO_ERRMSG()[errno], message }, decodeErrno(errno))
   return (entries[errno] = deepFreeze(entry))
 }
 
@@ -55,5 +63,5 @@ function deepFreeze<T>(value: T): T {
 
 /** Every catalogued errno, ascending. */
 export function allErrnos(): number[] {
-  return Object.keys(ERRNO_MEANINGS_EN).map(Number).sort((a, b) => a - b)
+  return Object.keys(ERRNO_MEANINGS_EN()).map(Number).sort((a, b) => a - b)
 }

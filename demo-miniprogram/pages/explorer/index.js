@@ -1,6 +1,6 @@
 // Type an errno, a legacy errCode or paste an errMsg: the decode, meanings in three languages,
 // guidance and policy.
-const { toErrnoError, lookupErrno, getGuidance, getPolicy } = require('miniprogram-errno')
+const { toErrnoError, decodeErrno, lookupErrno, getGuidance, getPolicy } = require('miniprogram-errno')
 
 function explain(input) {
   const text = String(input || '').trim()
@@ -8,7 +8,7 @@ function explain(input) {
   const error = /^-?\d+$/.test(text)
     ? toErrnoError(Number(text))
     : toErrnoError(text)
-  const decoded = error.decode()
+  const decoded = decodeErrno(error.errno)
   const entry = lookupErrno(error.errno)
   const guidance = getGuidance(error)
   return {

@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+// `npm run bench`: per-call cost of wxp against a hand-written promise (the floor) and
+// miniprogram-api-promise, on a wx double whose callbacks fire synchronously and one whose
+// callbacks fire on a later tick; toErrnoError and lookupErrno throughput; cold require time;
+// memory after 10,000 subscribe/unsubscribe cycles and 10,000 failed calls.
+// Writes bench/results.json. Run with --expose-gc (npm run bench does).
+'use strict'
+const fs = require('fs')
+const path = require('path')
+const { spawnSync } = require('child_process')
+const esbuild = require('esbuild')
+const { Bench } = require('tinybench')
+
+const root = path.resolve(__dirname, '..')
+const cache = path.join(root, 'bench', '.cache')
+if (!fs.existsSync(path.join(root, 'dist', 'index.cjs'))) spawnSync(process.execPath, [path.join(__dirname, 'build.js')], { stdio: 'inherit' })
+fs.mkdirSync(cache, { recursive: true })
+// miniprogram-api-promise ships ES module source under "main": bundle it to CommonJS, as a bundler would.
+const apiPromisePath = path.join(cache, 'miniprogram-api-promise.cjs')
+esbuild.buildSync({ entryPoints: [require.resolve('miniprogram-api-promise/src/index.js')], bundle: true, format: 'cjs', platform: 'neutral', target: 'es2017', outfile: apiPromisePath, logLevel: 'silent' })
+
+const library = require(path.join(root, 'dist', 'index.cjs'))
+const { createFakeWx } = require(path.join(root, 'dist', 'testing.cjs'))
+const apiPromise = require(apiPromisePath)
+
+const RESULT = { errMsg: 'getBluetoothDevices:ok', devices: [] }
+const FAILURE = { errMsg: 'openBluetoothAdapter:fail:not available', errCode: 10001, errno: 1500102 }
+
+function makeDouble(later) {
+  const fire = later ? (fn) => queueMicrotask(fn) : (fn) => fn()
+  return {
+    getBluetoothDevices(o) { fire(() => o.success(RESULT)) },
+    openBluetoothAdapter(o) { fire(() => o.fail(FAILURE)) },
+  }
+}
+
+function contenders(double) {
+  const apiPromised = {}
+  apiPromise.promisifyAll(double, apiPromised)
+  const wxp = library.createWxp(double)
+  return {
+    floor: {
+      success: (o) => new Promise((resolve, reject) => double.getBluetoothDevices(Object.assign({}, o, { success: resolve, fail: reject }))),
+      failure: (o) => new Promise((resolve, reject) => double.openBluetoothAdapter(Object.assign({}, o, { success: resolve, fail: (e) => reject(new Error(e.errMsg)) }))),
+    },
+    wxp: { success: (o) => wxp.getBluetoothDevices(o), failure: (o) => wxp.openBluetoothAdapter(o) },
+    'miniprogram-api-promise': { success: (o) => apiPromised.getBluetoothDevices(o), failure: (o) => apiPromised.openBluetoothAdapter(o) },
+  }
+}
+
+const CALLS = 100
+const noop = () => undefined
+
+async function callBench(time) {
+  const results = {}
+  for (const later of [false, true]) {
+    const timing = later ? 'later tick' : 'synchronous'
+    const bench = new Bench({ time, warmupTime: Math.min(200, time) })
+    for (const [name, fns] of Object.entries(contenders(makeDouble(later)))) {
+      bench.add(`${timing} · success · ${name}`, async () => { for (let i = 0; i < CALLS; i++) await fns.success({ allowDuplicatesKey: false }) })
+      bench.add(`${timing} · failure · ${name}`, async () => { for (let i = 0; i < CALLS; i++) await fns.failure({}).catch(noop) })
+    }
+    await bench.run()
+    for (const task of bench.tasks) results[task.name] = (task.result.latency.mean * 1e6) / CALLS // ns per call
+  }
+  return results
+}
+
+async function throughputBench(time) {
+  const codes = library.allErrnos()
+  const inputs = [FAILURE, { errMsg: 'request:fail timeout' }, { errMsg: 'startWifi:fail:wifi not turned on', errCode: 12005 }, 'getLocation:fail auth deny']
+  const bench = new Bench({ time, warmupTime: Math.min(200, time) })
+  let sink = 0
+  bench.add('lookupErrno', () => { for (let i = 0; i < codes.length; i++) if (library.lookupErrno(codes[i])) sink++ })
+  bench.add('toErrnoError', () => { for (let i = 0; i < inputs.length; i++) if (library.toErrnoError(inputs[i]).errno) sink++ })
+  await bench.run()
+  const perSecond = (task, per) => (per * 1000) / task.result.latency.mean
+  return { lookupErrnoPerSecond: perSecond(bench.tasks[0], codes.length), toErrnoErrorPerSecond: perSecond(bench.tasks[1], inputs.length), sink }
+}
+
+function coldRequire(file, runs) {
+  const samples = []
+  const script = `const t = process.hrtime.bigint(); require(${JSON.stringify(file)}); process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6))`
+  for (let i = 0; i < runs; i++) samples.push(Number(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout))
+  samples.sort((a, b) => a - b)
+  return samples[Math.floor(samples.length / 2)]
+}
+
+function memory() {
+  const gc = global.gc || (() => undefined)
+  const fake = createFakeWx({ timing: 'sync', state: { bluetooth: 'off' } })
+  const wxp = library.createWxp(fake)
+  gc(); gc()
+  const before = process.memoryUsage().heapUsed
+  return (async () => {
+    for (let i = 0; i < 10000; i++) library.subscribe('BLECharacteristicValueChange', noop, { target: fake })()
+    for (let i = 0; i < 10000; i++) await wxp.openBluetoothAdapter().catch(noop)
+    fake.calls.length = 0 // the double records calls; what is measured is the library
+    gc(); gc()
+    const after = process.memoryUsage().heapUsed
+    return { listenersLeft: fake.listenerCount('BLECharacteristicValueChange'), heapGrowthBytes: after - before, gcExposed: !!global.gc }
+  })()
+}
+
+async function main() {
+  const quick = process.argv.includes('--quick')
+  const time = quick ? 200 : 1000
+  const calls = await callBench(time)
+  const throughput = await throughputBench(time)
+  const cold = {
+    'miniprogram_dist/index.js': coldRequire(path.join(root, 'miniprogram_dist', 'index.js'), quick ? 5 : 15),
+    'miniprogram-api-promise': coldRequire(apiPromisePath, quick ? 5 : 15),
+  }
+  const mem = await memory()
+
+  const rows = []
+  const ratio = (a, b) => a / b
+  for (const timing of ['synchronous', 'later tick']) {
+    const get = (path, name) => calls[`${timing} · ${path} · ${name}`]
+    for (const pathName of ['success', 'failure']) {
+      const floor = get(pathName, 'floor')
+      for (const name of ['floor', 'wxp', 'miniprogram-api-promise']) {
+        rows.push({ timing, path: pathName, contender: name, nsPerCall: get(pathName, name), ratioToFloor: ratio(get(pathName, name), floor) })
+      }
+    }
+  }
+  const targets = []
+  for (const timing of ['synchronous', 'later tick']) {
+    const row = (p, c) => rows.find((r) => r.timing === timing && r.path === p && r.contender === c)
+    targets.push({ target: `${timing}: success ≤ 1.10× floor`, value: row('success', 'wxp').ratioToFloor, met: row('success', 'wxp').ratioToFloor <= 1.1 })
+    targets.push({ target: `${timing}: failure ≤ 1.5× floor (new Error)`, value: row('failure', 'wxp').ratioToFloor, met: row('failure', 'wxp').ratioToFloor <= 1.5 })
+    targets.push({ target: `${timing}: success ≤ miniprogram-api-promise`, value: row('success', 'wxp').nsPerCall / row('success', 'miniprogram-api-promise').nsPerCall, met: row('success', 'wxp').nsPerCall <= row('success', 'miniprogram-api-promise').nsPerCall })
+    targets.push({ target: `${timing}: failure ≤ miniprogram-api-promise`, value: row('failure', 'wxp').nsPerCall / row('failure', 'miniprogram-api-promise').nsPerCall, met: row('failure', 'wxp').nsPerCall <= row('failure', 'miniprogram-api-promise').nsPerCall })
+  }
+  targets.push({ target: 'lookupErrno ≥ 20 M/s', value: throughput.lookupErrnoPerSecond / 1e6, met: throughput.lookupErrnoPerSecond >= 20e6 })
+  targets.push({ target: 'cold require ≤ 1.5× miniprogram-api-promise', value: cold['miniprogram_dist/index.js'] / cold['miniprogram-api-promise'], met: cold['miniprogram_dist/index.js'] <= 1.5 * cold['miniprogram-api-promise'] })
+  targets.push({ target: '10,000 subscribe/unsubscribe: 0 listeners left', value: mem.listenersLeft, met: mem.listenersLeft === 0 })
+  targets.push({ target: 'heap growth after 20,000 operations < 1 MB', value: mem.heapGrowthBytes / 1024 / 1024, met: mem.heapGrowthBytes < 1024 * 1024 })
+
+  console.log(`Node ${process.version}, ${quick ? 'quick' : 'full'} run\n`)
+  console.log('| timing | path | contender | ns/call | × floor |')
+  console.log('| --- | --- | --- | ---: | ---: |')
+  for (const r of rows) console.log(`| ${r.timing} | ${r.path} | ${r.contender} | ${r.nsPerCall.toFixed(0)} | ${r.ratioToFloor.toFixed(2)} |`)
+  console.log(`\ntoErrnoError: ${(throughput.toErrnoErrorPerSecond / 1e6).toFixed(2)} M/s; lookupErrno: ${(throughput.lookupErrnoPerSecond / 1e6).toFixed(1)} M/s`)
+  console.log(`cold require (median): miniprogram_dist ${cold['miniprogram_dist/index.js'].toFixed(2)} ms, miniprogram-api-promise ${cold['miniprogram-api-promise'].toFixed(2)} ms`)
+  console.log(`memory: ${mem.listenersLeft} listeners left, heap growth ${(mem.heapGrowthBytes / 1024).toFixed(0)} KB${mem.gcExposed ? '' : ' (run with --expose-gc for a reliable figure)'}\n`)
+  console.log('| target | value | met |')
+  console.log('| --- | ---: | --- |')
+  for (const t of targets) console.log(`| ${t.target} | ${t.value.toFixed(2)} | ${t.met ? 'yes' : 'NO'} |`)
+  fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify({ measured: new Date().toISOString(), node: process.version, quick, rows, throughput, coldRequireMs: cold, memory: mem, targets }, null, 2) + '\n')
+}
+
+main().catch((error) => { console.error(error); process.exit(1) })

@@ -1,0 +1,19 @@
+/**
+ * A table shipped as JSON text, parsed on first use: most apps read few texts, and a cold start
+ * should not pay for all of them. In miniprogram_dist the text lives in its own file
+ * (texts/NAME.js, loaded by `require` on first use), so an app can leave out the locales it does
+ * not ship; a table whose file is missing reads as empty, and readers fall back to English.
+ */
+export function lazyJSON<T>(source: string | (() => string)): () => T {
+  let value: T | undefined
+  return () => {
+    if (value === undefined) {
+      try {
+        value = JSON.parse(typeof source === 'function' ? source() : source) as T
+      } catch (error) {
+        value = {} as T
+      }
+    }
+    return value
+  }
+}
