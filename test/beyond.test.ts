@@ -118,6 +118,20 @@ describe('CloudError', () => {
     expect(error.cause).toBe(reason)
   })
 
+  test('real wx.cloud failures (shapes reported in public issue threads)', () => {
+    // cloud.database from a page: the code is the outer one
+    const collection = toCloudError(new Error('errCode: -502005 database collection not exists | errMsg: [ResourceNotFound] Db or Table not exist. Please check your request, but if the problem cannot be solved, contact us.'))
+    expect(collection).toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST', errCode: -502005, generic: false })
+    // a cloud function that failed on the database: the outer codes are generic, the inner one is the cause
+    const nested = toCloudError({ errCode: -404011, errMsg: 'errCode: -404011 cloud function execution error | errMsg: cloud.callFunction:fail requestID 16a64188-1c34-446a-b65a-945beb53944b, cloud function service error code -504002, error message Error: collection.update:fail -502005 database collection not exists. [ResourceNotFound] Db or Table not exist.' })
+    expect(nested).toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST', errCode: -404011, requestId: '16a64188-1c34-446a-b65a-945beb53944b' })
+    // tcb-js-sdk: the string code in brackets in the message
+    expect(toCloudError(new Error('[DATABASE_PERMISSION_DENIED] Permission denied')).code).toBe('DATABASE_PERMISSION_DENIED')
+    // only generic codes: the generic one, flagged
+    const generic = toCloudError({ errMsg: 'cloud.callFunction:fail Error: errCode: -504002 functions execute fail | errMsg: Error: errCode: -604101 function has no permission to call this API | errMsg: system error: error code: -604101' })
+    expect(generic).toMatchObject({ code: 'FUNCTIONS_EXECUTE_FAIL', generic: true, errCode: -504002 })
+  })
+
   test('unknown shapes never throw: code UNKNOWN, cause kept, wx policy kept', () => {
     for (const reason of [undefined, null, 42, {}, [], new Proxy({}, { get() { throw new Error('trap') } })]) {
       const error = toCloudError(reason)

@@ -79,14 +79,18 @@ export class CloudError extends Error {
 }
 
 const CODE_IN_TEXT = /\b[A-Z][A-Za-z]*(?:_[A-Z0-9]+)+\b/g
-const NUMERIC_IN_TEXT = /(?:errCode:?\s*|fail\s+(?:Error:\s*)?(?:errCode:\s*)?)(-\d{6})\b/
+const NUMERIC_IN_TEXT = /(?:^|[^\d-])(-[4-6]0\d{4})(?!\d)/g
+const REQUEST_ID_IN_TEXT = /requestI[Dd][:=\s]+([0-9a-fA-F-]{8,})/
 
 /**
  * Reads the shapes cloud failures come in and never throws:
  * - CloudBase SDK errors: `{code: 'DATABASE_TIMEOUT', message, requestId}`;
- * - wx.cloud: `{errCode: -502005, errMsg: 'cloud.callFunction:fail -502005 database collection not exists …'}`;
- * - the code only inside the message: `'… errCode: -504002 functions execute fail | errMsg: …'`,
- *   `'[FUNCTIONS_TIME_LIMIT_EXCEEDED] …'`;
+ * - wx.cloud: `{errCode: -502005, errMsg: 'errCode: -502005 database collection not exists | errMsg: [ResourceNotFound] …'}`;
+ * - nested causes, where the outer code is generic and the real one is inside:
+ *   `'errCode: -404011 cloud function execution error | errMsg: cloud.callFunction:fail requestID …,
+ *   cloud function service error code -504002, error message Error: collection.update:fail -502005
+ *   database collection not exists.'` reads as DATABASE_COLLECTION_NOT_EXIST (the most specific code wins);
+ * - `'[FUNCTIONS_TIME_LIMIT_EXCEEDED] …'`: a string code inside a message;
  * - anything else becomes code `UNKNOWN` (known: false) with the original kept as `cause`.
  */
 export function toCloudError(reason: unknown): CloudError {
@@ -95,20 +99,31 @@ export function toCloudError(reason: unknown): CloudError {
   const errCodeValue = read(reason, 'errCode')
   const text = [read(reason, 'errMsg'), read(reason, 'message'), typeof reason === 'string' ? reason : undefined].filter((t) => typeof t === 'string').join(' | ')
   const requestIdValue = read(reason, 'requestId') || read(reason, 'requestID')
+  const requestIdInText = REQUEST_ID_IN_TEXT.exec(text)
   const init = {
     errMsg: text,
     errCode: typeof errCodeValue === 'number' ? errCodeValue : undefined,
-    requestId: typeof requestIdValue === 'string' ? requestIdValue : undefined,
+    requestId: typeof requestIdValue === 'string' ? requestIdValue : requestIdInText ? requestIdInText[1] : undefined,
     cause: reason,
   }
-  if (typeof code === 'string' && CLOUD_CODES()[code]) return new CloudError(code, init)
-  if (init.errCode !== undefined && WX_CLOUD_NUMERIC[String(init.errCode)]) return new CloudError(WX_CLOUD_NUMERIC[String(init.errCode)], init)
-  const named = text.match(CODE_IN_TEXT)
-  if (named) for (const candidate of named) if (CLOUD_CODES()[candidate]) return new CloudError(candidate, init)
-  const numeric = NUMERIC_IN_TEXT.exec(text)
-  if (numeric && WX_CLOUD_NUMERIC[numeric[1]]) {
-    if (init.errCode === undefined) init.errCode = Number(numeric[1])
-    return new CloudError(WX_CLOUD_NUMERIC[numeric[1]], init)
+  // Every code the failure names, outermost first; the first specific one wins, else the first generic one.
+  const candidates: string[] = []
+  if (typeof code === 'string') candidates.push(code)
+  if (init.errCode !== undefined && WX_CLOUD_NUMERIC[String(init.errCode)]) candidates.push(WX_CLOUD_NUMERIC[String(init.errCode)])
+  const numbers: number[] = []
+  const found: Array<[number, string]> = []
+  let match: RegExpExecArray | null
+  CODE_IN_TEXT.lastIndex = 0
+  while ((match = CODE_IN_TEXT.exec(text))) found.push([match.index, match[0]])
+  NUMERIC_IN_TEXT.lastIndex = 0
+  while ((match = NUMERIC_IN_TEXT.exec(text))) {
+    numbers.push(Number(match[1]))
+    if (WX_CLOUD_NUMERIC[match[1]]) found.push([match.index, WX_CLOUD_NUMERIC[match[1]]])
   }
-  return new CloudError(typeof code === 'string' && code ? code : UNKNOWN_CLOUD_CODE, init)
+  found.sort((a, b) => a[0] - b[0]).forEach(([, candidate]) => candidates.push(candidate))
+  const table = CLOUD_CODES()
+  const known = candidates.filter((candidate) => table[candidate])
+  const chosen = known.filter((candidate) => table[candidate][3] !== 1)[0] || known[0]
+  if (init.errCode === undefined && numbers.length) init.errCode = numbers[0]
+  return new CloudError(chosen || (typeof code === 'string' && code ? code : UNKNOWN_CLOUD_CODE), init)
 }
