@@ -44,14 +44,18 @@ const REASON_RULES: ReadonlyArray<readonly [RegExp, number]> = [
   [/auth(orize)? cancel/, 104],
   // "chooseImage:fail cancel", "requestPayment:fail cancel", "scanCode:fail cancel", "showActionSheet:fail cancel"
   [/^(user )?cancel(l?ed)?$/, 1],
-  // "request:fail timeout", "getLocation:fail:timeout", "connectSocket:fail time out"
-  [/\btime ?out\b|timed out/, 5],
+  // "request:fail timeout", "getLocation:fail:timeout", "connectSocket:fail time out", iOS "request:fail 请求超时。"
+  [/\btime ?out\b|timed out|请求超时/, 5],
   // "request:fail url not in domain list"
   [/url not in domain list/, 600002],
-  // Android Cronet: "request:fail -106:net::ERR_INTERNET_DISCONNECTED", "request:fail -2:net::ERR_FAILED"
-  [/^-?\d+:net::err_/, 600001],
-  // iOS: "request:fail The Internet connection appears to be offline.", "request:fail 似乎已断开与互联网的连接。"
-  [/appears to be offline|断开与互联网的连接|network is unreachable|网络连接已中断/, 600000],
+  // Android Cronet: "request:fail -106:net::ERR_INTERNET_DISCONNECTED", "request:fail -2:net::ERR_FAILED",
+  // "request:fail errcode:-101 cronet_error_code:-101 error_msg:net::ERR_CONNECTION_RESET"
+  [/net::err_|cronet_error_code/, 600001],
+  // iOS: "request:fail The Internet connection appears to be offline.", "request:fail 似乎已断开与互联网的连接。",
+  // "request:fail A server with the specified hostname could not be found.", "request:fail 未能找到使用指定主机名的服务器。"
+  [/appears to be offline|断开与互联网的连接|network is unreachable|网络连接已中断|hostname could not be found|未能找到使用指定主机名的服务器|could not connect to the server|未能连接到服务器/, 600000],
+  // "request:fail invalid url"
+  [/^invalid url\b/, 600009],
   // "request:fail interrupted", "request:fail network interrupted error"
   [/interrupted/, 600003],
   // "xxx:fail jsapi not supported", "xxx:fail not supported"
