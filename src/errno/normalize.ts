@@ -98,11 +98,13 @@ export function legacyTableName(errCode: number): string | undefined {
   return undefined
 }
 
-function read(value: object, key: string): unknown {
+/** Reads a property of anything without ever throwing (a proxy or getter that throws reads as undefined). */
+export function read(value: unknown, key: string): unknown {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return undefined
   try {
     return (value as { [key: string]: unknown })[key]
   } catch (error) {
-    return undefined // a proxy or getter that throws
+    return undefined
   }
 }
 

@@ -24,15 +24,7 @@ export function maskedCopy(value: unknown): unknown {
   }
 }
 
-/** Reads a property of anything without ever throwing. */
-export function read(value: unknown, key: string): unknown {
-  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return undefined
-  try {
-    return (value as { [key: string]: unknown })[key]
-  } catch (error) {
-    return undefined
-  }
-}
+export { read } from '../errno/normalize'
 
 /** `instanceof` that answers false for a proxy whose getPrototypeOf throws. */
 export function isInstance<T>(value: unknown, type: new (...args: any[]) => T): value is T {
