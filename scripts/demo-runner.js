@@ -132,6 +132,21 @@ async function runScenarios() {
     }
   }
 
+  // The errno explorer: a code, a legacy errCode and a pasted errMsg.
+  for (const [input, errno] of [['1505002', 1505002], ['10001', 1500102], ['getLocation:fail auth deny', 103], ['banana', -1]]) {
+    global.wx = testing.createFakeWx({ language: 'en' })
+    try {
+      const explorer = loadPage(simulate, 'pages/explorer/index')
+      explorer.instance.onInput({ detail: { value: input } })
+      const result = explorer.instance.data.result
+      lines.push(`explorer · "${input}" → errno ${result.errno} ${result.name || '(unknown)'} · ${result.category} › ${result.subcategory} · policy ${result.policy}${result.guidance ? ' · ' + result.guidance : ''}`)
+      if (result.errno !== errno) failures.push(`explorer "${input}": expected errno ${errno}, got ${result.errno}`)
+      if (errno > 0 && result.meanings.length !== 3) failures.push(`explorer "${input}": expected meanings in three languages`)
+    } catch (error) {
+      failures.push(`explorer "${input}" threw ${error.message}`)
+    }
+  }
+
   for (const scenario of SCENARIOS) {
     require(packedIndex).resetGuidanceState()
     const fake = testing.createFakeWx(Object.assign({ timing: 'microtask' }, scenario.fake))

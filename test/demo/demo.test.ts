@@ -48,6 +48,7 @@ describe('demo mini-program', () => {
     expect(run.stdout.match(/^loaded /gm)).toHaveLength(9)
     expect(run.stdout).toContain('蓝牙未开启')
     expect(run.stdout).toContain('openSystemBluetoothSetting: ok')
+    expect(run.stdout).toContain('explorer · "10001" → errno 1500102 BLUETOOTH_ADAPTER_UNAVAILABLE')
     expect(run.stdout).toMatch(/\d+ scenarios, all as expected/)
   })
 })
