@@ -74,3 +74,20 @@ describe('texts in miniprogram_dist', () => {
     expect(library.getGuidance(1500102, { locale: 'zh_TW', platform: 'android' }).title).toBe('Bluetooth is off')
   })
 })
+
+test('after an ES5 compile (as WeChat DevTools may do) instanceof and the policies still hold', () => {
+  const ts = require('typescript')
+  const out = fs.mkdtempSync(path.join(tmpdir(), 'es5-'))
+  const code = fs.readFileSync(path.join(root, 'miniprogram_dist/index.js'), 'utf8')
+  const es5 = ts.transpileModule(code, { compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.CommonJS, allowJs: true, downlevelIteration: true } }).outputText
+  expect(() => acorn.parse(es5, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow()
+  fs.writeFileSync(path.join(out, 'index.js'), es5)
+  fs.cpSync(path.join(root, 'miniprogram_dist/texts'), path.join(out, 'texts'), { recursive: true })
+  const library = require(path.join(out, 'index.js'))
+  const error = library.toErrnoError({ errno: 1500102, errMsg: 'openBluetoothAdapter:fail:not available' })
+  expect(error instanceof Error && error instanceof library.ErrnoError).toBe(true)
+  expect(library.toWxServerError({ errcode: 40029 }) instanceof library.WxServerError).toBe(true)
+  expect(library.toCloudError({ code: 'DATABASE_TIMEOUT' }) instanceof library.CloudError).toBe(true)
+  expect(library.toHttpApiError(503) instanceof library.HttpApiError).toBe(true)
+  expect(library.isRetriable(library.toHttpApiError(503))).toBe(true)
+})
