@@ -20,9 +20,24 @@ const js = (v) => JSON.stringify(v)
 const header = (source) => HEADER.replace('%s', source)
 
 /** Sorted numbers as base-36 deltas: small to ship, cheap to expand. */
-function deltaEncode(numbers) {
+/** Sorted numbers as runs: `delta` (base 36, from the end of the previous run) and `+extra` when consecutive numbers follow. */
+function runEncode(numbers) {
+  const tokens = []
   let previous = 0
-  return numbers.map((n) => { const d = (n - previous).toString(36); previous = n; return d }).join(',')
+  for (let i = 0; i < numbers.length; i++) {
+    let end = i
+    while (end + 1 < numbers.length && numbers[end + 1] === numbers[end] + 1) end++
+    tokens.push((numbers[i] - previous).toString(36) + (end > i ? '+' + (end - i).toString(36) : ''))
+    previous = numbers[end]
+    i = end
+  }
+  return tokens.join(',')
+}
+
+/** [key, value] pairs of integers as `keyDelta:value` in base 36, keys sorted. */
+function pairEncode(pairs) {
+  let previous = 0
+  return pairs.slice().sort((a, b) => a[0] - b[0]).map(([key, value]) => { const d = (key - previous).toString(36); previous = key; return d + ':' + value.toString(36) }).join(',')
 }
 
 /**
@@ -58,16 +73,18 @@ function generateErrno(files) {
   }
 
   // Category tree. Keys (small) stay in the core; names (texts) load only with decodeErrno.
+  // Both are strings in one order (sorted by slot), expanded once on first use.
   const slot = (c) => (c.second === undefined ? c.first : 10000 + c.first * 100 + c.second)
+  const categories = data.categories.slice().sort((a, b) => slot(a) - slot(b))
+  for (const c of categories) if (/[|;,:]/.test(c.key + c.zh_CN + c.en)) throw new Error(`category ${c.key}: a name holds a separator`)
   files['src/errno/generated/categories.ts'] = header('errno.json') +
-    `/** Category keys: a first-level code, or 10000 + first * 100 + second for a second-level one -> key ('~' first: inferred). */\n` +
-    `export const CATEGORY_KEYS: Record<number, string> = ${numberTable(data.categories.map((c) => [slot(c), (c.inferred ? '~' : '') + c.key]))}\n\n` +
-    `/** Every catalogued errno, sorted, as base-36 deltas (expanded once, on first use). */\n` +
-    `export const KNOWN_ERRNO_DELTAS = ${js(deltaEncode(codes.map((c) => c.errno)))}\n`
+    `/** Categories as \`slot:key\`, comma-separated: slot is the first-level code, or 10000 + first * 100 + second for a second-level one, in base 36; '~' before a key marks an inferred category. */\n` +
+    `export const CATEGORY_KEYS = ${js(categories.map((c) => slot(c).toString(36) + ':' + (c.inferred ? '~' : '') + c.key).join(','))}\n\n` +
+    `/** Every catalogued errno, sorted, as runs: base-36 delta from the previous run's end, \`+n\` for n consecutive codes after it (expanded once, on first use). */\n` +
+    `export const KNOWN_ERRNO_RUNS = ${js(runEncode(codes.map((c) => c.errno).sort((a, b) => a - b)))}\n`
   files['src/errno/generated/category-names.ts'] = header('errno.json') +
-    `/** Category key -> name [zh_CN, zh_TW, en]. */\n` +
-    `export const CATEGORY_NAMES: Record<string, readonly [string, string, string]> = {\n` +
-    data.categories.map((c) => `  ${js(c.key)}: ${js([c.zh_CN, toTraditional(c.zh_CN), c.en])},`).join('\n') + '\n}\n'
+    `/** Category names in the order of CATEGORY_KEYS as \`zh_CN|zh_TW|en\`, semicolon-separated (zh_TW empty when it equals zh_CN). */\n` +
+    `export const CATEGORY_NAMES = ${js(categories.map((c) => { const tw = toTraditional(c.zh_CN); return [c.zh_CN, tw === c.zh_CN ? '' : tw, c.en].join('|') }).join(';'))}\n`
 
   files['src/errno/generated/codes.ts'] = header('errno.json') +
     `/** Named constants for every catalogued errno. */\nexport const Errno: {\n` +
@@ -104,12 +121,16 @@ function generateLegacy(files) {
   }
   const mapped = data.codes.filter((c) => c.errno !== null && !c.onlyWhenReason)
   files['src/errno/generated/legacy.ts'] = header('legacy.json') +
-    `/** Legacy errCode -> errno with the same meaning (codes with no errno twin are absent). */\n` +
-    `export const LEGACY_TO_ERRNO: Record<number, number> = ${numberTable(mapped.map((c) => [c.errCode, c.errno]))}\n\n` +
-    `/** errCode ranges of the legacy tables: [min, max, key, name]. */\n` +
-    `export const LEGACY_TABLES: ReadonlyArray<readonly [number, number, string, string]> = ${js(data.tables.map((t) => [t.min, t.max, t.key, t.name]))}\n\n` +
-    `/** Legacy codes that map only when the errMsg reason says so (errCode -1 is shared by many APIs). */\n` +
-    `export const LEGACY_BY_REASON: ReadonlyArray<readonly [number, string, number]> = ${js(data.codes.filter((c) => c.onlyWhenReason).map((c) => [c.errCode, c.onlyWhenReason, c.errno]))}\n`
+    `/** Legacy errCode -> errno with the same meaning (codes with no errno twin are absent), as \`errCode delta:errno\` in base 36 (expanded once, on first use). */\n` +
+    `export const LEGACY_PAIRS = ${js(pairEncode(mapped.map((c) => [c.errCode, c.errno])))}\n\n` +
+    `/** The legacy tables: [min errCode, max errCode, key, name, the APIs that send its codes]. */\n` +
+    `export const LEGACY_TABLES: ReadonlyArray<readonly [number, number, string, string, RegExp]> = [${data.tables.map((t) => {
+      if (!t.apiPattern) throw new Error(`legacy table ${t.key} has no apiPattern`)
+      new RegExp(t.apiPattern) // throws on a bad pattern
+      return `[${t.min},${t.max},${JSON.stringify(t.key)},${JSON.stringify(t.name)},/${t.apiPattern.replace(/\//g, '\\/')}/]`
+    }).join(',')}]\n\n` +
+    `/** Legacy codes that map only when the errMsg reason says so (errCode -1 is shared by many APIs): [errCode, reason, errno, table key]. */\n` +
+    `export const LEGACY_BY_REASON: ReadonlyArray<readonly [number, string, number, string]> = ${js(data.codes.filter((c) => c.onlyWhenReason).map((c) => [c.errCode, c.onlyWhenReason, c.errno, c.table]))}\n`
   files['src/texts/generated/legacy-texts.ts'] = header('legacy.json') + LAZY_IMPORT +
     `\n/** Legacy errCode -> [table key, errMsg, zh_CN, zh_TW, en], parsed on first use. */\n` +
     `export const LEGACY_TEXTS: () => Record<number, readonly [string, string, string, string, string]> = ${lazyTable(data.codes.map((c) => [c.errCode, [c.table, c.errMsg, c.zh_CN, toTraditional(c.zh_CN), c.en]]))}\n`

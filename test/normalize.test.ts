@@ -1,6 +1,6 @@
 import * as fs from 'fs'
 import * as path from 'path'
-import { toErrnoError, ErrnoError, isErrnoError, parseErrMsg, legacyCodeToErrno, UNKNOWN_ERRNO, lookupErrno } from '../src/index'
+import { toErrnoError, ErrnoError, isErrnoError, parseErrMsg, legacyCodeToErrno, legacyTableName, UNKNOWN_ERRNO, lookupErrno, getGuidance } from '../src/index'
 
 const legacy = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../data/legacy.json'), 'utf8'))
 
@@ -132,23 +132,49 @@ describe('errMsg reasons on base libraries that send no errno', () => {
 })
 
 describe('legacy errCode tables', () => {
-  const rows: Array<{ errCode: number; errno: number | null; errMsg: string; onlyWhenReason?: string }> = legacy.codes
-  test.each(rows.filter((r) => r.errno !== null && !r.onlyWhenReason && r.errCode !== 0).map((r) => [r.errCode, r.errno, r.errMsg] as const))('errCode %i -> errno %i', (errCode, errno, errMsg) => {
+  const rows: Array<{ errCode: number; errno: number | null; errMsg: string; table: string; onlyWhenReason?: string }> = legacy.codes
+  // An API that sends each table's codes (the errMsg names it).
+  const API_OF: { [table: string]: string } = { bluetooth: 'createBLEConnection', beacon: 'startBeaconDiscovery', wifi: 'connectWifi', nfc: 'startHCE' }
+  test.each(rows.filter((r) => r.errno !== null && !r.onlyWhenReason && r.errCode !== 0).map((r) => [r.errCode, r.errno, r.errMsg, r.table] as const))('errCode %i -> errno %i', (errCode, errno, errMsg, table) => {
     expect(legacyCodeToErrno(errCode)).toBe(errno)
-    const error = toErrnoError({ errMsg: `someApi:fail:${errMsg}`, errCode })
+    expect(legacyCodeToErrno(errCode, undefined, API_OF[table])).toBe(errno)
+    const error = toErrnoError({ errMsg: `${API_OF[table]}:fail:${errMsg}`, errCode })
     expect(error).toMatchObject({ errno, errCode, known: true })
     expect(lookupErrno(errno!)).toBeDefined()
   })
 
-  test.each(rows.filter((r) => r.errno === null).map((r) => [r.errCode] as const))('errCode %i has no errno twin: known false, message names the table', (errCode) => {
-    const error = toErrnoError({ errMsg: 'someApi:fail', errCode })
+  test.each(rows.filter((r) => r.errno === null).map((r) => [r.errCode, r.table] as const))('errCode %i has no errno twin: known false, message names the table', (errCode, table) => {
+    const error = toErrnoError({ errMsg: `${API_OF[table]}:fail`, errCode })
     expect(error).toMatchObject({ errno: -1, known: false, errCode })
     expect(error.message).toMatch(/errCode table has no errno equivalent/)
+  })
+
+  test('codes other APIs reuse with their own meanings are not read from the device tables', () => {
+    // requestSubscribeMessage: 10004 "invalid parameter type", 20004 "the main switch is off"
+    const subscribe = toErrnoError({ errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.', errCode: 10004 })
+    expect(subscribe).toMatchObject({ errno: -1, errCode: 10004, api: 'requestSubscribeMessage', known: false })
+    expect(subscribe.message).toMatch(/requestSubscribeMessage's own code, not a code of the Bluetooth\/BLE errCode table/)
+    expect(toErrnoError({ errMsg: 'requestSubscribeMessage:fail:main switch off', errCode: 20004 }).errno).toBe(-1)
+    // InnerAudioContext.onError: 10001 system error, 10002 network error (the api given by the caller)
+    expect(toErrnoError({ errMsg: '', errCode: 10001 }, 'InnerAudioContext.onError')).toMatchObject({ errno: -1, errCode: 10001 })
+    expect(toErrnoError({ errMsg: 'getBackgroundAudioPlayerState:fail', errCode: 10002 }).errno).toBe(-1)
+    expect(legacyCodeToErrno(10001, undefined, 'requestSubscribeMessage')).toBeUndefined()
+    expect(legacyCodeToErrno(12005, undefined, 'openBluetoothAdapter')).toBeUndefined() // a Wi-Fi code from a Bluetooth API
+    expect(legacyTableName(10001, 'requestSubscribeMessage')).toBeUndefined()
+    expect(legacyTableName(10001)).toBe('Bluetooth/BLE errCode table')
+    expect(getGuidance(subscribe)).toBeUndefined() // no Bluetooth modal for a subscription failure
+    // the APIs the runtime names in errMsg, wxp's prefixed names and the NFC tag methods still read their tables
+    expect(toErrnoError({ errMsg: 'connect:fail:Tech already connected', errCode: 13022 }).errno).toBe(legacyCodeToErrno(13022))
+    expect(toErrnoError({ errMsg: 'x', errCode: 13001 }, 'NFCAdapter.startDiscovery').errno).toBe(1504003)
+    expect(toErrnoError({ errMsg: 'x', errCode: 10006 }, 'BLEPeripheralServer.writeCharacteristicValue').errno).toBe(1509003)
+    expect(toErrnoError({ errMsg: 'getBeacons:fail', errCode: 11001 }).errno).toBe(1500102)
+    expect(toErrnoError({ errMsg: 'getConnectedWifi:fail:currentWifi is null', errCode: 12010 }).errno).toBe(1505032)
   })
 
   test('the shared -1 maps only when the reason says "already connect"', () => {
     expect(toErrnoError({ errMsg: 'createBLEConnection:fail:already connect', errCode: -1 }).errno).toBe(1509007)
     expect(toErrnoError({ errMsg: 'getSomething:fail', errCode: -1 }).errno).toBe(-1)
+    expect(toErrnoError({ errMsg: 'startWifi:fail:already connect', errCode: -1 }).errno).toBe(-1) // not a Bluetooth API
   })
 
   test('the reference example without errno (an older base library) decodes the same', () => {

@@ -1,5 +1,5 @@
 // The arithmetic of errnos, and which ones the catalogue knows: no texts, so the core stays small.
-import { CATEGORY_KEYS, KNOWN_ERRNO_DELTAS } from './generated/categories'
+import { CATEGORY_KEYS, KNOWN_ERRNO_RUNS } from './generated/categories'
 
 /** true for an integer from 0 to 9,999,999: the only numbers that are errnos. */
 export function isErrnoNumber(value: unknown): value is number {
@@ -12,9 +12,31 @@ export function splitErrno(errno: number): [number, number, number] {
   return [Math.floor(errno / 100000), Math.floor(errno / 1000) % 100, errno % 1000]
 }
 
+let categorySlots: Record<number, number> | undefined
+let categoryKeys: string[] | undefined
+
+/** The position of a category in the generated tables (names are in the same order), or undefined. */
+export function categoryIndex(first: number, second?: number): number | undefined {
+  if (!categorySlots) {
+    categorySlots = Object.create(null) as Record<number, number>
+    categoryKeys = []
+    for (const entry of CATEGORY_KEYS.split(',')) {
+      const colon = entry.indexOf(':')
+      categorySlots[parseInt(entry.slice(0, colon), 36)] = categoryKeys.push(entry.slice(colon + 1)) - 1
+    }
+  }
+  return categorySlots[second === undefined ? first : 10000 + first * 100 + second]
+}
+
+/** The key of the category at an index from {@link categoryIndex}. */
+export function categoryKeyAt(index: number): string {
+  return (categoryKeys as string[])[index]
+}
+
 /** The category key of a first-level code, or of a second-level one under it; undefined when unknown. '~' marks inferred. */
 export function categoryKey(first: number, second?: number): string | undefined {
-  return CATEGORY_KEYS[second === undefined ? first : 10000 + first * 100 + second]
+  const index = categoryIndex(first, second)
+  return index === undefined ? undefined : categoryKeyAt(index)
 }
 
 let knownErrnos: Set<number> | undefined
@@ -24,7 +46,12 @@ export function isKnownErrno(errno: number): boolean {
   if (!knownErrnos) {
     knownErrnos = new Set()
     let value = 0
-    for (const delta of KNOWN_ERRNO_DELTAS.split(',')) knownErrnos.add((value += parseInt(delta, 36)))
+    for (const run of KNOWN_ERRNO_RUNS.split(',')) {
+      const [delta, extra] = run.split('+')
+      value += parseInt(delta, 36)
+      knownErrnos.add(value)
+      for (let n = extra ? parseInt(extra, 36) : 0; n > 0; n--) knownErrnos.add(++value)
+    }
   }
   return knownErrnos.has(errno)
 }

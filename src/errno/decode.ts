@@ -1,15 +1,18 @@
 import { CATEGORY_NAMES } from './generated/category-names'
-import { splitErrno, categoryKey } from './codes'
+import { splitErrno, categoryIndex, categoryKeyAt } from './codes'
 import type { DecodedErrno, ErrnoCategory } from './types'
 
 export { isErrnoNumber, isKnownErrno } from './codes'
 
-function category(code: number, key: string | undefined): ErrnoCategory {
-  if (key === undefined) return { code, key: 'unknown', name: { zh_CN: '未知类目', zh_TW: '未知類目', en: 'Unknown category' }, known: false, inferred: false }
+let names: string[][] | undefined
+
+function category(code: number, index: number | undefined): ErrnoCategory {
+  if (index === undefined) return { code, key: 'unknown', name: { zh_CN: '未知类目', zh_TW: '未知類目', en: 'Unknown category' }, known: false, inferred: false }
+  if (!names) names = CATEGORY_NAMES.split(';').map((entry) => entry.split('|'))
+  const key = categoryKeyAt(index)
   const inferred = key[0] === '~'
-  const plain = inferred ? key.slice(1) : key
-  const name = CATEGORY_NAMES[plain]
-  return { code, key: plain, name: { zh_CN: name[0], zh_TW: name[1], en: name[2] }, known: true, inferred }
+  const [zhCN, zhTW, en] = names[index]
+  return { code, key: inferred ? key.slice(1) : key, name: { zh_CN: zhCN, zh_TW: zhTW || zhCN, en }, known: true, inferred }
 }
 
 /**
@@ -25,7 +28,7 @@ export function decodeErrno(errno: number): DecodedErrno {
     first,
     second,
     specific,
-    category: category(first, first < 0 ? undefined : categoryKey(first)),
-    subcategory: category(second, first < 0 ? undefined : categoryKey(first, second)),
+    category: category(first, first < 0 ? undefined : categoryIndex(first)),
+    subcategory: category(second, first < 0 ? undefined : categoryIndex(first, second)),
   }
 }

@@ -1,6 +1,6 @@
 import { ErrnoError, UNKNOWN_ERRNO, isErrnoError } from './ErrnoError'
 import { isErrnoNumber } from './codes'
-import { LEGACY_TO_ERRNO, LEGACY_TABLES, LEGACY_BY_REASON } from './generated/legacy'
+import { LEGACY_PAIRS, LEGACY_TABLES, LEGACY_BY_REASON } from './generated/legacy'
 
 /** What an errMsg says: `api:fail:reason`, `api:fail reason` and bare `api:fail`. */
 export interface ParsedErrMsg {
@@ -82,20 +82,46 @@ export function errnoFromReason(reason: string): number | undefined {
   return undefined
 }
 
-/** The errno with the same meaning as a legacy errCode, or undefined when it has no twin. */
-export function legacyCodeToErrno(errCode: number, reason?: string): number | undefined {
-  const errno = LEGACY_TO_ERRNO[errCode]
+/**
+ * The legacy table an errCode comes from. With an API name, only a table that API sends:
+ * requestSubscribeMessage, InnerAudioContext, BackgroundAudioManager and others reuse 10001-10005
+ * with meanings of their own.
+ */
+function legacyTable(errCode: number, api?: string): (typeof LEGACY_TABLES)[number] | undefined {
+  for (const table of LEGACY_TABLES) if (errCode >= table[0] && errCode <= table[1]) return api === undefined || table[4].test(api) ? table : undefined
+  return undefined
+}
+
+let legacyToErrno: Record<number, number> | undefined
+
+/**
+ * The errno with the same meaning as a legacy errCode, or undefined when it has no twin (or when
+ * `api` is given and is not one that sends the table the code belongs to).
+ */
+export function legacyCodeToErrno(errCode: number, reason?: string, api?: string): number | undefined {
+  if (errCode !== 0 && legacyTable(errCode) && !legacyTable(errCode, api)) return undefined
+  if (!legacyToErrno) {
+    legacyToErrno = Object.create(null) as Record<number, number>
+    let code = 0
+    for (const pair of LEGACY_PAIRS.split(',')) {
+      const [delta, mapped] = pair.split(':')
+      legacyToErrno[(code += parseInt(delta, 36))] = parseInt(mapped, 36)
+    }
+  }
+  const errno = legacyToErrno[errCode]
   if (errno !== undefined) return errno
   if (reason !== undefined) {
-    for (const [code, text, mapped] of LEGACY_BY_REASON) if (code === errCode && reason.toLowerCase().indexOf(text) >= 0) return mapped
+    for (const [code, text, mapped, key] of LEGACY_BY_REASON) {
+      if (code === errCode && reason.toLowerCase().indexOf(text) >= 0 && (api === undefined || LEGACY_TABLES.some((t) => t[2] === key && t[4].test(api)))) return mapped
+    }
   }
   return undefined
 }
 
-/** The name of the legacy table an errCode belongs to, or undefined. */
-export function legacyTableName(errCode: number): string | undefined {
-  for (const [min, max, , name] of LEGACY_TABLES) if (errCode >= min && errCode <= max) return name
-  return undefined
+/** The name of the legacy table an errCode belongs to (for `api`, when given, a table it sends), or undefined. */
+export function legacyTableName(errCode: number, api?: string): string | undefined {
+  const table = legacyTable(errCode, api)
+  return table && table[3]
 }
 
 /** Reads a property of anything without ever throwing (a proxy or getter that throws reads as undefined). */
@@ -155,10 +181,12 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
   const parsed = errMsg !== undefined && (errno === undefined || api === undefined) ? parseErrMsg(errMsg) : undefined
   if (api === undefined && parsed && parsed.api) api = parsed.api
   if (errno === undefined && errCode !== undefined) {
-    errno = legacyCodeToErrno(errCode, parsed && parsed.reason)
+    errno = legacyCodeToErrno(errCode, parsed && parsed.reason, api)
     if (errno === undefined && errCode !== 0) {
       const table = legacyTableName(errCode)
-      note = table ? 'legacy errCode ' + errCode + ' of the ' + table + ' has no errno equivalent' : 'errCode ' + errCode + ' is not a known legacy code'
+      note = !table ? 'errCode ' + errCode + ' is not a known legacy code'
+        : legacyTable(errCode, api) ? 'legacy errCode ' + errCode + ' of the ' + table + ' has no errno equivalent'
+          : 'errCode ' + errCode + ' is ' + api + "'s own code, not a code of the " + table
     }
   }
   if ((errno === undefined || errno === 0) && parsed && parsed.reason) {

@@ -94,8 +94,8 @@ function templateFor(errno: number, errCode: number | undefined, api: string | u
   const byCategory = subcategory ? CATEGORY_FALLBACK[subcategory] : undefined
   if (byCategory) return [byCategory, 'category:' + subcategory]
   if (errCode !== undefined) {
-    for (const [min, max, key] of LEGACY_TABLES) {
-      if (errCode >= min && errCode <= max && LEGACY_TABLE_FALLBACK[key]) return [LEGACY_TABLE_FALLBACK[key], 'legacy:' + key]
+    for (const [min, max, key, , apis] of LEGACY_TABLES) {
+      if (errCode >= min && errCode <= max && (api === undefined || apis.test(api)) && LEGACY_TABLE_FALLBACK[key]) return [LEGACY_TABLE_FALLBACK[key], 'legacy:' + key]
     }
   }
   if (api) {
