@@ -14,3 +14,12 @@ test('the budget check can fail', () => {
   const tiny = Object.fromEntries(Object.keys(BUDGETS).map((key) => [key, { bytes: BUDGETS[key] + 1 }]))
   expect(overBudget(tiny)).toHaveLength(Object.keys(BUDGETS).length)
 })
+
+test('the promise layer is measured against miniprogram-api-promise, and the check can fail', async () => {
+  const rows = await measure()
+  const promiseLayer = rows.core.groups['promise layer (wxp, calls, sync rule)']
+  expect(promiseLayer).toBeGreaterThan(1000) // the group really holds src/promise
+  expect(promiseLayer).toBeLessThanOrEqual(rows.apiPromise.bytes)
+  const bigger = Object.assign({}, rows, { apiPromise: { bytes: promiseLayer - 1 } })
+  expect(overBudget(bigger)).toEqual([`promise layer: ${promiseLayer} bytes > miniprogram-api-promise ${promiseLayer - 1}`])
+})

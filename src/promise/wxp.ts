@@ -1,12 +1,9 @@
-import { isSyncApi, isNotApi } from './rules'
+import { isSyncApi, isNotApi, WRAPPED_GETTER } from './rules'
 import { invokeAsync } from './invoke'
 import { toErrnoError } from '../errno/normalize'
 import { globalWx } from './runtime'
 import type { AnyObject } from './runtime'
 import type { Promisified, WxPromisified } from './types'
-
-// Objects whose getters hand out objects that are themselves wrapped.
-const WRAPPED_GETTERS = ' getFileSystemManager getNFCAdapter getNfcA getNfcB getNfcF getNfcV getIsoDep getNdef getMifareClassic getMifareUltralight '
 
 /**
  * Wraps a wx-shaped object resolved at each access (`() => wx` for the global), so the library
@@ -41,15 +38,14 @@ function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyOb
         if (typeof value !== 'function') return value
         let sync = syncMethods[key]
         if (!sync) {
-          const wrapResult = WRAPPED_GETTERS.indexOf(' ' + key + ' ') >= 0
+          const wrapResult = WRAPPED_GETTER.test(key)
           const inference = key === 'createInferenceSession'
           sync = syncMethods[key] = function (this: unknown) {
             const owner = resolveTarget()
             // eslint-disable-next-line prefer-rest-params
             const result = (owner as AnyObject)[key].apply(owner, arguments)
-            if (wrapResult && result && typeof result === 'object') return wrapObject(() => result, key.slice(3))
-            if (inference && result && typeof result === 'object') return wrapInferenceSession(result)
-            return result
+            if (!result || typeof result !== 'object') return result
+            return wrapResult ? wrapObject(() => result, key.slice(3)) : inference ? wrapInferenceSession(result) : result
           }
         }
         return sync
@@ -86,22 +82,14 @@ function wrapPeripheralServerResult(result: unknown): unknown {
   return result
 }
 
-/** InferenceSession.run already returns a promise; make its rejection an ErrnoError too. */
+/** InferenceSession.run already returns a promise; make its rejection (or a synchronous throw) an ErrnoError too. */
 function wrapInferenceSession(session: AnyObject): AnyObject {
   return new Proxy(session, {
     get(target, key) {
       const value = target[key as string]
-      if (key === 'run' && typeof value === 'function') {
-        return function () {
-          try {
-            // eslint-disable-next-line prefer-rest-params
-            return Promise.resolve(value.apply(target, arguments)).catch((failure: unknown) => { throw toErrnoError(failure, 'InferenceSession.run') })
-          } catch (failure) {
-            return Promise.reject(toErrnoError(failure, 'InferenceSession.run'))
-          }
-        }
-      }
-      return typeof value === 'function' ? value.bind(target) : value
+      if (typeof value !== 'function') return value
+      if (key !== 'run') return value.bind(target)
+      return (...args: unknown[]) => new Promise((resolve) => resolve(value.apply(target, args))).catch((failure: unknown) => { throw toErrnoError(failure, 'InferenceSession.run') })
     },
   })
 }
