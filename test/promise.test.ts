@@ -1,4 +1,4 @@
-import { createWxp, isRetriable, retryDelay, requiresUserAction, isCancel, withRetry, withTimeout, getGuidance, showGuidance, resetGuidanceState, isSyncApi, subscribe, events, createBLEWriter, ErrnoError } from '../src/index'
+import { createWxp, isRetriable, retryDelay, requiresUserAction, isCancel, withRetry, withTimeout, getGuidance, showGuidance, resetGuidanceState, isSyncApi, subscribe, events, createBLEWriter, ErrnoError, promisify } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 
 describe('wxp over a wx double', () => {
@@ -54,6 +54,17 @@ describe('wxp over a wx double', () => {
     const wxp: any = createWxp({ boom() { throw new Error('sync') } })
     await expect(wxp.boom()).rejects.toMatchObject({ name: 'ErrnoError' })
     await expect(wxp.boom('not an object')).rejects.toMatchObject({ errno: 1001 })
+  })
+
+  test('arguments after the options object reach the method; no options means an empty options object', async () => {
+    const seen: unknown[][] = []
+    const double = { send(o: any, ...rest: unknown[]) { seen.push([Object.keys(o).sort(), ...rest]); o.success({ errMsg: 'send:ok' }) } }
+    const wxp: any = createWxp(double)
+    await expect(wxp.send({ data: 1 }, 'second', 3)).resolves.toEqual({ errMsg: 'send:ok' })
+    await wxp.send()
+    const sendOne = promisify(double.send, 'send')
+    await sendOne.call(double, { data: 2 } as any, 'again')
+    expect(seen).toEqual([[['data', 'fail', 'success'], 'second', 3], [['fail', 'success']], [['data', 'fail', 'success'], 'again']])
   })
 
   test('synchronous members pass through', () => {

@@ -33,7 +33,7 @@ export function apiRequest<T extends string | WechatMiniprogram.IAnyObject | Arr
 ): Promise<WechatMiniprogram.RequestSuccessCallbackResult<T>> & { task?: WechatMiniprogram.RequestTask } {
   const owner = (config.wx as AnyObject | undefined) || globalWx()
   const decoders = config.decoders || [wxServerBodyDecoder, httpStatusDecoder]
-  const sent = invokeAsync(owner, owner ? owner.request : undefined, 'request', [options])
+  const sent = invokeAsync(owner, owner ? owner.request : undefined, 'request', options)
   const url = options && typeof options.url === 'string' ? options.url : ''
   const checked: Promise<WechatMiniprogram.RequestSuccessCallbackResult<T>> & { task?: WechatMiniprogram.RequestTask } = sent.then((result) => {
     const response = result as WechatMiniprogram.RequestSuccessCallbackResult<T>

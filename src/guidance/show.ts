@@ -65,7 +65,7 @@ export async function runGuidanceAction(action: GuidanceAction, options: { wx?: 
       return { actionResult: 'ok' }
     }
     const wxLike = (options.wx as AnyObject | undefined) || globalWx()
-    await invokeAsync(wxLike, wxLike ? wxLike[action] : undefined, action, [{}])
+    await invokeAsync(wxLike, wxLike ? wxLike[action] : undefined, action, {})
     return { actionResult: 'ok' }
   } catch (error) {
     return { actionResult: 'failed', error: toErrnoError(error, action) }
@@ -82,7 +82,7 @@ function showModal(wxLike: AnyObject, guidance: Guidance, timeoutMs: number): Pr
       showCancel: guidance.showCancel,
     }
     if (guidance.showCancel) modal.cancelText = guidance.cancelText
-    invokeAsync(wxLike, wxLike.showModal, 'showModal', [modal]).then(
+    invokeAsync(wxLike, wxLike.showModal, 'showModal', modal).then(
       (result) => { clearTimeout(timer); resolve((result || {}) as { confirm?: boolean }) },
       (error) => { clearTimeout(timer); reject(error) },
     )

@@ -61,7 +61,7 @@ export function createBLEWriter(options: BLEWriterOptions): BLEWriter {
     const owner = target()
     const call: AnyObject = { deviceId: options.deviceId, serviceId: options.serviceId, characteristicId: options.characteristicId, value: chunk }
     if (options.writeType) call.writeType = options.writeType
-    return invokeAsync(owner, owner ? owner.writeBLECharacteristicValue : undefined, 'writeBLECharacteristicValue', [call])
+    return invokeAsync(owner, owner ? owner.writeBLECharacteristicValue : undefined, 'writeBLECharacteristicValue', call)
   }, { attempts: options.attempts || 3, minDelayMs: options.retryDelayMs !== undefined ? options.retryDelayMs : 100, maxDelayMs: 5000 })
 
   const enqueue = <T>(job: () => Promise<T>): Promise<T> => {
@@ -89,10 +89,10 @@ export function createBLEWriter(options: BLEWriterOptions): BLEWriter {
     negotiateMTU(requested) {
       return enqueue(async () => {
         const owner = target()
-        const result = (await invokeAsync(owner, owner ? owner.setBLEMTU : undefined, 'setBLEMTU', [{ deviceId: options.deviceId, mtu: requested }])) as { mtu?: number } | undefined
+        const result = (await invokeAsync(owner, owner ? owner.setBLEMTU : undefined, 'setBLEMTU', { deviceId: options.deviceId, mtu: requested })) as { mtu?: number } | undefined
         let granted = result && typeof result.mtu === 'number' ? result.mtu : undefined
         if (granted === undefined && owner && typeof owner.getBLEMTU === 'function') {
-          const read = (await invokeAsync(owner, owner.getBLEMTU, 'getBLEMTU', [{ deviceId: options.deviceId }])) as { mtu?: number } | undefined
+          const read = (await invokeAsync(owner, owner.getBLEMTU, 'getBLEMTU', { deviceId: options.deviceId })) as { mtu?: number } | undefined
           granted = read && typeof read.mtu === 'number' ? read.mtu : undefined
         }
         if (granted !== undefined && granted > ATT_HEADER) mtu = Math.floor(granted)

@@ -52,10 +52,10 @@ function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyOb
       }
       const api = prefix + key
       const server = key === 'createBLEPeripheralServer'
-      const method = function () {
+      const method = function (options?: unknown) {
         const owner = resolveTarget()
         // eslint-disable-next-line prefer-rest-params
-        const promise = invokeAsync(owner, owner ? owner[key] : undefined, api, arguments)
+        const promise = invokeAsync(owner, owner ? owner[key] : undefined, api, options, arguments.length > 1 ? arguments : undefined)
         return server ? promise.then(wrapPeripheralServerResult) : promise
       }
       Object.defineProperty(receiver, key, { value: method, writable: true, configurable: true })
