@@ -9,6 +9,13 @@ module.exports = function generateGuidance(files, { readJson, toTraditional, hea
     if (!templates[id]) throw new Error(`guidance for ${code}: no template ${id}`)
     if (!known.has(Number(code))) throw new Error(`guidance for ${code}: not in the errno catalogue`)
   }
+  const iosState = {}
+  for (const [code, states] of Object.entries(data.iosState || {})) {
+    if (code === '$comment') continue
+    if (!known.has(Number(code))) throw new Error(`iosState ${code}: not in the errno catalogue`)
+    for (const id of Object.values(states)) if (!templates[id]) throw new Error(`iosState ${code}: no template ${id}`)
+    iosState[code] = states
+  }
   for (const [id, t] of Object.entries(templates)) {
     if (t.action && !data.actions[t.action]) throw new Error(`template ${id}: unknown action ${t.action}`)
     if (t.action && t.action !== 'retry' && !t.manual) throw new Error(`template ${id}: action ${t.action} needs a manual text`)
@@ -18,6 +25,7 @@ module.exports = function generateGuidance(files, { readJson, toTraditional, hea
     `/** errno -> guidance template. */\nexport const GUIDANCE_CODES: Record<number, string> = ${numberTable(Object.entries(data.codes).map(([c, id]) => [Number(c), id]))}\n\n` +
     `/** template -> [action, icon]. */\nexport const GUIDANCE_TEMPLATES: Record<string, readonly [string, string]> = {\n` +
     Object.entries(templates).map(([id, t]) => `  ${js(id)}: ${js([t.action || '', t.icon])},`).join('\n') + '\n}\n\n' +
+    `/** errno -> iOS \`state\` of the failure -> template (openBluetoothAdapter: 2 unsupported, 3 unauthorized). */\nexport const GUIDANCE_BY_STATE: Record<number, Record<string, string>> = ${js(iosState)}\n\n` +
     `/** Codes that get no guidance on purpose. */\nexport const NO_GUIDANCE: ReadonlyArray<number> = ${js(Object.keys(data.noGuidance).map(Number))}\n\n` +
     `/** Fallbacks for codes without their own entry: by category key, by legacy table, by API name. */\n` +
     `export const CATEGORY_FALLBACK: Record<string, string> = ${js(data.categoryFallback)}\n` +

@@ -1,6 +1,6 @@
 import * as fs from 'fs'
 import * as path from 'path'
-import { getGuidance, registerGuidance, setLocale, currentLocale, normalizeLocale, allErrnos, showGuidance, resetGuidanceState, runGuidanceAction } from '../src/index'
+import { getGuidance, registerGuidance, setLocale, currentLocale, normalizeLocale, allErrnos, showGuidance, resetGuidanceState, runGuidanceAction, createWxp, ErrnoError } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 
 const data = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../data/guidance.json'), 'utf8'))
@@ -79,6 +79,23 @@ describe('getGuidance', () => {
     expect(old.content).toMatch(/Swipe down|Settings › Bluetooth/)
     const missing = getGuidance(1500102, { locale: 'en', wx: createFakeWx({ missing: ['openSystemBluetoothSetting'] }) })!
     expect(missing.action).toBeUndefined()
+  })
+
+  test('iOS adapter state: 3 (WeChat may not use Bluetooth) asks for the permission, 2 says unsupported, 4 is the usual "Bluetooth is off"', async () => {
+    const denied = createFakeWx({ platform: 'ios', state: { systemPermission: false } })
+    const failure = await createWxp(denied).openBluetoothAdapter().catch((e: unknown) => e) as ErrnoError
+    expect(failure).toMatchObject({ errno: 1500102, cause: { state: 3 } })
+    const guidance = getGuidance(failure, { locale: 'zh_CN', wx: denied })!
+    expect(guidance).toMatchObject({ title: '需要蓝牙权限', action: 'openAppAuthorizeSetting', source: 'state:3', showCancel: true })
+    expect(getGuidance(failure, { locale: 'zh_TW', wx: denied })!.title).toBe(toTraditional('需要蓝牙权限'))
+    expect(getGuidance(failure, { locale: 'en', wx: denied })!.content).toBe('Allow WeChat to use Bluetooth, then try again.')
+    const legacy = { errMsg: 'openBluetoothAdapter:fail:not available', errCode: 10001, state: 3 } // no errno: an older base library
+    expect(getGuidance(legacy, { locale: 'en', platform: 'ios' })!.title).toBe('Bluetooth permission needed')
+    expect(getGuidance({ errMsg: 'openBluetoothAdapter:fail:not available', errno: 1500102, state: 2 }, { locale: 'en' })!.title).toBe('Bluetooth not supported')
+    const off = await createWxp(createFakeWx({ platform: 'ios', state: { bluetooth: 'off' } })).openBluetoothAdapter().catch((e: unknown) => e) as ErrnoError
+    expect(off.cause).toMatchObject({ state: 4 })
+    expect(getGuidance(off, { locale: 'en', platform: 'ios' })!.title).toBe('Bluetooth is off')
+    expect(getGuidance({ errno: 1500102, errMsg: 'x', state: '3' }, { locale: 'en' })!.title).toBe('Bluetooth is off') // only a number counts
   })
 
   test('app permission (openAppAuthorizeSetting) and scopes (openSetting)', () => {

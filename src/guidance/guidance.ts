@@ -1,8 +1,8 @@
-import { GUIDANCE_CODES, GUIDANCE_TEMPLATES, NO_GUIDANCE, CATEGORY_FALLBACK, LEGACY_TABLE_FALLBACK, API_FALLBACK, ACTION_REQUIREMENTS } from './generated/guidance-map'
+import { GUIDANCE_CODES, GUIDANCE_TEMPLATES, NO_GUIDANCE, CATEGORY_FALLBACK, LEGACY_TABLE_FALLBACK, API_FALLBACK, ACTION_REQUIREMENTS, GUIDANCE_BY_STATE } from './generated/guidance-map'
 import { GUIDANCE_TEXTS_ZH_CN } from './generated/guidance.zh_CN'
 import { GUIDANCE_TEXTS_ZH_TW } from './generated/guidance.zh_TW'
 import { GUIDANCE_TEXTS_EN } from './generated/guidance.en'
-import { toErrnoError } from '../errno/normalize'
+import { toErrnoError, read } from '../errno/normalize'
 import { splitErrno, categoryKey } from '../errno/codes'
 import { LEGACY_TABLES } from '../errno/generated/legacy'
 import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
@@ -85,6 +85,15 @@ function beyondTemplate(error: unknown): [string, string] | undefined {
   }
 }
 
+/** [template, source] picked by the iOS `state` a failure carries (openBluetoothAdapter: 3 = WeChat may not use Bluetooth). */
+function stateTemplate(errno: number, cause: unknown): [string, string] | undefined {
+  const byState = GUIDANCE_BY_STATE[errno]
+  if (!byState) return undefined
+  const state = read(cause, 'state')
+  const id = typeof state === 'number' ? byState[state] : undefined
+  return id ? [id, 'state:' + state] : undefined
+}
+
 /** [template, source]: the code's own entry, else by category, legacy table or API name. */
 function templateFor(errno: number, errCode: number | undefined, api: string | undefined): [string, string] | undefined {
   const direct = GUIDANCE_CODES[errno]
@@ -138,7 +147,7 @@ export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}
   const locale = options.locale ? normalizeLocale(options.locale) : currentLocale(wxLike)
   const platform = options.platform || currentPlatform(wxLike)
   const override = registered[String(errno)] || (error.errCode !== undefined && errno < 0 ? registered[String(error.errCode)] : undefined)
-  const found = beyondTemplate(errorOrErrno) || templateFor(errno, error.errCode, error.api)
+  const found = beyondTemplate(errorOrErrno) || stateTemplate(errno, error.cause) || templateFor(errno, error.errCode, error.api)
   if (!found && !override) return undefined
 
   const row: readonly string[] = found ? TEXTS[locale]()[found[0]] || TEXTS.en()[found[0]] || [] : []

@@ -1,7 +1,7 @@
 import { isSyncApi } from '../promise/rules'
 
 type AnyObject = { [key: string]: any }
-type Failure = { errMsg: string; errCode?: number; errno?: number }
+type Failure = { errMsg: string; errCode?: number; errno?: number; state?: number }
 
 export interface FakeDeviceState {
   /** `off`: the adapter is unavailable; `unsupported`: no BLE. @default 'on' */
@@ -129,6 +129,7 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
     if (!legacy) return failure
     const old: Failure = { errMsg: failure.errMsg }
     if (failure.errCode !== undefined) old.errCode = failure.errCode
+    if (failure.state !== undefined) old.state = failure.state
     return old
   }
 
@@ -137,7 +138,12 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
     if (/Beacon/.test(api)) return state.bluetooth === 'on' ? undefined : FAILURES.beaconBluetoothOff(api)
     if (BLUETOOTH_STATEFUL.test(api) && api !== 'openSystemBluetoothSetting') {
       if (state.bluetooth === 'unsupported') return FAILURES.bluetoothUnsupported(api)
-      if (api === 'openBluetoothAdapter') return state.bluetooth === 'off' ? FAILURES.bluetoothOff(api) : undefined
+      if (api === 'openBluetoothAdapter') {
+        // iOS adds the adapter state: 3 = WeChat may not use Bluetooth, 4 = powered off.
+        if (platform === 'ios' && !state.systemPermission) return Object.assign(FAILURES.bluetoothOff(api), { state: 3 })
+        if (state.bluetooth !== 'off') return undefined
+        return platform === 'ios' ? Object.assign(FAILURES.bluetoothOff(api), { state: 4 }) : FAILURES.bluetoothOff(api)
+      }
       if (api === 'closeBluetoothAdapter' || api === 'createBLEPeripheralServer') return undefined
       if (!adapterOpen) return FAILURES.bluetoothNotInit(api)
       if (state.bluetooth === 'off') return FAILURES.bluetoothOff(api)

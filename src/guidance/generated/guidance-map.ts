@@ -115,6 +115,7 @@ export const GUIDANCE_CODES: Record<number, string> = {
 /** template -> [action, icon]. */
 export const GUIDANCE_TEMPLATES: Record<string, readonly [string, string]> = {
   "bluetooth-off": ["openSystemBluetoothSetting","bluetooth"],
+  "bluetooth-unauthorized": ["openAppAuthorizeSetting","permission"],
   "bluetooth-retry": ["retry","bluetooth"],
   "bluetooth-device-not-found": ["retry","bluetooth"],
   "bluetooth-device-incompatible": ["","bluetooth"],
@@ -162,6 +163,9 @@ export const GUIDANCE_TEMPLATES: Record<string, readonly [string, string]> = {
   "try-tomorrow": ["","info"],
   "account-restricted": ["","account"],
 }
+
+/** errno -> iOS `state` of the failure -> template (openBluetoothAdapter: 2 unsupported, 3 unauthorized). */
+export const GUIDANCE_BY_STATE: Record<number, Record<string, string>> = {"1500102":{"2":"ble-not-supported","3":"bluetooth-unauthorized"}}
 
 /** Codes that get no guidance on purpose. */
 export const NO_GUIDANCE: ReadonlyArray<number> = [1,1509007]

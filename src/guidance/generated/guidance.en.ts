@@ -6,6 +6,7 @@ import { lazyJSON } from '../../lazy'
 export const GUIDANCE_TEXTS_EN: () => Record<string, readonly string[]> = /*#__PURE__*/ lazyJSON(
   '{' +
   '"bluetooth-off":["Bluetooth is off","Turn on Bluetooth and allow WeChat to use it, then try again.","Turn on","Cancel","Open Settings › Bluetooth and turn Bluetooth on, and allow WeChat to use Bluetooth in Settings › WeChat. Then try again.","Swipe down from the top of the screen and turn on Bluetooth, or open Settings › Bluetooth. Then try again."]' +
+  ',"bluetooth-unauthorized":["Bluetooth permission needed","Allow WeChat to use Bluetooth, then try again.","Settings","Cancel","Open Settings › WeChat and turn on Bluetooth, then try again.","Open Settings › Apps › WeChat › Permissions and allow Bluetooth (Nearby devices), then try again."]' +
   ',"bluetooth-retry":["Couldn\'t connect to the device","Make sure the device is switched on and close to your phone, then try again.","Try again","Cancel","",""]' +
   ',"bluetooth-device-not-found":["Device not found","Make sure the device is switched on, close to your phone and not connected to another phone, then try again.","Search again","Cancel","",""]' +
   ',"bluetooth-device-incompatible":["This device isn\'t supported","The device doesn\'t offer the feature needed. Check the device model or update its firmware.","OK","","",""]' +
