@@ -19,7 +19,6 @@ function readJson(name) {
 const js = (v) => JSON.stringify(v)
 const header = (source) => HEADER.replace('%s', source)
 
-/** Sorted numbers as base-36 deltas: small to ship, cheap to expand. */
 /** Sorted numbers as runs: `delta` (base 36, from the end of the previous run) and `+extra` when consecutive numbers follow. */
 function runEncode(numbers) {
   const tokens = []
@@ -129,8 +128,12 @@ function generateLegacy(files) {
       new RegExp(t.apiPattern) // throws on a bad pattern
       return `[${t.min},${t.max},${JSON.stringify(t.key)},${JSON.stringify(t.name)},/${t.apiPattern.replace(/\//g, '\\/')}/]`
     }).join(',')}]\n\n` +
-    `/** Legacy codes that map only when the errMsg reason says so (errCode -1 is shared by many APIs): [errCode, reason, errno, table key]. */\n` +
-    `export const LEGACY_BY_REASON: ReadonlyArray<readonly [number, string, number, string]> = ${js(data.codes.filter((c) => c.onlyWhenReason).map((c) => [c.errCode, c.onlyWhenReason, c.errno, c.table]))}\n`
+    `/** Legacy codes that map only when the errMsg reason says so (errCode -1 is shared by many APIs): [errCode, reason, errno, index in LEGACY_TABLES]. */\n` +
+    `export const LEGACY_BY_REASON: ReadonlyArray<readonly [number, string, number, number]> = ${js(data.codes.filter((c) => c.onlyWhenReason).map((c) => {
+      const table = data.tables.findIndex((t) => t.key === c.table)
+      if (table < 0) throw new Error(`legacy errCode ${c.errCode}: no table ${c.table}`)
+      return [c.errCode, c.onlyWhenReason, c.errno, table]
+    }))}\n`
   files['src/texts/generated/legacy-texts.ts'] = header('legacy.json') + LAZY_IMPORT +
     `\n/** Legacy errCode -> [table key, errMsg, zh_CN, zh_TW, en], parsed on first use. */\n` +
     `export const LEGACY_TEXTS: () => Record<number, readonly [string, string, string, string, string]> = ${lazyTable(data.codes.map((c) => [c.errCode, [c.table, c.errMsg, c.zh_CN, toTraditional(c.zh_CN), c.en]]))}\n`

@@ -182,14 +182,14 @@ describe('caller callbacks and odd options', () => {
     const promise = wxp.openBluetoothAdapter({ success: () => order.push('success'), fail: (e) => order.push('fail:' + e.errMsg), complete: () => order.push('complete') })
     await promise.catch(() => order.push('rejected'))
     expect(order).toEqual(['fail:openBluetoothAdapter:fail:not available', 'complete', 'rejected'])
-    await expect(createWxp(createFakeWx()).openBluetoothAdapter({ success: null, fail: null } as any)).resolves.toBeDefined()
+    await expect(createWxp(createFakeWx()).openBluetoothAdapter({ success: null, fail: null } as any)).resolves.toMatchObject({ errMsg: 'openBluetoothAdapter:ok' })
   })
 
   test('an exception thrown by the caller callback is re-thrown on a later tick, the promise still settles', async () => {
     jest.useFakeTimers()
     try {
       const wxp = createWxp(createFakeWx({ timing: 'sync' }))
-      await expect(wxp.openBluetoothAdapter({ success: () => { throw new Error('user bug') } })).resolves.toBeDefined()
+      await expect(wxp.openBluetoothAdapter({ success: () => { throw new Error('user bug') } })).resolves.toMatchObject({ errMsg: 'openBluetoothAdapter:ok' })
       expect(() => jest.runOnlyPendingTimers()).toThrow('user bug')
     } finally {
       jest.useRealTimers()
@@ -201,7 +201,7 @@ describe('caller callbacks and odd options', () => {
     const hostile = new Proxy({}, { get() { throw new Error('getter') }, ownKeys() { throw new Error('keys') } })
     await expect(wxp.openBluetoothAdapter(hostile as any)).rejects.toBeInstanceOf(ErrnoError)
     const half = createWxp({ openBluetoothAdapter: (o: any) => o.success({ errMsg: 'openBluetoothAdapter:ok' }) })
-    await expect(half.openBluetoothAdapter()).resolves.toBeDefined()
+    await expect(half.openBluetoothAdapter()).resolves.toEqual({ errMsg: 'openBluetoothAdapter:ok' })
     await expect(half.getBluetoothDevices()).rejects.toMatchObject({ errno: 100 })
     expect((half as any).getSystemInfoSync).toBeUndefined()
   })

@@ -12,25 +12,30 @@ export function splitErrno(errno: number): [number, number, number] {
   return [Math.floor(errno / 100000), Math.floor(errno / 1000) % 100, errno % 1000]
 }
 
-let categorySlots: Record<number, number> | undefined
-let categoryKeys: string[] | undefined
+let categories: { slots: Record<number, number>; keys: string[] } | undefined
+
+/** CATEGORY_KEYS expanded once: slot -> position, and the keys in that order. */
+function categoryTable(): { slots: Record<number, number>; keys: string[] } {
+  if (!categories) {
+    const slots = Object.create(null) as Record<number, number>
+    const keys: string[] = []
+    for (const entry of CATEGORY_KEYS.split(',')) {
+      const colon = entry.indexOf(':')
+      slots[parseInt(entry.slice(0, colon), 36)] = keys.push(entry.slice(colon + 1)) - 1
+    }
+    categories = { slots, keys }
+  }
+  return categories
+}
 
 /** The position of a category in the generated tables (names are in the same order), or undefined. */
 export function categoryIndex(first: number, second?: number): number | undefined {
-  if (!categorySlots) {
-    categorySlots = Object.create(null) as Record<number, number>
-    categoryKeys = []
-    for (const entry of CATEGORY_KEYS.split(',')) {
-      const colon = entry.indexOf(':')
-      categorySlots[parseInt(entry.slice(0, colon), 36)] = categoryKeys.push(entry.slice(colon + 1)) - 1
-    }
-  }
-  return categorySlots[second === undefined ? first : 10000 + first * 100 + second]
+  return categoryTable().slots[second === undefined ? first : 10000 + first * 100 + second]
 }
 
 /** The key of the category at an index from {@link categoryIndex}. */
 export function categoryKeyAt(index: number): string {
-  return (categoryKeys as string[])[index]
+  return categoryTable().keys[index]
 }
 
 /** The category key of a first-level code, or of a second-level one under it; undefined when unknown. '~' marks inferred. */

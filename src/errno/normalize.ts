@@ -82,14 +82,27 @@ export function errnoFromReason(reason: string): number | undefined {
   return undefined
 }
 
+type LegacyTable = (typeof LEGACY_TABLES)[number]
+
+/** The legacy table whose errCode range holds a code, whichever API sent it. */
+function tableOfCode(errCode: number): LegacyTable | undefined {
+  for (const table of LEGACY_TABLES) if (errCode >= table[0] && errCode <= table[1]) return table
+  return undefined
+}
+
+/** true when `api` (unknown: undefined) may send the codes of a table. */
+function sendsTable(table: LegacyTable, api: string | undefined): boolean {
+  return api === undefined || table[4].test(api)
+}
+
 /**
  * The legacy table an errCode comes from. With an API name, only a table that API sends:
  * requestSubscribeMessage, InnerAudioContext, BackgroundAudioManager and others reuse 10001-10005
  * with meanings of their own.
  */
-function legacyTable(errCode: number, api?: string): (typeof LEGACY_TABLES)[number] | undefined {
-  for (const table of LEGACY_TABLES) if (errCode >= table[0] && errCode <= table[1]) return api === undefined || table[4].test(api) ? table : undefined
-  return undefined
+export function legacyTable(errCode: number, api?: string): LegacyTable | undefined {
+  const table = tableOfCode(errCode)
+  return table && sendsTable(table, api) ? table : undefined
 }
 
 let legacyToErrno: Record<number, number> | undefined
@@ -99,7 +112,8 @@ let legacyToErrno: Record<number, number> | undefined
  * `api` is given and is not one that sends the table the code belongs to).
  */
 export function legacyCodeToErrno(errCode: number, reason?: string, api?: string): number | undefined {
-  if (errCode !== 0 && legacyTable(errCode) && !legacyTable(errCode, api)) return undefined
+  const table = tableOfCode(errCode)
+  if (table && !sendsTable(table, api)) return undefined
   if (!legacyToErrno) {
     legacyToErrno = Object.create(null) as Record<number, number>
     let code = 0
@@ -111,8 +125,9 @@ export function legacyCodeToErrno(errCode: number, reason?: string, api?: string
   const errno = legacyToErrno[errCode]
   if (errno !== undefined) return errno
   if (reason !== undefined) {
-    for (const [code, text, mapped, key] of LEGACY_BY_REASON) {
-      if (code === errCode && reason.toLowerCase().indexOf(text) >= 0 && (api === undefined || LEGACY_TABLES.some((t) => t[2] === key && t[4].test(api)))) return mapped
+    const text = reason.toLowerCase()
+    for (const [code, words, mapped, tableIndex] of LEGACY_BY_REASON) {
+      if (code === errCode && text.indexOf(words) >= 0 && sendsTable(LEGACY_TABLES[tableIndex], api)) return mapped
     }
   }
   return undefined
@@ -183,10 +198,10 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
   if (errno === undefined && errCode !== undefined) {
     errno = legacyCodeToErrno(errCode, parsed && parsed.reason, api)
     if (errno === undefined && errCode !== 0) {
-      const table = legacyTableName(errCode)
+      const table = tableOfCode(errCode)
       note = !table ? 'errCode ' + errCode + ' is not a known legacy code'
-        : legacyTable(errCode, api) ? 'legacy errCode ' + errCode + ' of the ' + table + ' has no errno equivalent'
-          : 'errCode ' + errCode + ' is ' + api + "'s own code, not a code of the " + table
+        : sendsTable(table, api) ? 'legacy errCode ' + errCode + ' of the ' + table[3] + ' has no errno equivalent'
+          : 'errCode ' + errCode + ' is ' + api + "'s own code, not a code of the " + table[3]
     }
   }
   if ((errno === undefined || errno === 0) && parsed && parsed.reason) {

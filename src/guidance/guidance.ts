@@ -2,9 +2,8 @@ import { GUIDANCE_CODES, GUIDANCE_TEMPLATES, NO_GUIDANCE, CATEGORY_FALLBACK, LEG
 import { GUIDANCE_TEXTS_ZH_CN } from './generated/guidance.zh_CN'
 import { GUIDANCE_TEXTS_ZH_TW } from './generated/guidance.zh_TW'
 import { GUIDANCE_TEXTS_EN } from './generated/guidance.en'
-import { toErrnoError, read } from '../errno/normalize'
+import { toErrnoError, read, legacyTable } from '../errno/normalize'
 import { splitErrno, categoryKey } from '../errno/codes'
-import { LEGACY_TABLES } from '../errno/generated/legacy'
 import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
 import { globalWx } from '../promise/runtime'
 import { GUIDANCE_KEY } from '../policy/policy'
@@ -102,11 +101,8 @@ function templateFor(errno: number, errCode: number | undefined, api: string | u
   const subcategory = first < 0 ? undefined : (categoryKey(first, second) || '').replace('~', '')
   const byCategory = subcategory ? CATEGORY_FALLBACK[subcategory] : undefined
   if (byCategory) return [byCategory, 'category:' + subcategory]
-  if (errCode !== undefined) {
-    for (const [min, max, key, , apis] of LEGACY_TABLES) {
-      if (errCode >= min && errCode <= max && (api === undefined || apis.test(api)) && LEGACY_TABLE_FALLBACK[key]) return [LEGACY_TABLE_FALLBACK[key], 'legacy:' + key]
-    }
-  }
+  const table = errCode !== undefined ? legacyTable(errCode, api) : undefined
+  if (table && LEGACY_TABLE_FALLBACK[table[2]]) return [LEGACY_TABLE_FALLBACK[table[2]], 'legacy:' + table[2]]
   if (api) {
     for (const [pattern, id] of API_PATTERNS) if (pattern.test(api)) return [id, 'api:' + api]
   }

@@ -6,5 +6,5 @@ export const LEGACY_PAIRS = "0:0,7ps:w5hh,1:w5hi,1:wccu,1:wccp,1:w5hj,1:wccq,1:w
 /** The legacy tables: [min errCode, max errCode, key, name, the APIs that send its codes]. */
 export const LEGACY_TABLES: ReadonlyArray<readonly [number, number, string, string, RegExp]> = [[10000,10999,"bluetooth","Bluetooth/BLE errCode table",/Blue|BLE|Beacon|Service$|Advertising$|^(writeCharacteristicValue|connect|close)$/],[11000,11999,"beacon","iBeacon errCode table",/Beacon/],[12000,12999,"wifi","Wi-Fi errCode table",/Wifi/],[13000,13999,"nfc","NFC/HCE errCode table",/HCE|NFC|Nfc|IsoDep|Ndef|Mifare|Discovery$|^(connect|close|isConnected|transceive|setTimeout|get(MaxTransceiveLength|Atqa|Sak|HistoricalBytes|HiLayerResponse))$/]]
 
-/** Legacy codes that map only when the errMsg reason says so (errCode -1 is shared by many APIs): [errCode, reason, errno, table key]. */
-export const LEGACY_BY_REASON: ReadonlyArray<readonly [number, string, number, string]> = [[-1,"already connect",1509007,"bluetooth"]]
+/** Legacy codes that map only when the errMsg reason says so (errCode -1 is shared by many APIs): [errCode, reason, errno, index in LEGACY_TABLES]. */
+export const LEGACY_BY_REASON: ReadonlyArray<readonly [number, string, number, number]> = [[-1,"already connect",1509007,0]]
