@@ -15,9 +15,10 @@ const root = path.resolve(__dirname, '..')
 const cache = path.join(root, 'bench', '.cache')
 if (!fs.existsSync(path.join(root, 'dist', 'index.cjs'))) spawnSync(process.execPath, [path.join(__dirname, 'build.js')], { stdio: 'inherit' })
 fs.mkdirSync(cache, { recursive: true })
-// miniprogram-api-promise ships ES module source under "main": bundle it to CommonJS, as a bundler would.
+// miniprogram-api-promise ships ES module source under "main": bundle it to CommonJS, as a bundler would
+// (once per run: the fresh-process child reuses the parent's bundle).
 const apiPromisePath = path.join(cache, 'miniprogram-api-promise.cjs')
-esbuild.buildSync({ entryPoints: [require.resolve('miniprogram-api-promise/src/index.js')], bundle: true, format: 'cjs', platform: 'neutral', target: 'es2017', outfile: apiPromisePath, logLevel: 'silent' })
+if (!process.argv.includes('--fresh-success')) esbuild.buildSync({ entryPoints: [require.resolve('miniprogram-api-promise/src/index.js')], bundle: true, format: 'cjs', platform: 'neutral', target: 'es2017', outfile: apiPromisePath, logLevel: 'silent' })
 
 const library = require(path.join(root, 'dist', 'index.cjs'))
 const { createFakeWx } = require(path.join(root, 'dist', 'testing.cjs'))
@@ -146,12 +147,20 @@ async function throughputBench(time) {
   return { lookupErrnoPerSecond: perSecond(bench.tasks[0], codes.length), toErrnoErrorPerSecond: perSecond(bench.tasks[1], inputs.length), sink }
 }
 
+/** Median ms of `require(file)` in fresh processes, split into compiling the module and running it. */
 function coldRequire(file, runs) {
-  const samples = []
-  const script = `const t = process.hrtime.bigint(); require(${JSON.stringify(file)}); process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6))`
-  for (let i = 0; i < runs; i++) samples.push(Number(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout))
-  samples.sort((a, b) => a - b)
-  return samples[Math.floor(samples.length / 2)]
+  const script = `const t0 = process.hrtime.bigint(); require(${JSON.stringify(file)}); const t1 = process.hrtime.bigint()
+const fs = require('fs'), vm = require('vm'), Module = require('module')
+const t2 = process.hrtime.bigint(); new vm.Script(Module.wrap(fs.readFileSync(${JSON.stringify(file)}, 'utf8'))); const t3 = process.hrtime.bigint()
+process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t3 - t2) / 1e6]))`
+  const total = []
+  const compile = []
+  for (let i = 0; i < runs; i++) {
+    const [ms, compileMs] = JSON.parse(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout)
+    total.push(ms)
+    compile.push(compileMs)
+  }
+  return { ms: median(total), compileMs: median(compile) }
 }
 
 function memory() {
@@ -178,10 +187,16 @@ async function main() {
   const calls = await callBench(time * 3, quick ? 1 : 5)
   const profile = await failureProfile(time)
   const throughput = await throughputBench(time)
-  const cold = {
-    'miniprogram_dist/index.js': coldRequire(path.join(root, 'miniprogram_dist', 'index.js'), quick ? 5 : 15),
-    'miniprogram-api-promise': coldRequire(apiPromisePath, quick ? 5 : 15),
+  const emptyModule = path.join(cache, 'empty.js')
+  fs.writeFileSync(emptyModule, '')
+  const coldRuns = quick ? 5 : 15
+  const coldDetail = {
+    'miniprogram_dist/index.js': coldRequire(path.join(root, 'miniprogram_dist', 'index.js'), coldRuns),
+    'miniprogram-api-promise': coldRequire(apiPromisePath, coldRuns),
+    'an empty module': coldRequire(emptyModule, coldRuns),
   }
+  const cold = {}
+  for (const name of Object.keys(coldDetail)) cold[name] = coldDetail[name].ms
   const mem = await memory()
 
   const rows = []
@@ -230,12 +245,13 @@ async function main() {
   console.log('| --- | ---: |')
   for (const [name, ns] of Object.entries(profile)) console.log(`| ${name} | ${ns.toFixed(0)} |`)
   console.log(`\ntoErrnoError: ${(throughput.toErrnoErrorPerSecond / 1e6).toFixed(2)} M/s; lookupErrno: ${(throughput.lookupErrnoPerSecond / 1e6).toFixed(1)} M/s`)
-  console.log(`cold require (median): miniprogram_dist ${cold['miniprogram_dist/index.js'].toFixed(2)} ms, miniprogram-api-promise ${cold['miniprogram-api-promise'].toFixed(2)} ms`)
+  console.log(`cold require (median): miniprogram_dist ${cold['miniprogram_dist/index.js'].toFixed(2)} ms, miniprogram-api-promise ${cold['miniprogram-api-promise'].toFixed(2)} ms, an empty module ${cold['an empty module'].toFixed(2)} ms`)
+  console.log(`  compiling the module alone: miniprogram_dist ${coldDetail['miniprogram_dist/index.js'].compileMs.toFixed(2)} ms, miniprogram-api-promise ${coldDetail['miniprogram-api-promise'].compileMs.toFixed(2)} ms`)
   console.log(`memory: ${mem.listenersLeft} listeners left, heap growth ${(mem.heapGrowthBytes / 1024).toFixed(0)} KB${mem.gcExposed ? '' : ' (run with --expose-gc for a reliable figure)'}\n`)
   console.log('| target | value | met |')
   console.log('| --- | ---: | --- |')
   for (const t of targets) console.log(`| ${t.target} | ${t.value.toFixed(2)} | ${t.met ? 'yes' : 'NO'} |`)
-  fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify({ measured: new Date().toISOString(), node: process.version, quick, method: quick ? '1 round' : 'median of 5 interleaved rounds', rows, freshSuccess: freshRows, failureProfile: profile, throughput, coldRequireMs: cold, memory: mem, targets }, null, 2) + '\n')
+  fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify({ measured: new Date().toISOString(), node: process.version, quick, method: quick ? '1 round' : 'median of 5 interleaved rounds', rows, freshSuccess: freshRows, failureProfile: profile, throughput, coldRequireMs: cold, coldRequireDetail: coldDetail, memory: mem, targets }, null, 2) + '\n')
 }
 
 main().catch((error) => { console.error(error); process.exit(1) })

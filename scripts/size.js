@@ -42,13 +42,14 @@ async function minified(entryContents, resolveDir) {
   const result = await esbuild.build({
     stdin: { contents: entryContents, resolveDir, loader: 'ts', sourcefile: 'entry.ts' },
     bundle: true, minify: true, write: false, format: 'esm', target: 'es2017', treeShaking: true, charset: 'utf8', logLevel: 'silent', metafile: true,
+    absWorkingDir: root, // metafile paths are then relative to the repository: src/promise/wxp.ts
   })
   const code = result.outputFiles[0].contents
   const inputs = Object.values(result.metafile.outputs)[0].inputs
   const groups = {}
   for (const [file, { bytesInOutput }] of Object.entries(inputs)) {
     if (!bytesInOutput) continue
-    const group = GROUPS.find(([, pattern]) => pattern.test(path.relative(root, path.resolve(resolveDir, '..', file)).split(path.sep).join('/')) || pattern.test(file))
+    const group = GROUPS.find(([, pattern]) => pattern.test(file))
     const name = group ? group[0] : 'other'
     groups[name] = (groups[name] || 0) + bytesInOutput
   }
