@@ -149,7 +149,10 @@ async function runScenarios() {
 
   for (const scenario of SCENARIOS) {
     require(packedIndex).resetGuidanceState()
-    const fake = testing.createFakeWx(Object.assign({ timing: 'microtask' }, scenario.fake))
+    // The user taps the confirm button once, then cancels: a retry the user chose that fails again shows its modal
+    // again (issue #12), so a modal that always confirmed would retry for ever.
+    let modals = 0
+    const fake = testing.createFakeWx(Object.assign({ timing: 'microtask', modal: () => ({ confirm: ++modals === 1, cancel: modals > 1 }) }, scenario.fake))
     global.wx = fake
     const fakeOptions = scenario.fake
     const label = `${scenario.page} · ${scenario.run} · ${scenario.state} · ${fakeOptions.platform || 'android'} · ${fakeOptions.language || 'zh_CN'}`

@@ -32,16 +32,30 @@ module.exports = function generateBeyond(files, { readJson, toTraditional, heade
     if (!groups.has(c.group)) throw new Error(`cloud code ${c.code}: unknown group ${c.group}`)
     return [c.code, [c.group, policy(c.policy, c.code), guidance(c.guidance, c.code), c.generic ? 1 : 0, localized(c.zh_CN, c.en), c.policy.reason]]
   })
-  for (const [numeric, code] of Object.entries(cloud.wxCloudNumeric)) {
-    if (!cloud.codes.some((c) => c.code === code)) throw new Error(`wxCloudNumeric ${numeric}: unknown code ${code}`)
+  // wx.cloud's numeric codes: one with a string twin takes the twin's row; the others are rows of their own, keyed by the number.
+  const numericToCode = {}
+  const numericGroup = (n) => (n > -500000 ? 'sdk' : n > -600000 ? 'resource' : 'wechat')
+  for (const [numeric, entry] of Object.entries(cloud.wxCloudNumeric)) {
+    if (numeric === '$comment') continue
+    if (!/^-\d+$/.test(numeric)) throw new Error(`wxCloudNumeric ${numeric}: not a negative number`)
+    if (entry.twin) {
+      if (!cloud.codes.some((c) => c.code === entry.twin)) throw new Error(`wxCloudNumeric ${numeric}: unknown twin ${entry.twin}`)
+      numericToCode[numeric] = entry.twin
+      continue
+    }
+    if (!entry.policy) throw new Error(`wxCloudNumeric ${numeric}: no twin and no policy`)
+    numericToCode[numeric] = numeric
+    const group = numericGroup(Number(numeric))
+    if (!groups.has(group)) throw new Error(`wxCloudNumeric ${numeric}: unknown group ${group}`)
+    cloudRows.push([numeric, [group, policy(entry.policy, numeric), guidance(entry.guidance, numeric), numeric === '-1' ? 1 : 0, localized(entry.zh_CN, entry.en), entry.policy.reason]])
   }
   files['src/errors/generated/cloud.ts'] = header('cloud.json') + LAZY_IMPORT +
     `\n/** code -> [group, policy, guidance template, generic (1: no particular meaning), meaning [zh_CN, zh_TW, en], policy reason], parsed on first use. */\n` +
     `export const CLOUD_CODES: () => Record<string, readonly [string, string, string, number, readonly string[], string]> = ${lazyTable(cloudRows)}\n\n` +
     `/** group -> name [zh_CN, zh_TW, en]. */\n` +
     `export const CLOUD_GROUPS: Record<string, readonly string[]> = ${js(Object.fromEntries(cloud.groups.map((g) => [g.key, localized(g.zh_CN, g.en)])))}\n\n` +
-    `/** The numeric errCode of wx.cloud -> the string code with the same meaning. */\n` +
-    `export const WX_CLOUD_NUMERIC: Record<string, string> = ${js(cloud.wxCloudNumeric)}\n`
+    `/** The numeric errCode of wx.cloud -> the key of its row in CLOUD_CODES: the string code with the same meaning, or the number itself. */\n` +
+    `export const WX_CLOUD_NUMERIC: Record<string, string> = ${js(numericToCode)}\n`
 
   const http = readJson('http.json')
   files['src/errors/generated/http.ts'] = header('http.json') + LAZY_IMPORT +

@@ -16,7 +16,14 @@ module.exports = function generateGuidance(files, { readJson, toTraditional, hea
     for (const id of Object.values(states)) if (!templates[id]) throw new Error(`iosState ${code}: no template ${id}`)
     iosState[code] = states
   }
+  const legacyCodes = {}
+  for (const [code, id] of Object.entries(data.legacyCodes || {})) {
+    if (code === '$comment') continue
+    if (!templates[id]) throw new Error(`legacyCodes ${code}: no template ${id}`)
+    legacyCodes[code] = id
+  }
   for (const [id, t] of Object.entries(templates)) {
+    if (!t.source) throw new Error(`template ${id}: no source`)
     if (t.action && !data.actions[t.action]) throw new Error(`template ${id}: unknown action ${t.action}`)
     if (t.action && t.action !== 'retry' && !t.manual) throw new Error(`template ${id}: action ${t.action} needs a manual text`)
   }
@@ -26,6 +33,7 @@ module.exports = function generateGuidance(files, { readJson, toTraditional, hea
     `/** template -> [action, icon]. */\nexport const GUIDANCE_TEMPLATES: Record<string, readonly [string, string]> = {\n` +
     Object.entries(templates).map(([id, t]) => `  ${js(id)}: ${js([t.action || '', t.icon])},`).join('\n') + '\n}\n\n' +
     `/** errno -> iOS \`state\` of the failure -> template (openBluetoothAdapter: 2 unsupported, 3 unauthorized). */\nexport const GUIDANCE_BY_STATE: Record<number, Record<string, string>> = ${js(iosState)}\n\n` +
+    `/** Legacy errCodes with no errno twin -> template. */\nexport const GUIDANCE_LEGACY_CODES: Record<number, string> = ${js(legacyCodes)}\n\n` +
     `/** Codes that get no guidance on purpose. */\nexport const NO_GUIDANCE: ReadonlyArray<number> = ${js(Object.keys(data.noGuidance).map(Number))}\n\n` +
     `/** Fallbacks for codes without their own entry: by category key, by legacy table, by API name. */\n` +
     `export const CATEGORY_FALLBACK: Record<string, string> = ${js(data.categoryFallback)}\n` +

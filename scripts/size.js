@@ -22,10 +22,16 @@ const root = path.resolve(__dirname, '..')
  *   the dialog component: under 9% of the 2 MB main package; an app that ships one locale saves
  *   about 19 KB per locale it leaves out.
  */
+// Raised in 0.2 by what issue #12 (truth on real failures) added: the catalogue's errMsg column for the families whose
+// errMsg-only failures decode (about 5 KB), the API families and the wx.cloud/CloudBase tables. Issue #15 (tree-shaking
+// ESM, a lazy start) is where these come down again. Issue #13's hardening (the caller's fail/complete on every
+// failure path, an own-key options copy, hostile thenables) costs the promise layer about 260 bytes: it may be up to
+// 10% larger than miniprogram-api-promise, which does none of that.
+const PROMISE_LAYER_ALLOWANCE = 1.1
 const BUDGETS = {
-  core: 9600,
-  coreWithDecode: 12800,
-  miniprogramDist: 180000,
+  core: 19400,
+  coreWithDecode: 22600,
+  miniprogramDist: 218000,
 }
 
 /** Where a bundle's bytes come from: minified bytes per group of source modules. */
@@ -33,6 +39,7 @@ const GROUPS = [
   ['promise layer (wxp, calls, sync rule)', /^src\/promise\//],
   ['ErrnoError and secret masking', /^src\/errno\/(ErrnoError|mask|meanings)\.ts$/],
   ['errMsg parsing and rules', /^src\/errno\/normalize\.ts$/],
+  ['errMsg column and API families (errMsg-only decoding)', /^src\/errno\/generated\/(errmsg-index|api-families)\.ts$/],
   ['legacy errCode tables', /^src\/errno\/generated\/legacy\.ts$/],
   ['errno arithmetic, known set, category keys', /^src\/errno\/(codes|decode)\.ts$|^src\/errno\/generated\/categories\.ts$/],
   ['category names (3 locales)', /^src\/errno\/generated\/category-names\.ts$/],
@@ -133,7 +140,7 @@ const PROMISE_LAYER = GROUPS[0][0]
 function overBudget(rows) {
   const over = Object.keys(BUDGETS).filter((key) => rows[key].bytes > BUDGETS[key]).map((key) => `${key}: ${rows[key].bytes} bytes > budget ${BUDGETS[key]}`)
   const promiseLayer = rows.core.groups && rows.core.groups[PROMISE_LAYER]
-  if (rows.apiPromise && !(promiseLayer <= rows.apiPromise.bytes)) over.push(`promise layer: ${promiseLayer} bytes > miniprogram-api-promise ${rows.apiPromise.bytes}`)
+  if (rows.apiPromise && !(promiseLayer <= rows.apiPromise.bytes * PROMISE_LAYER_ALLOWANCE)) over.push(`promise layer: ${promiseLayer} bytes > miniprogram-api-promise ${rows.apiPromise.bytes} × ${PROMISE_LAYER_ALLOWANCE}`)
   return over
 }
 

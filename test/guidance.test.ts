@@ -4,8 +4,8 @@ import { getGuidance, registerGuidance, setLocale, currentLocale, normalizeLocal
 import { createFakeWx } from '../src/testing/index'
 
 const data = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../data/guidance.json'), 'utf8'))
-const OpenCC = require('opencc-js')
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'twp' })
+// zh_TW is opencc twp plus the reviewed Taiwan glossary (data/zh_TW-glossary.json), as the generator makes it.
+const { toTraditional } = require('../scripts/generate.js')
 const CJK = /[\u3400-\u9fff]/
 const LOCALES = ['zh_CN', 'zh_TW', 'en'] as const
 
@@ -61,7 +61,7 @@ describe('guidance data', () => {
   })
 
   test('every action is a wx API (type-checked in test/types) or retry', () => {
-    for (const action of Object.keys(data.actions)) expect(['openSystemBluetoothSetting', 'openAppAuthorizeSetting', 'openSetting', 'requirePrivacyAuthorize', 'retry']).toContain(action)
+    for (const action of Object.keys(data.actions)) expect(['openSystemBluetoothSetting', 'openAppAuthorizeSetting', 'openSetting', 'requirePrivacyAuthorize', 'updateWeChatApp', 'retry']).toContain(action)
   })
 })
 
@@ -163,7 +163,12 @@ describe('showGuidance and runGuidanceAction', () => {
     const failed = await showGuidance({ errno: 1505002 }, { wx: createFakeWx(), onRetry: () => Promise.reject({ errno: 1505002 }) })
     expect(failed).toMatchObject({ actionResult: 'failed', error: { errno: 1505002 } })
     resetGuidanceState()
-    expect(await showGuidance({ errno: 1505002 }, { wx: createFakeWx() })).toMatchObject({ actionResult: 'unavailable' })
+    // Without onRetry there is nothing to run: the button is OK, not "Try again" (issue #12).
+    const fake = createFakeWx()
+    const plain = await showGuidance({ errno: 1505002 }, { wx: fake, locale: 'en' })
+    expect(plain).toMatchObject({ shown: true, confirmed: true })
+    expect(plain.action).toBeUndefined()
+    expect(fake.callsOf('showModal')[0].options).toMatchObject({ confirmText: 'OK', showCancel: false })
   })
 
   test('the quiet period is configurable; different errnos queue instead of stacking', async () => {

@@ -1,5 +1,6 @@
 // The `miniprogram-errno` command: explain and search codes.
-import { toErrnoError, legacyTableName, legacyCodeToErrno } from '../errno/normalize'
+import { toErrnoError, legacyTableName, legacyCodeToErrno, parseErrMsg } from '../errno/normalize'
+import { ErrnoError } from '../errno/ErrnoError'
 import { decodeErrno } from '../errno/decode'
 import { lookupErrno, allErrnos, ERRNO_MEANINGS, errnoName } from '../texts/index'
 import { ERRNO_POLICY_REASONS } from '../texts/generated/policy-reasons'
@@ -7,7 +8,7 @@ import { LEGACY_TEXTS } from '../texts/generated/legacy-texts'
 import { getPolicy } from '../policy/policy'
 import { getGuidance } from '../guidance/guidance'
 import { SERVER_CODES } from '../errors/generated/server'
-import { CLOUD_CODES } from '../errors/generated/cloud'
+import { CLOUD_CODES, WX_CLOUD_NUMERIC } from '../errors/generated/cloud'
 import { toWxServerError } from '../errors/WxServerError'
 import { toCloudError } from '../errors/CloudError'
 import type { Locale, Localized } from '../errno/types'
@@ -26,16 +27,23 @@ const USAGE = [
   '       miniprogram-errno search <words…> [--lang zh_CN|zh_TW|en] [--json]',
 ]
 
+/** Input as it may be printed back: control characters (ESC, BEL, CR, U+202E …) escaped, at most 200 characters. */
+function echo(input: string): string {
+  const escaped = input.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => '\\u' + ('000' + c.charCodeAt(0).toString(16)).slice(-4))
+  return escaped.length > 200 ? escaped.slice(0, 200) + '…' : escaped
+}
+
 function parseInput(input: string) {
   const text = input.trim()
   if (/^-?\d+$/.test(text)) {
     const code = Number(text)
+    if (code === 0) return new ErrnoError({ errno: 0, errMsg: 'ok' }) // the catalogue's errno 0 (ok)
     if (legacyTableName(code) !== undefined || code === -1) return toErrnoError({ errCode: code, errMsg: '' })
     if (lookupErrno(code) || (code >= 0 && code <= 9999999)) return toErrnoError({ errno: code, errMsg: '' })
-    throw new UsageError(`cannot read '${input}': ${code} is not an errno (0 to 9999999) or a legacy errCode`)
+    throw new UsageError(`cannot read '${echo(input)}': ${code} is not an errno (0 to 9999999) or a legacy errCode`)
   }
-  if (/^[\w$.]+:(fail|ok)/.test(text)) return toErrnoError(text)
-  throw new UsageError(`cannot read '${input}': give an errno (1500102), a legacy errCode (10001) or an errMsg ('openBluetoothAdapter:fail:not available')`)
+  if (parseErrMsg(text).api !== undefined) return toErrnoError(text)
+  throw new UsageError(`cannot read '${echo(input)}': give an errno (1500102), a legacy errCode (10001) or an errMsg ('openBluetoothAdapter:fail:not available')`)
 }
 
 function explain(input: string) {
@@ -47,7 +55,7 @@ function explain(input: string) {
   const guidance: { [L in Locale]?: ReturnType<typeof getGuidance> } = {}
   for (const locale of LOCALES) guidance[locale] = getGuidance(error, { locale, platform: 'android', wx: {} })
   return {
-    input,
+    input: echo(input),
     errno: error.errno,
     name: entry ? entry.name : undefined,
     known: error.known,
@@ -66,26 +74,33 @@ function explain(input: string) {
   }
 }
 
+/** A table's own entry, never one inherited from Object.prototype (`constructor`, `__proto__`). */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined
+}
+
 /** WeChat server errcodes (40029) and cloud codes (DATABASE_TIMEOUT), when the input is one and not an errno. */
 function explainBeyond(input: string) {
   const text = input.trim()
   const error = /^-?\d+$/.test(text) && SERVER_CODES()[text] && !lookupErrno(Number(text)) && legacyTableName(Number(text)) === undefined
     ? toWxServerError({ errcode: Number(text), errmsg: '' })
-    : CLOUD_CODES()[text] ? toCloudError({ code: text }) : undefined
+    : own(CLOUD_CODES(), text) ? toCloudError({ code: text })
+      : /^-\d+$/.test(text) && text !== '-1' && own(WX_CLOUD_NUMERIC, text) ? toCloudError({ errCode: Number(text), errMsg: '' }) : undefined
   if (!error) return undefined
+  const cloudRow = error.name === 'CloudError' ? own(CLOUD_CODES(), error.code) : undefined
   const policy = getPolicy(error)
   const row = error.name === 'WxServerError' ? SERVER_CODES()[text] : undefined
   const guidance: { [L in Locale]?: ReturnType<typeof getGuidance> } = {}
   for (const locale of LOCALES) guidance[locale] = getGuidance(error, { locale, platform: 'android', wx: {} })
   return {
-    input,
+    input: echo(input),
     kind: error.name === 'WxServerError' ? 'WeChat server errcode' : 'cloud development code',
-    code: text,
+    code: error.name === 'CloudError' && error.code !== text ? text + ' (' + error.code + ')' : text,
     name: error.name === 'WxServerError' ? error.code : error.group,
     meaning: error.meaning,
     cause: error.name === 'WxServerError' ? error.reason : undefined,
     fix: error.name === 'WxServerError' ? error.fix : undefined,
-    policy: { kind: policy.kind, delayMs: policy.delayMs, reason: row ? row[7] : CLOUD_CODES()[text] ? CLOUD_CODES()[text][5] : undefined },
+    policy: { kind: policy.kind, delayMs: policy.delayMs, reason: row ? row[7] : cloudRow ? cloudRow[5] : undefined },
     guidance,
   }
 }
@@ -142,7 +157,7 @@ export function runCli(argv: string[], io: CliIo = { out: (l) => console.log(l),
   try {
     if (langAt >= 0) {
       const lang = args[langAt + 1]
-      if (LOCALES.indexOf(lang as Locale) < 0) throw new UsageError(`--lang takes zh_CN, zh_TW or en, got '${lang === undefined ? '' : lang}'`)
+      if (LOCALES.indexOf(lang as Locale) < 0) throw new UsageError(`--lang takes zh_CN, zh_TW or en, got '${lang === undefined ? '' : echo(lang)}'`)
       locales = [lang as Locale]
       args.splice(langAt, 2)
     }
@@ -169,7 +184,7 @@ export function runCli(argv: string[], io: CliIo = { out: (l) => console.log(l),
       USAGE.forEach((line) => io.out(line))
       return command === undefined ? 2 : 0
     }
-    throw new UsageError(`unknown command '${command}'`)
+    throw new UsageError(`unknown command '${echo(String(command))}'`)
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`miniprogram-errno: ${error.message}`)

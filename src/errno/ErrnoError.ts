@@ -1,6 +1,6 @@
 import { isKnownErrno, splitErrno } from './codes'
 import { englishMeaning } from './meanings'
-import { maskSecrets, truncate } from './mask'
+import { maskSecrets, safeMessage } from './mask'
 
 /** The errno of a failure no code could be found for. */
 export const UNKNOWN_ERRNO = -1
@@ -71,11 +71,12 @@ export class ErrnoError extends Error {
     const errno = init.errno
     const known = isKnownErrno(errno)
     const meaning = known ? englishMeaning(errno) : undefined
-    let message = maskSecrets(truncate(init.errMsg || (init.api ? init.api + ':fail' : 'fail'), MAX_MESSAGE_ERRMSG))
+    let message = safeMessage(String(init.errMsg || (init.api ? init.api + ':fail' : 'fail')), MAX_MESSAGE_ERRMSG)
     message += ' (errno ' + errno + (init.errCode !== undefined ? ', errCode ' + init.errCode : '') + ')'
     if (meaning) message += ': ' + meaning
     if (init.note) message += (meaning ? ' ' : ': ') + init.note
-    super(message)
+    // Masked and bounded as a whole: the note may quote the input too.
+    super(safeMessage(message))
     // Keeps instanceof working when a consumer downlevels the class to ES5 (native classes need nothing).
     if (!(this instanceof ErrnoError)) Object.setPrototypeOf(this, new.target.prototype)
     this.errno = errno
@@ -111,6 +112,19 @@ export class ErrnoError extends Error {
 Object.defineProperty(ErrnoError.prototype, BRAND, { value: true })
 
 /** true for an ErrnoError, also one made by another copy of this library (two subpackages). */
+/**
+ * true only for a real ErrnoError (of this copy of the library or another one), not for an object of
+ * the same shape: a JSON round trip through storage or a log is re-hydrated by toErrnoError.
+ */
+export function isErrnoErrorInstance(value: unknown): value is ErrnoError {
+  if (value === null || typeof value !== 'object') return false
+  try {
+    return value instanceof ErrnoError || (value instanceof Error && (value as { [BRAND]?: unknown })[BRAND] === true)
+  } catch (error) {
+    return false
+  }
+}
+
 export function isErrnoError(value: unknown): value is ErrnoError {
   if (value === null || typeof value !== 'object') return false
   try {

@@ -1,15 +1,62 @@
-// Secrets that must never reach a log line through an error's message or JSON.
-const SECRET_KEYS = 'access_token|accessToken|refresh_token|refreshToken|session_key|sessionKey|secret|appsecret|app_secret|js_code|code|ticket|token|password|paySign|signature'
-const QUERY_SECRET = new RegExp('([?&;\\s]|^)(' + SECRET_KEYS + ')=([^&#\\s"\']+)', 'gi')
-const JSON_SECRET = new RegExp('("(?:' + SECRET_KEYS + ')"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"', 'gi')
+// Secrets that must never reach a log line through an error's message or JSON (see SECURITY.md).
 
-/** Replaces the values of secret-looking query parameters and JSON fields with `***`. */
+// A secret-looking name: the listed ones, and any name ending in token, secret, key or password
+// (client_secret, id_token, api_key, x-api-key, appKey).
+const KEY = '(?:[\\w.-]*?(?:token|secret|password|passwd|_key|-key|apikey|appkey|api_key|sessionkey|session_key)|access_token|refresh_token|js_code|code|ticket|sign|signature|paysign|authorization|cookie|set-cookie)'
+// In JSON and plain text, `code` and `sign` are too common as names of non-secrets (errcode, "error code: -604101",
+// CloudBase's {code: 'DATABASE_TIMEOUT'}): a login `code` is masked there only as a lower-case/mixed string value.
+const TEXT_KEY = KEY.replace('|code|ticket|sign|', '|ticket|')
+const VALUE_END = '[^&#\\s"\'<>,;)}\\]]'
+
+const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
+  // Authorization headers and bare schemes: "Authorization: Bearer abc", "Basic dXNlcjpwYXNz"
+  [/\b(Bearer|Basic|Digest|Token)\s+[A-Za-z0-9._~+/=-]{6,}/gi, '$1 ***'],
+  // Cookies: everything after the header name up to the end of the line or a quote
+  [/\b((?:set-)?cookie"?\s*[:=]\s*"?)[^"\r\n]+/gi, '$1***'],
+  // user:password@host in URLs
+  [/(\/\/[^/\s:@"']+):[^@/\s"']+@/g, '$1:***@'],
+  // query strings, URL fragments, form bodies: ?access_token=…, #id_token=…, &client_secret=…
+  [new RegExp('([?&#;\\s,{(]|^)(' + KEY + ')=(?!\\*\\*\\*)' + VALUE_END + '+', 'gi'), '$1$2=***'],
+  // the same inside a URL-encoded parameter: redirect_uri=https%3A%2F%2Fx%2Fcb%3Faccess_token%3DSECRET%26x%3D1
+  [new RegExp('(' + KEY + ')%3D(?:(?!%26|%23)[^&#\\s"\'])+', 'gi'), '$1%3D***'],
+  // JSON, also when escaped inside a JSON string: "token":"…", \"token\":\"…\", "code": 123456
+  [new RegExp('(\\\\*"' + TEXT_KEY + '\\\\*"\\s*:\\s*)(?:\\\\*"(?:[^"\\\\]|\\\\(?!"))*\\\\*"|-?\\d[\\d.eE+-]*)', 'gi'), '$1"***"'],
+  [/(\\*"(?:js_)?code\\*"\s*:\s*)\\*"(?![A-Z0-9_]*\\*")(?:[^"\\]|\\(?!"))*\\*"/g, '$1"***"'],
+  // key = value and key: value in plain text ("password: hunter2", "client_secret = abc")
+  [new RegExp('(\\b' + TEXT_KEY + '\\s*[:=]\\s*)(?![\\s"\\\\]|\\*\\*\\*)' + VALUE_END + '+', 'gi'), '$1***'],
+]
+
+const MAY_HOLD_SECRET = /token|secret|passw|pwd|key|code|ticket|sign|auth|cookie|bearer|basic|digest|@/i
+
+/** Replaces the values of secret-looking parameters, headers, JSON fields and URL credentials with `***`. */
 export function maskSecrets(text: string): string {
-  if (text.indexOf('=') < 0 && text.indexOf('"') < 0) return text // nothing to mask: the common case
-  return text.replace(QUERY_SECRET, '$1$2=***').replace(JSON_SECRET, '$1"***"')
+  if (typeof text !== 'string' || !MAY_HOLD_SECRET.test(text)) return text // the common case: nothing to mask
+  let out = text
+  for (const [pattern, replacement] of PATTERNS) {
+    pattern.lastIndex = 0
+    out = out.replace(pattern, replacement)
+  }
+  return out
 }
 
-/** Cuts a text to at most `max` characters so a huge input never becomes a huge message. */
+/** true for a property name whose value is a secret (`client_secret`, `id_token`, `password`, `sign`). */
+export function isSecretKey(name: string): boolean {
+  return SECRET_NAME.test(name)
+}
+const SECRET_NAME = new RegExp('^' + KEY + '$', 'i')
+
+/** Cuts a text to at most `max` characters (the marker included) so a huge input never becomes a huge message. */
 export function truncate(text: string, max: number): string {
-  return text.length > max ? text.slice(0, max) + '… (' + text.length + ' chars)' : text
+  if (text.length <= max) return text
+  const marker = '… (' + text.length + ' chars)'
+  return text.slice(0, Math.max(0, max - marker.length)) + marker
+}
+
+/** The longest message an error of this library carries. */
+export const MAX_MESSAGE = 2000
+
+/** Masks, then bounds: a secret cut at the limit can never escape the mask. */
+export function safeMessage(text: string, max: number = MAX_MESSAGE): string {
+  // Cut far past the limit first so a megabyte of input costs little; what straddles that cut is still masked.
+  return truncate(maskSecrets(text.length > max * 4 ? text.slice(0, max * 4) : text), max)
 }

@@ -1,6 +1,8 @@
-import { ErrnoError, UNKNOWN_ERRNO, isErrnoError } from './ErrnoError'
+import { ErrnoError, UNKNOWN_ERRNO, isErrnoErrorInstance } from './ErrnoError'
 import { isErrnoNumber } from './codes'
 import { LEGACY_PAIRS, LEGACY_TABLES, LEGACY_BY_REASON } from './generated/legacy'
+import { API_FAMILIES, ERRMSG_ALIASES } from './generated/api-families'
+import { ERRMSG_INDEX } from './generated/errmsg-index'
 
 /** What an errMsg says: `api:fail:reason`, `api:fail reason` and bare `api:fail`. */
 export interface ParsedErrMsg {
@@ -11,11 +13,15 @@ export interface ParsedErrMsg {
   reason: string
 }
 
-const ERRMSG_PATTERN = /^\s*([A-Za-z_$][\w$.]*):(fail|ok)\b[:\s]?\s*([\s\S]*)$/
+// The separators seen in real failures: `api:fail reason`, `api:fail:reason`, `api: fail reason`,
+// a full-width colon `api：fail：reason` (iOS, Chinese input), and none at all before a capital
+// (`closeSocket:failWebSocket is not connected`). `fail` followed by a lower-case letter is a word, not the marker.
+const ERRMSG_PATTERN = /^\s*([A-Za-z_$][\w$.]*)\s*[:\uff1a]\s*(fail|ok)(?![a-z])[:\uff1a\s]?\s*([\s\S]*)$/
 
 /**
  * Parses the errMsg shapes the runtime sends:
- * `openBluetoothAdapter:fail:not available`, `request:fail timeout`, `login:fail`,
+ * `openBluetoothAdapter:fail:not available`, `request:fail timeout`, `login:fail`, `api: fail x`,
+ * `api：fail`, `closeSocket:failWebSocket is not connected`,
  * and nested ones such as `operateWXData:fail getUserInfo:fail auth deny` (the inner reason wins).
  */
 export function parseErrMsg(errMsg: string): ParsedErrMsg {
@@ -29,21 +35,35 @@ export function parseErrMsg(errMsg: string): ParsedErrMsg {
 
 /**
  * Generic reasons that older base libraries send without an errno, each with the real errMsg it
- * came from. Checked in order against the lower-cased reason.
+ * came from and where it was seen. Checked in order against the lower-cased reason, after the
+ * catalogue's own errMsg column (see errnoFromCatalogue).
  */
-const REASON_RULES: ReadonlyArray<readonly [RegExp, number]> = [
+const REASON_RULES: ReadonlyArray<readonly [RegExp, number, RegExp?]> = [
   // "getLocation:fail system permission denied", "chooseImage:fail:system permission denied"
+  // (developers.weixin.qq.com/community/develop/doc/000ece57888378377d3f59b2051c00)
   [/system permission denied/, 3],
-  // "getLocation:fail privacy permission is not authorized"
+  // "getLocation:fail privacy permission is not authorized" (WeChat privacy guide, 小程序隐私协议开发指南)
   [/privacy permission is not authorized/, 101102],
-  // "getLocation:fail api scope is not declared in the privacy agreement"
+  // "getLocation:fail api scope is not declared in the privacy agreement" (errno 112, seed 004)
   [/not declared in the privacy agreement/, 112],
-  // "authorize:fail auth deny", "getLocation:fail auth deny", "getLocation:fail:auth denied", "saveImageToPhotosAlbum:fail authorize no response"
+  // "authorize:fail auth deny", "getLocation:fail auth deny", "getLocation:fail:auth denied", "getLocation:fail authorize no response"
+  // (cnblogs.com/1zero1/p/14246676.html: wx.getLocation errMsg summary)
   [/auth(orize)? den(y|ied)|authorize no response|user (has )?denied/, 103],
   // "authorize:fail auth cancel", "authorize:fail:auth canceled"
   [/auth(orize)? cancel/, 104],
   // "chooseImage:fail cancel", "requestPayment:fail cancel", "scanCode:fail cancel", "showActionSheet:fail cancel"
   [/^(user )?cancel(l?ed)?$/, 1],
+  // Android, location services switched off: {"errMsg":"getLocation:fail:ERROR_NOCELL&WIFI_LOCATIONSWITCHOFF","errCode":2}
+  // and the misspelt "ERROR_NOCELL&WIFI_LOCALTIONSWITCHOFF" (developers.weixin.qq.com/community/develop/doc/000e0ebc71049882bb88a89c356c00,
+  // cnblogs.com/1zero1/p/14246676.html). The catalogue's only "location services off" code is 1505003 ("maybe not open GPS").
+  [/^error_nocell&wifi_loca[a-z]*switchoff/, 1505003],
+  // "getLocation:fail:ERROR_NETWORK": the network location lookup failed for want of a network (same sources)
+  [/^error_network$/, 600000],
+  // The app's own task.abort(): "request:fail abort", "uploadFile:fail abort", "connectSocket:fail abort"
+  // (miniprogram-api-typings RequestTask.abort; developers.weixin.qq.com community threads on request:fail abort)
+  // downloadFile's abort has its own errno, 603105 "abort download task" (seed 004).
+  [/^abort(ed)?$/, 603105, /^downloadFile$/],
+  [/^abort(ed)?$/, 1],
   // "request:fail timeout", "getLocation:fail:timeout", "connectSocket:fail time out", iOS "request:fail 请求超时。"
   [/\btime ?out\b|timed out|请求超时/, 5],
   // "request:fail url not in domain list"
@@ -75,10 +95,71 @@ const REASON_RULES: ReadonlyArray<readonly [RegExp, number]> = [
   [/^permission denied, cannot access file path/, 1301000],
 ]
 
-/** The errno an errMsg reason stands for, or undefined. */
-export function errnoFromReason(reason: string): number | undefined {
+/** Lower case, one space between words, no trailing full stop: how reasons and the errMsg column are compared. */
+function normalizeReason(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.\u3002]+$/, '').trim()
+}
+
+let errMsgIndex: Array<[string, number, string]> | undefined
+
+/** The catalogue's errMsg column (codes an errMsg-only failure can carry) and the aliases, normalised once: [reason, errno, 7-digit code]. */
+function catalogueErrMsgs(): Array<[string, number, string]> {
+  if (!errMsgIndex) {
+    const table = ERRMSG_INDEX()
+    errMsgIndex = []
+    for (const key of Object.keys(table)) {
+      const text = normalizeReason(table[key as unknown as number] || '')
+      if (text) errMsgIndex.push([text, Number(key), ('000000' + key).slice(-7)])
+    }
+    for (const [text, errno] of ERRMSG_ALIASES) errMsgIndex.push([text, errno, ('000000' + errno).slice(-7)])
+  }
+  return errMsgIndex
+}
+
+/** The errno prefixes an API's failures can carry: general and basics for all, plus its family's. */
+function familyPrefixes(api: string | undefined): string[] {
+  const prefixes = ['00', '01']
+  if (api) for (const [pattern, list] of API_FAMILIES) if (pattern.test(api)) prefixes.push.apply(prefixes, list.split(','))
+  return prefixes
+}
+
+/** true when a reason is the catalogue text with a spelling variant (a letter or two short or long) or details after a separator. */
+function nearMatch(reason: string, text: string): boolean {
+  const [shorter, longer] = reason.length <= text.length ? [reason, text] : [text, reason]
+  if (shorter.length < 6 || longer.indexOf(shorter) !== 0) return false
+  const rest = longer.slice(shorter.length)
+  return /^[a-z]{1,2}$/.test(rest) || (longer === reason && /^[,;:(\s]/.test(rest) && /[a-z]/.test(shorter.slice(-1)) && shorter.indexOf(' ') > 0)
+}
+
+/**
+ * The errno whose errMsg (the catalogue's column, seed 004) a reason is, among the codes the API's
+ * family can fail with. Exact matches win over spelling variants; undefined when nothing matches.
+ */
+export function errnoFromCatalogue(reason: string, api?: string): number | undefined {
+  const text = normalizeReason(reason)
+  if (!text) return undefined
+  const prefixes = familyPrefixes(api)
+  const allowed = (code: string) => prefixes.some((prefix) => code.indexOf(prefix) === 0)
+  let near: number | undefined
+  for (const [candidate, errno, code] of catalogueErrMsgs()) {
+    if (!allowed(code)) continue
+    if (candidate === text) return errno
+    if (near === undefined && nearMatch(text, candidate)) near = errno
+  }
+  return near
+}
+
+/**
+ * The errno an errMsg reason stands for, or undefined: the catalogue's errMsg column for the API's
+ * family first, then the rules for shapes older base libraries send.
+ */
+export function errnoFromReason(reason: string, api?: string): number | undefined {
+  const fromCatalogue = errnoFromCatalogue(reason, api)
+  if (fromCatalogue !== undefined) return fromCatalogue
   const text = reason.toLowerCase()
-  for (const [pattern, errno] of REASON_RULES) if (pattern.test(text)) return errno
+  for (const [pattern, errno, apiPattern] of REASON_RULES) {
+    if (pattern.test(text) && (!apiPattern || (api !== undefined && apiPattern.test(api)))) return errno
+  }
   return undefined
 }
 
@@ -170,7 +251,7 @@ function describe(value: unknown): string {
  * becomes errno -1 (`known: false`). `cause` is always the value passed in.
  */
 export function toErrnoError(reason: unknown, api?: string): ErrnoError {
-  if (isErrnoError(reason)) return reason
+  if (isErrnoErrorInstance(reason)) return reason
   let errno: number | undefined
   let errCode: number | undefined
   let errMsg: string | undefined
@@ -205,7 +286,7 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
     }
   }
   if ((errno === undefined || errno === 0) && parsed && parsed.reason) {
-    const fromReason = errnoFromReason(parsed.reason)
+    const fromReason = errnoFromReason(parsed.reason, api)
     if (fromReason !== undefined) errno = fromReason
   }
   if (errno === undefined || (errno === 0 && parsed && parsed.failed)) {

@@ -2,7 +2,7 @@ import { CLOUD_CODES, CLOUD_GROUPS, WX_CLOUD_NUMERIC } from './generated/cloud'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy, getPolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { toErrnoError } from '../errno/normalize'
-import { maskSecrets, truncate } from '../errno/mask'
+import { maskSecrets, safeMessage } from '../errno/mask'
 import { localized, maskedCopy, read, isInstance } from './shared'
 import type { Localized } from '../errno/types'
 
@@ -34,7 +34,7 @@ export class CloudError extends Error {
   constructor(code: string, init: { errMsg?: string; errCode?: number; requestId?: string; cause?: unknown } = {}) {
     const row = CLOUD_CODES()[code]
     const meaning = localized(row && row[4])
-    super(maskSecrets(truncate(code + (init.errCode !== undefined ? ` (errCode ${init.errCode})` : '') + (meaning ? `: ${meaning.en}` : '') + (init.errMsg ? ` — ${init.errMsg}` : ''), 1000)))
+    super(safeMessage(code + (init.errCode !== undefined ? ` (errCode ${init.errCode})` : '') + (meaning ? `: ${meaning.en}` : '') + (init.errMsg ? ` — ${init.errMsg}` : '')))
     Object.setPrototypeOf(this, new.target.prototype)
     this.code = code
     this.errMsg = init.errMsg || ''
@@ -109,7 +109,8 @@ export function toCloudError(reason: unknown): CloudError {
   // Every code the failure names, outermost first; the first specific one wins, else the first generic one.
   const candidates: string[] = []
   if (typeof code === 'string') candidates.push(code)
-  if (init.errCode !== undefined && WX_CLOUD_NUMERIC[String(init.errCode)]) candidates.push(WX_CLOUD_NUMERIC[String(init.errCode)])
+  const numeric = (key: string) => (Object.prototype.hasOwnProperty.call(WX_CLOUD_NUMERIC, key) ? WX_CLOUD_NUMERIC[key] : undefined)
+  if (init.errCode !== undefined && numeric(String(init.errCode))) candidates.push(numeric(String(init.errCode)) as string)
   const numbers: number[] = []
   const found: Array<[number, string]> = []
   let match: RegExpExecArray | null
@@ -118,7 +119,8 @@ export function toCloudError(reason: unknown): CloudError {
   NUMERIC_IN_TEXT.lastIndex = 0
   while ((match = NUMERIC_IN_TEXT.exec(text))) {
     numbers.push(Number(match[1]))
-    if (WX_CLOUD_NUMERIC[match[1]]) found.push([match.index, WX_CLOUD_NUMERIC[match[1]]])
+    const row = numeric(match[1])
+    if (row) found.push([match.index, row])
   }
   found.sort((a, b) => a[0] - b[0]).forEach(([, candidate]) => candidates.push(candidate))
   const table = CLOUD_CODES()

@@ -1,7 +1,7 @@
 import { HTTP_STATUSES, HTTP_ERRORS } from './generated/http'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
-import { maskSecrets, truncate } from '../errno/mask'
+import { maskSecrets, safeMessage } from '../errno/mask'
 import { localized, maskedCopy, read, parseBody } from './shared'
 import type { Localized } from '../errno/types'
 
@@ -23,13 +23,26 @@ export function parseRetryAfter(headers: unknown, now = Date.now()): number | un
   return isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
-function errorRow(error: string | undefined, description: string | undefined): Row | undefined {
-  if (!error) return undefined
+/**
+ * The vendor REST error tables a caller can ask for. Seed 003's table is one IM vendor's (Easemob):
+ * its `error` values mean what they say only for that backend, so it is never applied unasked.
+ */
+export type RestErrorTable = 'easemob'
+
+function errorRow(error: string | undefined, description: string | undefined, table: RestErrorTable | undefined): Row | undefined {
+  if (!error || table !== 'easemob') return undefined
   for (const row of HTTP_ERRORS) {
     if (row[0] !== error) continue
     if (!row[1] || (description && description.toLowerCase().indexOf(row[1]) >= 0)) return row
   }
   return undefined
+}
+
+export interface HttpErrorContext {
+  /** The request URL (masked in messages). */
+  url?: string
+  /** Read the body's `error` values with a vendor's table (`'easemob'`: seed 003). @default none: status semantics only */
+  table?: RestErrorTable
 }
 
 /** A REST API answered with an error status (and usually an `{error, error_description}` body). */
@@ -45,19 +58,22 @@ export class HttpApiError extends Error {
   readonly known: boolean
   readonly meaning?: Localized
   readonly url?: string
+  /** The vendor error table the body was read with, when the caller asked for one. */
+  readonly table?: RestErrorTable
   /** The body as received, untouched. */
   readonly cause: unknown
 
-  constructor(statusCode: number, body: unknown, headers?: unknown, context: { url?: string } = {}) {
+  constructor(statusCode: number, body: unknown, headers?: unknown, context: HttpErrorContext = {}) {
     const data = parseBody(body)
     const errorValue = read(data, 'error')
     const descriptionValue = read(data, 'error_description') || read(data, 'message')
     const error = typeof errorValue === 'string' ? errorValue : undefined
     const description = typeof descriptionValue === 'string' ? descriptionValue : undefined
-    const row = errorRow(error, description)
+    const table = context.table === 'easemob' ? context.table : undefined
+    const row = errorRow(error, description, table)
     const status = HTTP_STATUSES()[statusCode]
     const meaning = localized(row ? row[5] : status && status[2])
-    super(maskSecrets(truncate(`HTTP ${statusCode}` + (error ? ` ${error}` : '') + (description ? `: ${description}` : '') + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${context.url}` : ''), 1000)))
+    super(safeMessage(`HTTP ${statusCode}` + (error ? ` ${error}` : '') + (description ? `: ${description}` : '') + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${context.url}` : '')))
     Object.setPrototypeOf(this, new.target.prototype)
     this.statusCode = statusCode
     if (error !== undefined) this.error = error
@@ -67,11 +83,12 @@ export class HttpApiError extends Error {
     this.known = !!(row || status)
     if (meaning) this.meaning = meaning
     if (context.url !== undefined) this.url = context.url
+    if (table) this.table = table
     this.cause = body
   }
 
   private row(): Row | undefined {
-    return errorRow(this.error, this.description)
+    return errorRow(this.error, this.description, this.table)
   }
 
   get [POLICY_KEY](): ErrorPolicy {
@@ -105,7 +122,7 @@ export class HttpApiError extends Error {
 }
 
 /** The HttpApiError for a response, or undefined when the status is below 400. */
-export function toHttpApiError(statusCode: number, body?: unknown, headers?: unknown, context?: { url?: string }): HttpApiError | undefined {
+export function toHttpApiError(statusCode: number, body?: unknown, headers?: unknown, context?: HttpErrorContext): HttpApiError | undefined {
   if (typeof statusCode !== 'number' || !(statusCode >= 400) || statusCode > 599) return undefined
   return new HttpApiError(statusCode, body, headers, context)
 }

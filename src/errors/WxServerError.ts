@@ -1,7 +1,7 @@
 import { SERVER_CODES } from './generated/server'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
-import { maskSecrets, truncate } from '../errno/mask'
+import { maskSecrets, safeMessage } from '../errno/mask'
 import { localized, maskedCopy, read, parseBody, isInstance } from './shared'
 import type { Localized } from '../errno/types'
 
@@ -40,7 +40,7 @@ export class WxServerError extends Error {
   constructor(errcode: number, errmsg: string, body: unknown, context: WxServerErrorContext = {}) {
     const row = SERVER_CODES()[String(errcode)]
     const meaning = localized(row && row[4])
-    super(maskSecrets(truncate(`errcode ${errcode}: ${errmsg || (row ? row[3] : '') || 'error'}` + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${context.url}` : ''), 1000)))
+    super(safeMessage(`errcode ${errcode}: ${errmsg || (row ? row[3] : '') || 'error'}` + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${context.url}` : '')))
     Object.setPrototypeOf(this, new.target.prototype)
     this.errcode = errcode
     this.errmsg = errmsg
@@ -59,7 +59,7 @@ export class WxServerError extends Error {
   get [POLICY_KEY](): ErrorPolicy {
     const row = SERVER_CODES()[String(this.errcode)]
     const policy = decodePolicy(row && row[1])
-    if (this.errcode === 45011) policy.delayMs = msUntilNextBeijingDay()
+    if (this.errcode === 45009) policy.delayMs = msUntilNextBeijingDay()
     return policy
   }
 

@@ -13,6 +13,9 @@ export const wxServerBodyDecoder: ResponseDecoder = (response, url) => toWxServe
 /** HTTP status >= 400 -> HttpApiError (with the body's error, description and Retry-After). */
 export const httpStatusDecoder: ResponseDecoder = (response, url) => toHttpApiError(response.statusCode, response.data, response.header, { url })
 
+/** Like httpStatusDecoder, and reads `{error, error_description}` bodies with the Easemob IM REST table (seed 003). */
+export const easemobDecoder: ResponseDecoder = (response, url) => toHttpApiError(response.statusCode, response.data, response.header, { url, table: 'easemob' })
+
 export interface ApiRequestConfig {
   /** Tried in order; the first error wins. @default [wxServerBodyDecoder, httpStatusDecoder] */
   decoders?: ResponseDecoder[]

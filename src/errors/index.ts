@@ -2,5 +2,6 @@ export { WxServerError, toWxServerError, msUntilNextBeijingDay } from './WxServe
 export type { WxServerErrorContext } from './WxServerError'
 export { CloudError, toCloudError, UNKNOWN_CLOUD_CODE } from './CloudError'
 export { HttpApiError, toHttpApiError, parseRetryAfter } from './HttpApiError'
-export { apiRequest, wxServerBodyDecoder, httpStatusDecoder } from './apiRequest'
+export type { HttpErrorContext, RestErrorTable } from './HttpApiError'
+export { apiRequest, wxServerBodyDecoder, httpStatusDecoder, easemobDecoder } from './apiRequest'
 export type { ApiRequestConfig, ResponseDecoder } from './apiRequest'

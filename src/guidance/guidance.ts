@@ -1,4 +1,4 @@
-import { GUIDANCE_CODES, GUIDANCE_TEMPLATES, NO_GUIDANCE, CATEGORY_FALLBACK, LEGACY_TABLE_FALLBACK, API_FALLBACK, ACTION_REQUIREMENTS, GUIDANCE_BY_STATE } from './generated/guidance-map'
+import { GUIDANCE_CODES, GUIDANCE_TEMPLATES, NO_GUIDANCE, CATEGORY_FALLBACK, LEGACY_TABLE_FALLBACK, API_FALLBACK, ACTION_REQUIREMENTS, GUIDANCE_BY_STATE, GUIDANCE_LEGACY_CODES } from './generated/guidance-map'
 import { GUIDANCE_TEXTS_ZH_CN } from './generated/guidance.zh_CN'
 import { GUIDANCE_TEXTS_ZH_TW } from './generated/guidance.zh_TW'
 import { GUIDANCE_TEXTS_EN } from './generated/guidance.en'
@@ -6,12 +6,13 @@ import { toErrnoError, read, legacyTable } from '../errno/normalize'
 import { splitErrno, categoryKey } from '../errno/codes'
 import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
 import { globalWx } from '../promise/runtime'
-import { GUIDANCE_KEY } from '../policy/policy'
+import { GUIDANCE_KEY, POLICY_KEY, errnoPolicy } from '../policy/policy'
+import type { PolicyKind } from '../policy/policy'
 import type { AnyObject } from '../promise/runtime'
 import type { Locale } from '../errno/types'
 
 /** What the confirm button does: a wx API that gets the user to the fix, or `retry`. */
-export type GuidanceAction = 'openSystemBluetoothSetting' | 'openAppAuthorizeSetting' | 'openSetting' | 'requirePrivacyAuthorize' | 'retry'
+export type GuidanceAction = 'openSystemBluetoothSetting' | 'openAppAuthorizeSetting' | 'openSetting' | 'requirePrivacyAuthorize' | 'updateWeChatApp' | 'retry'
 
 export interface Guidance {
   /** The errno the guidance is for (-1 when the failure had none). */
@@ -93,20 +94,38 @@ function stateTemplate(errno: number, cause: unknown): [string, string] | undefi
   return id ? [id, 'state:' + state] : undefined
 }
 
-/** [template, source]: the code's own entry, else by category, legacy table or API name. */
+/** [template, source]: the code's own entry, else by legacy code, category, legacy table or API name (none for code mistakes). */
 function templateFor(errno: number, errCode: number | undefined, api: string | undefined): [string, string] | undefined {
   const direct = GUIDANCE_CODES[errno]
   if (direct) return [direct, direct]
+  const table = errCode !== undefined ? legacyTable(errCode, api) : undefined
+  const byLegacyCode = table && errno < 0 ? GUIDANCE_LEGACY_CODES[errCode as number] : undefined
+  if (byLegacyCode) return [byLegacyCode, 'legacy:' + errCode]
+  // A mistake in the calling code is not the device's fault: the codes listed in the data say so neutrally; the
+  // others show nothing rather than a family's device text.
+  if (errnoPolicy(errno).kind === 'fix') return undefined
   const [first, second] = splitErrno(errno)
   const subcategory = first < 0 ? undefined : (categoryKey(first, second) || '').replace('~', '')
   const byCategory = subcategory ? CATEGORY_FALLBACK[subcategory] : undefined
   if (byCategory) return [byCategory, 'category:' + subcategory]
-  const table = errCode !== undefined ? legacyTable(errCode, api) : undefined
   if (table && LEGACY_TABLE_FALLBACK[table[2]]) return [LEGACY_TABLE_FALLBACK[table[2]], 'legacy:' + table[2]]
   if (api) {
     for (const [pattern, id] of API_PATTERNS) if (pattern.test(api)) return [id, 'api:' + api]
   }
   return undefined
+}
+
+/** The policy kind of a failure: the one an error of this library carries, else its errno's. */
+function policyKind(error: unknown, errno: number): PolicyKind {
+  if (error !== null && typeof error === 'object') {
+    try {
+      const carried = (error as { [key: string]: unknown })[POLICY_KEY] as { kind?: unknown } | undefined
+      if (carried && typeof carried.kind === 'string') return carried.kind as PolicyKind
+    } catch (failure) {
+      // a proxy that throws: use the errno's
+    }
+  }
+  return errnoPolicy(errno).kind
 }
 
 /** Whether the running client can do an action: base library, platform and canIUse. */
@@ -138,7 +157,9 @@ export function canRunAction(action: string, wxLike: AnyObject | undefined, plat
 export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}): Guidance | undefined {
   const error = toErrnoError(errorOrErrno)
   const errno = error.errno
-  if (NO_GUIDANCE.indexOf(errno) >= 0) return undefined
+  const kind = policyKind(errorOrErrno, errno)
+  // Cancels (the user's, or the app's own task.abort()) are not failures to show.
+  if (NO_GUIDANCE.indexOf(errno) >= 0 || kind === 'cancel') return undefined
   const wxLike = (options.wx as AnyObject | undefined) || globalWx()
   const locale = options.locale ? normalizeLocale(options.locale) : currentLocale(wxLike)
   const platform = options.platform || currentPlatform(wxLike)
@@ -161,6 +182,11 @@ export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}
     source: override ? 'registered' : (found as [string, string])[1],
     icon: (override && override.icon) || (template && template[1]) || 'info',
     locale,
+  }
+  // A retry button only where retrying can help: never for configuration, code or unsupported failures.
+  if (action === 'retry' && (kind === 'config' || kind === 'fix' || kind === 'unsupported') && !(override && override.action)) {
+    action = undefined
+    if (texts.confirmText === undefined) guidance.confirmText = acknowledge(locale)
   }
   if (action && !canRunAction(action, wxLike, platform)) {
     // The API is missing here: tell the user the way by hand instead.

@@ -1,8 +1,10 @@
 import { getGuidance } from './guidance'
-import type { Guidance, GuidanceAction } from './guidance'
+import type { Guidance, GuidanceAction, GuidanceTexts } from './guidance'
+import { currentLocale, normalizeLocale } from './locale'
 import { invokeAsync } from '../promise/invoke'
 import { toErrnoError } from '../errno/normalize'
 import { isCancel } from '../policy/policy'
+import { clampDelay } from '../errno/delay'
 import { globalWx } from '../promise/runtime'
 import type { AnyObject } from '../promise/runtime'
 import type { ErrnoError } from '../errno/ErrnoError'
@@ -19,6 +21,11 @@ export interface ShowGuidanceOptions {
   quietMs?: number
   /** Give up waiting for the modal after this many milliseconds (a modal that never answers). @default 60000 */
   timeoutMs?: number
+  /**
+   * What to show when the failure has no guidance of its own (e.g. `requestPayment:fail 支付验证签名失败`):
+   * texts for every locale, or per locale. Cancels still show nothing.
+   */
+  fallback?: GuidanceTexts | { zh_CN?: GuidanceTexts; zh_TW?: GuidanceTexts; en?: GuidanceTexts }
 }
 
 export interface ShowGuidanceResult {
@@ -74,7 +81,7 @@ export async function runGuidanceAction(action: GuidanceAction, options: { wx?: 
 
 function showModal(wxLike: AnyObject, guidance: Guidance, timeoutMs: number): Promise<{ confirm?: boolean } | 'timeout'> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => resolve('timeout'), timeoutMs)
+    const timer = timeoutMs === Infinity ? undefined : setTimeout(() => resolve('timeout'), clampDelay(timeoutMs))
     const modal: AnyObject = {
       title: guidance.title,
       content: guidance.content,
@@ -83,10 +90,41 @@ function showModal(wxLike: AnyObject, guidance: Guidance, timeoutMs: number): Pr
     }
     if (guidance.showCancel) modal.cancelText = guidance.cancelText
     invokeAsync(wxLike, wxLike.showModal, 'showModal', modal).then(
-      (result) => { clearTimeout(timer); resolve((result || {}) as { confirm?: boolean }) },
-      (error) => { clearTimeout(timer); reject(error) },
+      (result) => { if (timer !== undefined) clearTimeout(timer); resolve((result || {}) as { confirm?: boolean }) },
+      (error) => { if (timer !== undefined) clearTimeout(timer); reject(error) },
     )
   })
+}
+
+/** Guidance from the caller's fallback texts, for a failure with none of its own (never for a cancel). */
+function fallbackGuidance(error: unknown, options: ShowGuidanceOptions, wxLike: AnyObject | undefined): Guidance | undefined {
+  const fallback = options.fallback as { [key: string]: unknown }
+  const locale = options.locale ? normalizeLocale(options.locale) : currentLocale(wxLike)
+  const perLocale = (fallback.zh_CN || fallback.zh_TW || fallback.en) as GuidanceTexts | undefined
+  const texts = (perLocale ? (fallback[locale] || fallback.en || perLocale) : fallback) as GuidanceTexts
+  if (!texts || (!texts.title && !texts.content)) return undefined
+  return {
+    errno: toErrnoError(error).errno,
+    title: texts.title || '',
+    content: texts.content || '',
+    confirmText: texts.confirmText || (locale === 'en' ? 'OK' : '知道了'),
+    cancelText: '',
+    showCancel: false,
+    source: 'fallback',
+    icon: 'info',
+    locale,
+  }
+}
+
+/** A developer error is shown to the user in neutral words; the developer gets the real meaning in the console. */
+function developerHint(error: unknown): void {
+  try {
+    if (typeof console !== 'undefined' && typeof console.warn === 'function') {
+      console.warn('[miniprogram-errno] ' + toErrnoError(error).message + ' — a mistake in the calling code (call order or arguments), not something the user can fix.')
+    }
+  } catch (ignored) {
+    // a console that throws changes nothing
+  }
 }
 
 /**
@@ -98,8 +136,14 @@ export function showGuidance(error: unknown, options: ShowGuidanceOptions = {}):
   try {
     if (isCancel(error)) return Promise.resolve({ shown: false, confirmed: false, reason: 'cancel' })
     const wxLike = (options.wx as AnyObject | undefined) || globalWx()
-    const guidance = getGuidance(error, { locale: options.locale, platform: options.platform, wx: wxLike })
+    let guidance = getGuidance(error, { locale: options.locale, platform: options.platform, wx: wxLike })
+    if (!guidance && options.fallback) guidance = fallbackGuidance(error, options, wxLike)
     if (!guidance) return Promise.resolve({ shown: false, confirmed: false, reason: 'no-guidance' })
+    if (guidance.action === 'retry' && !options.onRetry) {
+      // Nothing to run on confirm: the button only closes the modal.
+      guidance = Object.assign({}, guidance, { action: undefined, showCancel: false, confirmText: guidance.locale === 'en' ? 'OK' : '知道了' })
+    }
+    if (guidance.source === 'developer-error') developerHint(error)
     if (!wxLike || typeof wxLike.showModal !== 'function') return Promise.resolve({ shown: false, confirmed: false, reason: 'no-showModal', guidance })
     const key = String(guidance.errno) + ':' + guidance.source
     const quietMs = typeof options.quietMs === 'number' ? options.quietMs : 3000
@@ -110,23 +154,28 @@ export function showGuidance(error: unknown, options: ShowGuidanceOptions = {}):
 
     const timeoutMs = typeof options.timeoutMs === 'number' ? options.timeoutMs : 60000
     // The next modal waits for this one to close, not for its action (a retry may show guidance itself).
-    const answered = queue.then(() => showModal(wxLike, guidance, timeoutMs))
+    const modalGuidance = guidance
+    const answered = queue.then(() => showModal(wxLike, modalGuidance, timeoutMs))
     queue = answered.then(() => undefined, () => undefined)
     const closed = () => {
       delete inFlight[key]
       lastClosed[key] = Date.now()
     }
+    const shownGuidance = guidance
     const run = answered.then(
       async (answer): Promise<ShowGuidanceResult> => {
+        const guidance = shownGuidance
         closed()
         if (answer === 'timeout') return { shown: true, confirmed: false, reason: 'timeout', guidance }
         if (!answer.confirm || !guidance.action) return { shown: true, confirmed: !!answer.confirm, guidance }
+        // The user asked to retry: if it fails again, that failure is shown, not swallowed by the quiet period.
+        if (guidance.action === 'retry') delete lastClosed[key]
         const outcome = await runGuidanceAction(guidance.action, { wx: wxLike, onRetry: options.onRetry })
         return Object.assign({ shown: true, confirmed: true, action: guidance.action, guidance }, outcome)
       },
       (modalError): ShowGuidanceResult => {
         closed()
-        return { shown: false, confirmed: false, reason: 'modal-failed', error: toErrnoError(modalError, 'showModal'), guidance }
+        return { shown: false, confirmed: false, reason: 'modal-failed', error: toErrnoError(modalError, 'showModal'), guidance: shownGuidance }
       },
     )
     inFlight[key] = run

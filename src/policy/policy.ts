@@ -1,5 +1,6 @@
 import { ERRNO_POLICY } from './generated/errno-policy'
 import { toErrnoError } from '../errno/normalize'
+import { clampDelay } from '../errno/delay'
 
 /**
  * What to do about a failure:
@@ -62,7 +63,7 @@ export function isRetriable(err: unknown): boolean {
 /** How long to wait before retrying, in milliseconds; undefined when retrying will not help. */
 export function retryDelay(err: unknown): number | undefined {
   const policy = getPolicy(err)
-  return policy.kind === 'retry' ? (policy.delayMs !== undefined ? policy.delayMs : 1000) : undefined
+  return policy.kind === 'retry' ? clampDelay(policy.delayMs !== undefined ? policy.delayMs : 1000) : undefined
 }
 
 /** true when the end user must act: turn something on, grant a permission, enter a password. */

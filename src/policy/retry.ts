@@ -1,3 +1,4 @@
+import { clampDelay } from '../errno/delay'
 import { ErrnoError } from '../errno/ErrnoError'
 import { toErrnoError } from '../errno/normalize'
 import { isRetriable, retryDelay } from './policy'
@@ -110,7 +111,7 @@ export function withRetry<T>(fn: (attempt: number) => T | PromiseLike<T>, option
       if (own !== undefined && own > LONG_WAIT_MS) retry = false // a day-level limit: waiting is the caller's decision
       if (!retry) return finish(() => reject(error))
       const backoff = minDelay * Math.pow(factor, attempt - 1)
-      const delayMs = Math.min(maxDelay, Math.max(backoff, own !== undefined ? own : 0))
+      const delayMs = clampDelay(Math.min(maxDelay, Math.max(backoff, own !== undefined ? own : 0)))
       if (options.onRetry) {
         try {
           options.onRetry(Object.freeze({ error, attempt, attemptsLeft: attempts - attempt - 1, delayMs }))
@@ -137,16 +138,17 @@ export function withTimeout<T>(promise: PromiseLike<T>, ms: number, api?: string
       reject(toErrnoError({ errno: 1001, errMsg: name + ':fail invalid timeout ' + String(ms) }, name))
       return
     }
-    const timer = setTimeout(() => {
+    // Infinity means no limit; any other value is clamped (setTimeout fires at once above 2^31-1 ms).
+    const timer = ms === Infinity ? undefined : setTimeout(() => {
       reject(new ErrnoError({ errno: 5, errMsg: name + ':fail time out', api: name, cause: promise }))
       const task = promise && (promise as { task?: { abort?: () => void } }).task
       if (task && typeof task.abort === 'function') {
         try { task.abort() } catch (error) { /* the task may be finished already */ }
       }
-    }, ms)
+    }, clampDelay(ms))
     Promise.resolve(promise).then(
-      (value) => { clearTimeout(timer); resolve(value) },
-      (error) => { clearTimeout(timer); reject(error) },
+      (value) => { if (timer !== undefined) clearTimeout(timer); resolve(value) },
+      (error) => { if (timer !== undefined) clearTimeout(timer); reject(error) },
     )
   })
 }

@@ -1,3 +1,4 @@
+import { clampDelay } from '../errno/delay'
 import { ErrnoError } from '../errno/ErrnoError'
 import { globalWx } from './runtime'
 import type { AnyObject } from './runtime'
@@ -87,11 +88,11 @@ export function once<E extends WxEventName | (string & {})>(event: E, options: O
       resolve(payload)
     }, options)
     if (done && stop) stop()
-    if (!done && typeof options.timeout === 'number') {
+    if (!done && typeof options.timeout === 'number' && options.timeout !== Infinity) {
       timer = setTimeout(() => {
         finish()
         reject(new ErrnoError({ errno: 5, errMsg: 'on' + event + ':fail time out', api: 'on' + event }))
-      }, options.timeout)
+      }, clampDelay(options.timeout))
     }
   })
 }

@@ -21,6 +21,13 @@ function notSupported(api: string, cause?: unknown): ErrnoError {
   return new ErrnoError({ errno: 100, errMsg: api + ':fail jsapi not supported', api, cause })
 }
 
+/** A copy of the own enumerable keys, with `__proto__` kept as an ordinary data property. */
+function ownCopy(given: Options): Options {
+  const copy: Options = {}
+  for (const key of Object.keys(given)) Object.defineProperty(copy, key, { value: given[key], enumerable: true, writable: true, configurable: true })
+  return copy
+}
+
 /** The caller passed success/fail/complete: they run once, after the promise settles. */
 function withCallerCallbacks(callOptions: Options, given: Options, resolve: (value: unknown) => void, reject: (error: unknown) => void, api: string): void {
   const userSuccess = given.success
@@ -55,23 +62,27 @@ export function invokeAsync(owner: unknown, method: unknown, api: string, option
   // that takes more than an options object. Passing `arguments` on every call costs (measured).
   let returned: unknown
   const promise: Promise<unknown> & { task?: unknown } = new Promise((resolve, reject) => {
-    if (typeof method !== 'function') return reject(notSupported(api, owner))
-    if (options !== undefined && options !== null && typeof options !== 'object') {
-      return reject(new ErrnoError({ errno: 1001, errMsg: api + ':fail invalid options: expected an object, got ' + typeof options, api, cause: options }))
-    }
-    const fail = (failure: unknown) => reject(toErrnoError(failure, api))
+    let fail = (failure: unknown) => reject(toErrnoError(failure, api))
     let callOptions: Options
     try {
       const given = options as Options | null | undefined
       callOptions = Object.assign({}, given)
+      // An own `__proto__` key (JSON.parse('{"__proto__":{…}}')) must stay data, never become the copy's prototype.
+      if (Object.getPrototypeOf(callOptions) !== Object.prototype) callOptions = ownCopy(given as Options)
       if (given && (given.success !== undefined || given.fail !== undefined || given.complete !== undefined)) {
         withCallerCallbacks(callOptions, given, resolve, reject, api)
+        // Every failure path (missing method, bad options, a throw, a rejected promise) reaches the caller's fail/complete.
+        fail = callOptions.fail as typeof fail
       } else {
         callOptions.success = resolve
         callOptions.fail = fail
       }
     } catch (error) {
       return fail(error) // options whose getters throw
+    }
+    if (typeof method !== 'function') return fail(notSupported(api, owner))
+    if (options != null && typeof options !== 'object') {
+      return fail(new ErrnoError({ errno: 1001, errMsg: api + ':fail invalid options: expected an object, got ' + typeof options, api, cause: options }))
     }
     try {
       returned = args && args.length > 1
@@ -81,10 +92,16 @@ export function invokeAsync(owner: unknown, method: unknown, api: string, option
       return fail(error)
     }
     // A double (or a future base library) that answers with a promise instead of the callbacks.
-    if (returned && typeof (returned as PromiseLike<unknown>).then === 'function') {
-      const thenable = returned as PromiseLike<unknown>
+    try {
+      const then = returned ? (returned as PromiseLike<unknown>).then : undefined
+      if (typeof then === 'function') {
+        const thenable = returned
+        returned = undefined
+        then.call(thenable, callOptions.success as (value: unknown) => void, fail)
+      }
+    } catch (error) {
       returned = undefined
-      thenable.then(resolve, fail)
+      fail(error) // a `then` (or its getter) that throws
     }
   })
   if (returned !== undefined && returned !== null && typeof returned === 'object') promise.task = returned

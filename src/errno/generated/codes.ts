@@ -308,7 +308,7 @@ export const Errno: {
   readonly DIRECTORY_NOT_EMPTY: 1300066
   /** 1300201: A system call failed. */
   readonly FILE_SYSTEM_ERROR: 1300201
-  /** 1300202: Not enough storage space. */
+  /** 1300202: The mini-program's local file storage limit (200 MB) is exceeded. */
   readonly STORAGE_LIMIT_EXCEEDED: 1300202
   /** 1300203: Character encoding conversion failed. */
   readonly ENCODING_CONVERSION_FAILED: 1300203
@@ -504,7 +504,7 @@ export const Errno: {
   readonly AI_DEVICE_NOT_SUPPORTED: 2000002
   /** 2000003: The operating system is not supported. */
   readonly AI_OS_NOT_SUPPORTED: 2000003
-  /** 2000004: The AI library is not supported on this client. */
+  /** 2000004: The client device is not supported. */
   readonly AI_LIBRARY_NOT_SUPPORTED: 2000004
   /** 2002000: Unknown face detection error. */
   readonly FACE_UNKNOWN_ERROR: 2002000

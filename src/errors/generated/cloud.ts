@@ -19,18 +19,18 @@ export const CLOUD_CODES: () => Record<string, readonly [string, string, string,
   ',"PHONE_CODE_NOT_MATCHED":["auth","u","",0,["手机验证码不匹配","手機驗證碼不匹配","The SMS verification code does not match."],"The user must enter the right code."]' +
   ',"PHONE_CODE_NOTFOUND_OR_EXPIRED":["auth","u","",0,["手机验证码未找到或已过期","手機驗證碼未找到或已過期","The SMS verification code was not found or has expired."],"The user must request a new code."]' +
   ',"PHONE_CODE_SEND_LIMIT_EXCEED":["auth","r60000","try-later",0,["手机验证码发送次数超限","手機驗證碼傳送次數超限","Too many SMS verification codes were sent."],"The sending limit lifts with time."]' +
-  ',"MISSING_CREDENTIALS":["auth","f","",0,["请求头中缺少必要的身份鉴权信息","請求頭中缺少必要的身份鑑權資訊","The request headers lack the required authentication information."],"Send the credentials with the request."]' +
+  ',"MISSING_CREDENTIALS":["auth","a","login-again",0,["请求头中缺少必要的身份鉴权信息","請求頭中缺少必要的身份鑑權資訊","The request headers lack the required authentication information."],"No credentials were sent: in an app this means the user is not signed in (or the token was lost); sign in again."]' +
   ',"INVALID_CREDENTIALS":["auth","a","login-again",0,["身份认证失败,用户信息校验失败","身份認證失敗,使用者資訊校驗失敗","Authentication failed: the user information did not verify."],"Log in again."]' +
   ',"ACCESS_TOKEN_INVALID":["auth","a","login-again",0,["请求头中身份认证信息无效","請求頭中身份認證資訊無效","The authentication information in the request headers is invalid."],"A new login gives a valid token."]' +
   ',"ACCESS_TOKEN_KID_INVALID":["auth","a","login-again",0,["访问令牌的 Key ID (kid) 无效","訪問令牌的 Key ID (kid) 無效","The Key ID (kid) of the access token is invalid."],"A new login gives a token signed with a current key."]' +
-  ',"ACTION_FORBIDDEN":["auth","c","",0,["当前身份无权限执行该操作","當前身份無許可權執行該操作","The current identity may not perform this operation."],"Grant the permission in the security rules or roles."]' +
+  ',"ACTION_FORBIDDEN":["auth","c","",0,["当前身份无权限执行该操作","當前身份無權限執行該操作","The current identity may not perform this operation."],"Grant the permission in the security rules or roles."]' +
   ',"WX_WEBSOCKET_TOKEN_EXPIRED":["auth","a","",0,["微信 WebSocket 连接的令牌已过期","微信 WebSocket 連線的令牌已過期","The token of the WeChat WebSocket connection has expired."],"Reconnect with a new token."]' +
-  ',"WX_HEADER_GET_FAILED":["auth","r","",0,["获取微信请求头失败","獲取微信請求頭失敗","Reading the WeChat request headers failed."],"A transient failure of the gateway: retry."]' +
+  ',"WX_HEADER_GET_FAILED":["auth","r","",0,["获取微信请求头失败","取得微信請求頭失敗","Reading the WeChat request headers failed."],"A transient failure of the gateway: retry."]' +
   ',"UNSUPPORTED_AUTH_TYPE":["auth","f","",0,["请求使用了不支持的认证类型","請求使用了不支援的認證型別","The request uses an unsupported authentication type."],"Use a supported authentication type."]' +
   ',"AUTHENTICATION_FAILED":["auth","a","login-again",0,["请求鉴权失败","請求鑑權失敗","Request authentication failed."],"Log in again."]' +
   ',"DATABASE_REQUEST_FAILED":["database","-","service-unavailable",1,["数据库请求失败,数据库通用错误","資料庫請求失敗,資料庫通用錯誤","The database request failed (the generic database error, with no particular meaning)."],"Generic: the seed warns against logic based on it."]' +
   ',"DATABASE_INVALID_OPERRATOR":["database","f","",0,["不支持的操作、非法的数据库操作符","不支援的操作、非法的資料庫運算子","Unsupported operation or invalid database operator."],"Use a supported operator."]' +
-  ',"DATABASE_PERMISSION_DENIED":["database","c","",0,["无权限操作数据库资源","無許可權運算元據庫資源","No permission to operate on the database resource."],"Change the collection\'s security rules."]' +
+  ',"DATABASE_PERMISSION_DENIED":["database","c","",0,["无权限操作数据库资源","無權限運算元據庫資源","No permission to operate on the database resource."],"Change the collection\'s security rules."]' +
   ',"DATABASE_COLLECTION_EXCEED_LIMIT":["database","c","",0,["数据库集合数量超限","資料庫集合數量超限","The number of database collections exceeds the limit."],"Remove collections or upgrade the plan."]' +
   ',"DATABASE_COLLECTION_NOT_EXIST":["database","f","",0,["操作集合不存在","操作集合不存在","The collection does not exist."],"Create the collection or fix its name."]' +
   ',"DATABASE_COLLECTION_ALREADY_EXIST":["database","-","",0,["创建集合的时候,集合已存在","建立集合的時候,集合已存在","The collection already exists."],"Already there: use it."]' +
@@ -49,7 +49,7 @@ export const CLOUD_CODES: () => Record<string, readonly [string, string, string,
   ',"FUNCTION_TIME_LIMIT_EXCEEDED":["functions","-","service-unavailable",0,["函数执行超时","函式執行超時","The function timed out."],"Make the function faster or raise its time limit."]' +
   ',"FUNCTION_MEMORY_LIMIT_EXCEEDED":["functions","c","service-unavailable",0,["函数执行内存超出限制","函式執行記憶體超出限制","The function exceeded its memory limit."],"Raise the memory limit or use less memory."]' +
   ',"FUNCTION_EXECUTE_FAIL":["functions","-","service-unavailable",0,["执行函数失败","執行函式失敗","Running the function failed."],"See the function\'s logs."]' +
-  ',"FUNCTION_PARAM_INVALID":["functions","f","",0,["调用函数的参数异常","呼叫函式的引數異常","The parameters of the function call are invalid."],"Fix the call\'s parameters."]' +
+  ',"FUNCTION_PARAM_INVALID":["functions","f","",0,["调用函数的参数异常","呼叫函式的參數異常","The parameters of the function call are invalid."],"Fix the call\'s parameters."]' +
   ',"FUNCTION_EXCEED_RESOURCE_LIMIT":["functions","r1000","try-later",0,["请求频率超过函数预置并发","請求頻率超過函式預置併發","The request rate exceeds the function\'s provisioned concurrency."],"Retry with backoff, or raise the provisioned concurrency."]' +
   ',"SERVICE_NOT_FOUND":["hosting","c","service-unavailable",0,["未找到对应的云托管服务","未找到對應的雲託管服務","The cloud hosting service was not found."],"Deploy the service or fix its name."]' +
   ',"SERVICE_RESOURCE_NOT_FOUND":["hosting","c","service-unavailable",0,["未找到对应的资源,请检查服务和版本状态","未找到對應的資源,請檢查服務和版本狀態","The resource was not found; check the service and version status."],"Check the service and its versions."]' +
@@ -58,11 +58,11 @@ export const CLOUD_CODES: () => Record<string, readonly [string, string, string,
   ',"SERVICE_LB_STATUS_ABNORMAL":["hosting","r","try-later",0,["云托管负载均衡状态异常","雲託管負載均衡狀態異常","The cloud hosting load balancer is in an abnormal state."],"A platform fault that may pass: retry."]' +
   ',"SERVICE_CHARGE_OVERDUE":["hosting","c","service-unavailable",0,["欠费停机,请及时充值","欠費停機,請及時充值","The service was stopped for an overdue payment; top up the account."],"Pay the overdue charges."]' +
   ',"SERVICE_NOT_READY":["hosting","r3000","try-later",0,["云托管服务处于未就绪状态,可能正在冷启动","雲託管服務處於未就緒狀態,可能正在冷啟動","The cloud hosting service is not ready; it may be cold-starting."],"A cold start ends within seconds: retry."]' +
-  ',"SERVICE_TIMEOUT":["hosting","r","try-later",0,["云托管服务响应超时","雲託管服務響應超時","The cloud hosting service timed out."],"A timeout is transient: retry."]' +
+  ',"SERVICE_TIMEOUT":["hosting","r","try-later",0,["云托管服务响应超时","雲託管服務回應超時","The cloud hosting service timed out."],"A timeout is transient: retry."]' +
   ',"STORAGE_REQUEST_FAIL":["storage","-","service-unavailable",1,["云存储请求失败,云存储通用错误","雲端儲存請求失敗,雲端儲存通用錯誤","The cloud storage request failed (the generic storage error, with no particular meaning)."],"Generic: the seed warns against logic based on it."]' +
   ',"EXCEED_UPLOAD_MAXFILESIZE":["storage","u","",0,["云存储上传文件大小超限","雲端儲存上傳檔案大小超限","The uploaded file exceeds the cloud storage size limit."],"The user must choose a smaller file."]' +
   ',"STORAGE_SIGN_PARAM_INVALID":["storage","f","",0,["云存储文件元数据解析失败","雲端儲存檔案後設資料解析失敗","The cloud storage file metadata could not be parsed."],"Fix the upload parameters."]' +
-  ',"STORAGE_EXCEED_AUTHORITY":["storage","c","",0,["当前用户无权限操作云存储资源","當前使用者無許可權操作雲端儲存資源","The current user has no permission to operate on the storage resource."],"Change the storage security rules."]' +
+  ',"STORAGE_EXCEED_AUTHORITY":["storage","c","",0,["当前用户无权限操作云存储资源","當前使用者無權限操作雲端儲存資源","The current user has no permission to operate on the storage resource."],"Change the storage security rules."]' +
   ',"STORAGE_FILE_NONEXIST":["storage","f","",0,["云存储文件不存在","雲端儲存檔案不存在","The cloud storage file does not exist."],"Use an existing fileID."]' +
   ',"STORAGE_FILE_PATH_CONFLICT":["storage","f","",0,["云存储文件路径冲突","雲端儲存檔案路徑衝突","The cloud storage file path conflicts with an existing one."],"Use another path."]' +
   ',"OBJECT_NOT_EXIST":["storage","f","",0,["请求的对象不存在,无法执行指定操作","請求的物件不存在,無法執行指定操作","The requested object does not exist, so the operation cannot run."],"Use an existing object."]' +
@@ -80,11 +80,76 @@ export const CLOUD_CODES: () => Record<string, readonly [string, string, string,
   ',"AI_MODEL_REQUEST_FAILED":["ai","r","try-later",0,["请求大模型失败","請求大模型失敗","The request to the model failed."],"A model-service fault that may pass: retry."]' +
   ',"AI_MODEL_DISABLED":["ai","c","service-unavailable",0,["模型已停用","模型已停用","The model has been disabled."],"Enable the model or use another."]' +
   ',"EXCEED_TOKEN_QUOTA_LIMIT":["ai","c","service-unavailable",0,["大模型 Token 用量已超出配额","大模型 Token 用量已超出配額","The model\'s token usage exceeds the quota."],"Raise the quota or wait for it to reset."]' +
-  ',"APIs_GET_OPENAPI_SCHEMA_ERROR":["ai","r","try-later",0,["获取 OpenAPI Schema 失败","獲取 OpenAPI Schema 失敗","Getting the OpenAPI schema failed."],"May pass: retry."]' +
+  ',"APIs_GET_OPENAPI_SCHEMA_ERROR":["ai","r","try-later",0,["获取 OpenAPI Schema 失败","取得 OpenAPI Schema 失敗","Getting the OpenAPI schema failed."],"May pass: retry."]' +
+  ',"SYS_ERR":["general","r2000","try-later",0,["系统内部异常","系統內部異常","Internal system error."],"A server fault may pass."]' +
+  ',"SERVER_TIMEOUT":["general","r1000","try-later",0,["服务响应超时","服務回應超時","The service timed out."],"A timeout is transient."]' +
+  ',"INVALID_APPID":["general","c","network-config",0,["AppId 非法（微信 appId 或腾讯云 appId）","AppId 非法（微信 appId 或騰訊雲 appId）","The AppId (WeChat or Tencent Cloud) is invalid."],"Check the AppId the SDK is initialised with."]' +
+  ',"INVALID_ACTION":["general","f","",0,["API 调用名称非法","API 呼叫名稱非法","The API action name is invalid."],"Call an existing API."]' +
+  ',"EXCEED_REQUEST_SIZE_LIMIT":["general","f","",0,["请求包大小超出限制","請求包大小超出限制","The request exceeds the size limit."],"Send a smaller request."]' +
+  ',"EXCEED_RATELIMIT":["general","r1000","try-later",0,["请求频率超出套餐限制","請求頻率超出套餐限制","The request rate exceeds the plan\'s limit."],"Rate limits lift with time."]' +
+  ',"INVALID_REQUEST_SOURCE":["general","c","network-config",0,["请求来源非法，请检查 Web 安全域名配置","請求來源非法，請檢查 Web 安全域名配置","The request source is not allowed; check the web security domains."],"Add the domain to the security domains."]' +
+  ',"INVALID_COMMON_PARAM":["general","f","",0,["请求公共参数错误","請求公共參數錯誤","A common request parameter is wrong."],"Fix the request."]' +
+  ',"INVALID_PARAM":["general","f","",0,["请求参数错误","請求參數錯誤","A request parameter is wrong."],"Fix the request."]' +
+  ',"SIGN_PARAM_INVALID":["auth","c","network-config",0,["鉴权参数非法","鑑權參數非法","The authentication parameters are invalid."],"Check how requests are signed."]' +
+  ',"LOGIN_MANNER_UNREGISTED":["auth","c","network-config",0,["所用登录方式已停用","所用登入方式已停用","The sign-in method used is disabled."],"Enable the sign-in method in the console."]' +
+  ',"CHECK_LOGIN_FAILED":["auth","a","login-again",0,["登录态校验失败，access token 过期（旧版）","登入態校驗失敗，access token 過期（舊版）","Sign-in check failed: the access token expired (legacy)."],"Sign in again."]' +
+  ',"ACCESS_TOKEN_EXPIRED":["auth","a","login-again",0,["access token 已过期","access token 已過期","The access token has expired."],"Refresh the token or sign in again."]' +
+  ',"REFRESH_TOKEN_EXPIRED":["auth","a","login-again",0,["refresh token 已过期或不存在","refresh token 已過期或不存在","The refresh token has expired or does not exist."],"Sign in again."]' +
+  ',"INVALID_REFRESH_TOKEN":["auth","a","login-again",0,["refresh token 非法","refresh token 非法","The refresh token is invalid."],"Sign in again."]' +
+  ',"REFRESH_TOKEN_EXHAUSTED":["auth","a","login-again",0,["超出多端登录数量限制","超出多端登入數量限制","The limit of devices signed in at once was exceeded."],"Sign in again on this device."]' +
+  ',"INVALID_WX_ACCESS_TOKEN":["auth","c","try-later",0,["小程序 access token 非法","小程式 access token 非法","The mini program access token is invalid."],"The server must fetch a new mini program access token."]' +
+  ',"INVALID_ENV":["general","c","network-config",0,["环境 ID 非法或没有找到对应的云开发环境","環境 ID 非法或沒有找到對應的雲開發環境","The environment ID is invalid or the environment was not found."],"Initialise the SDK with an existing environment bound to this mini program."]' +
+  ',"INVALID_ENV_STATUS":["general","c","network-config",0,["环境状态异常或不可用","環境狀態異常或不可用","The environment is in an abnormal state."],"Check the environment in the console (overdue, paused, initialising)."]' +
+  ',"ENV_NOT_READY":["general","r5000","try-later",0,["环境资源尚未准备完毕","環境資源尚未準備完畢","The environment is not ready yet."],"Initialisation finishes within minutes."]' +
+  ',"BAD_GATEWAY":["general","r1000","try-later",0,["网关转发请求失败","閘道器轉發請求失敗","The gateway failed to forward the request."],"Gateway faults are usually transient."]' +
+  ',"EXCEED_MAX_PAYLOAD_SIZE":["general","f","",0,["请求体大小超过限制","請求體大小超過限制","The request body exceeds the size limit."],"Send a smaller body."]' +
+  ',"-1":["sdk","-","",1,["通用错误","通用錯誤","Generic error."],"No particular meaning: read the message."]' +
+  ',"-401001":["sdk","c","feature-unavailable",0,["SDK 通用错误：无权限使用 API","SDK 通用錯誤：無權限使用 API","SDK: no permission to use the API."],"The environment or cloud function lacks the permission."]' +
+  ',"-401002":["sdk","f","",0,["SDK 通用错误：API 传入参数错误","SDK 通用錯誤：API 傳入參數錯誤","SDK: invalid API argument."],"Fix the arguments."]' +
+  ',"-401003":["sdk","f","",0,["SDK 通用错误：API 传入参数类型错误","SDK 通用錯誤：API 傳入參數型別錯誤","SDK: wrong API argument type."],"Fix the argument types."]' +
+  ',"-402001":["sdk","f","",0,["SDK 数据库错误：检测到循环引用","SDK 資料庫錯誤：檢測到迴圈引用","SDK database: circular reference detected."],"Pass data without cycles."]' +
+  ',"-402002":["sdk","r1000","network-offline",0,["SDK 数据库错误：初始化监听失败","SDK 資料庫錯誤：初始化監聽失敗","SDK database: starting the watch failed."],"Watch set-up may succeed on a second try."]' +
+  ',"-402003":["sdk","r2000","network-offline",0,["SDK 数据库错误：重连 WebSocket 失败","SDK 資料庫錯誤：重連 WebSocket 失敗","SDK database: reconnecting the WebSocket failed."],"A reconnect may succeed later."]' +
+  ',"-402004":["sdk","r1000","network-offline",0,["SDK 数据库错误：重建监听失败","SDK 資料庫錯誤：重建監聽失敗","SDK database: rebuilding the watch failed."],"Rebuilding may succeed on a second try."]' +
+  ',"-402005":["sdk","-","",0,["SDK 数据库错误：关闭监听失败","SDK 資料庫錯誤：關閉監聽失敗","SDK database: closing the watch failed."],"Nothing to retry."]' +
+  ',"-402006":["sdk","-","",0,["SDK 数据库错误：收到服务器错误信息","SDK 資料庫錯誤：收到伺服器錯誤資訊","SDK database: the server sent an error."],"Read the server message."]' +
+  ',"-402007":["sdk","-","",0,["SDK 数据库错误：从服务器收到非法数据","SDK 資料庫錯誤：從伺服器收到非法資料","SDK database: invalid data from the server."],"A server fault."]' +
+  ',"-402008":["sdk","r2000","network-offline",0,["SDK 数据库错误：WebSocket 连接异常","SDK 資料庫錯誤：WebSocket 連線異常","SDK database: WebSocket connection error."],"A connection fault is transient."]' +
+  ',"-402009":["sdk","r2000","network-offline",0,["SDK 数据库错误：WebSocket 连接断开","SDK 資料庫錯誤：WebSocket 連線斷開","SDK database: WebSocket disconnected."],"Reconnect."]' +
+  ',"-402010":["sdk","r1000","",0,["SDK 数据库错误：检查包序失败","SDK 資料庫錯誤：檢查包序失敗","SDK database: packet order check failed."],"Restart the watch."]' +
+  ',"-402011":["sdk","-","",0,["SDK 数据库错误：未知异常","SDK 資料庫錯誤：未知異常","SDK database: unknown exception."],"Unknown cause."]' +
+  ',"-501001":["resource","r2000","try-later",0,["云资源通用错误：云端系统错误","雲資源通用錯誤：雲端系統錯誤","Cloud: system error."],"A server fault may pass."]' +
+  ',"-501002":["resource","r1000","try-later",0,["云资源通用错误：云端响应超时","雲資源通用錯誤：雲端回應超時","Cloud: the response timed out."],"A timeout is transient."]' +
+  ',"-501003":["resource","c","network-config",0,["云资源通用错误：请求次数超出环境配额","雲資源通用錯誤：請求次數超出環境配額","Cloud: requests exceed the environment quota."],"Upgrade the plan or call less."]' +
+  ',"-501004":["resource","r2000","try-later",0,["云资源通用错误：请求并发数超出环境配额","雲資源通用錯誤：請求併發數超出環境配額","Cloud: concurrent requests exceed the environment quota."],"Concurrency frees up within seconds."]' +
+  ',"-501005":["resource","c","network-config",0,["云资源通用错误：环境信息异常","雲資源通用錯誤：環境資訊異常","Cloud: the environment information is invalid."],"Check the environment ID and its state."]' +
+  ',"-501007":["resource","f","",0,["云资源通用错误：参数错误","雲資源通用錯誤：參數錯誤","Cloud: parameter error."],"Fix the arguments."]' +
+  ',"-501009":["resource","f","",0,["云资源通用错误：操作的资源对象非法或不存在","雲資源通用錯誤：操作的資源物件非法或不存在","Cloud: the resource is invalid or does not exist."],"Use an existing resource."]' +
+  ',"-501015":["resource","c","network-config",0,["云资源通用错误：读请求次数配额耗尽","雲資源通用錯誤：讀請求次數配額耗盡","Cloud: the read quota is used up."],"Upgrade the plan or wait for the quota to reset."]' +
+  ',"-501016":["resource","c","network-config",0,["云资源通用错误：写请求次数配额耗尽","雲資源通用錯誤：寫請求次數配額耗盡","Cloud: the write quota is used up."],"Upgrade the plan or wait for the quota to reset."]' +
+  ',"-501017":["resource","c","network-config",0,["云资源通用错误：磁盘耗尽","雲資源通用錯誤：磁碟耗盡","Cloud: the disk is full."],"Free or buy storage."]' +
+  ',"-501018":["resource","r2000","try-later",0,["云资源通用错误：资源不可用","雲資源通用錯誤：資源不可用","Cloud: the resource is unavailable."],"It may come back."]' +
+  ',"-501019":["resource","c","feature-unavailable",0,["云资源通用错误：未授权操作","雲資源通用錯誤：未授權操作","Cloud: unauthorised operation."],"Grant the permission in the console."]' +
+  ',"-501020":["resource","f","",0,["云资源通用错误：未知参数错误","雲資源通用錯誤：未知參數錯誤","Cloud: unknown parameter error."],"Fix the arguments."]' +
+  ',"-501021":["resource","f","",0,["云资源通用错误：操作不支持","雲資源通用錯誤：操作不支援","Cloud: the operation is not supported."],"Use a supported operation."]' +
+  ',"-502010":["resource","r1000","try-later",0,["云资源数据库错误：操作失败","雲資源資料庫錯誤：操作失敗","Cloud database: the operation failed."],"May succeed on a second try."]' +
+  ',"-502012":["resource","r1000","try-later",0,["云资源数据库错误：插入失败","雲資源資料庫錯誤：插入失敗","Cloud database: insert failed."],"May succeed on a second try."]' +
+  ',"-502013":["resource","r1000","",0,["云资源数据库错误：创建集合失败","雲資源資料庫錯誤：建立集合失敗","Cloud database: creating the collection failed."],"May succeed on a second try."]' +
+  ',"-502014":["resource","r1000","try-later",0,["云资源数据库错误：删除数据失败","雲資源資料庫錯誤：刪除資料失敗","Cloud database: delete failed."],"May succeed on a second try."]' +
+  ',"-502015":["resource","r1000","try-later",0,["云资源数据库错误：查询数据失败","雲資源資料庫錯誤：查詢資料失敗","Cloud database: query failed."],"May succeed on a second try."]' +
+  ',"-601001":["wechat","r2000","try-later",0,["微信后台通用错误：系统错误","微信後端通用錯誤：系統錯誤","WeChat backend: system error."],"A server fault may pass."]' +
+  ',"-601002":["wechat","f","",0,["微信后台通用错误：系统参数错误","微信後端通用錯誤：系統參數錯誤","WeChat backend: system parameter error."],"Fix the arguments."]' +
+  ',"-601003":["wechat","r1000","try-later",0,["微信后台通用错误：系统网络错误","微信後端通用錯誤：系統網路錯誤","WeChat backend: system network error."],"A network fault is transient."]' +
+  ',"-604100":["wechat","c","feature-unavailable",0,["微信后台云函数错误：云调用未在 config.json 中声明权限或不可用","微信後端雲函式錯誤：雲呼叫未在 config.json 中宣告權限或不可用","WeChat backend cloud call: the openapi permission is not declared in config.json, or the API is unavailable."],"Declare the API under permissions.openapi in the function\'s config.json and upload it."]' +
+  ',"-604101":["wechat","c","feature-unavailable",0,["微信后台云函数错误：无权限调用此 API","微信後端雲函式錯誤：無權限呼叫此 API","WeChat backend cloud call: no permission to call this API."],"Declare the API under permissions.openapi in the function\'s config.json and upload it (about 10 minutes to take effect)."]' +
+  ',"-604102":["wechat","r1000","try-later",0,["微信后台云函数错误：调用超时","微信後端雲函式錯誤：呼叫超時","WeChat backend cloud call: the call timed out."],"A timeout is transient."]' +
+  ',"-604103":["wechat","r2000","try-later",0,["微信后台云函数错误：调用系统错误","微信後端雲函式錯誤：呼叫系統錯誤","WeChat backend cloud call: system error."],"A server fault may pass."]' +
+  ',"-604104":["wechat","c","feature-unavailable",0,["微信后台云函数错误：非法调用来源","微信後端雲函式錯誤：非法呼叫來源","WeChat backend cloud call: illegal source of invocation."],"Call the cloud API from a cloud function triggered as the docs require."]' +
+  ',"-605101":["wechat","f","",0,["微信后台 HTTP API 错误：查询语句数据库错误","微信後端 HTTP API 錯誤：查詢語句資料庫錯誤","WeChat backend HTTP API: database query error."],"Fix the query."]' +
   '}')
 
 /** group -> name [zh_CN, zh_TW, en]. */
-export const CLOUD_GROUPS: Record<string, readonly string[]> = {"auth":["登录认证","登入認證","Authentication"],"database":["数据库","資料庫","Database"],"functions":["云函数","雲函式","Cloud functions"],"hosting":["云托管","雲託管","Cloud hosting"],"storage":["云存储","雲端儲存","Cloud storage"],"static":["静态托管","靜態託管","Static hosting"],"ai":["大模型","大模型","AI models"]}
+export const CLOUD_GROUPS: Record<string, readonly string[]> = {"general":["通用","通用","General"],"auth":["登录认证","登入認證","Authentication"],"database":["数据库","資料庫","Database"],"functions":["云函数","雲函式","Cloud functions"],"hosting":["云托管","雲託管","Cloud hosting"],"storage":["云存储","雲端儲存","Cloud storage"],"static":["静态托管","靜態託管","Static hosting"],"ai":["大模型","大模型","AI models"],"sdk":["云开发 SDK","雲開發 SDK","Cloud SDK"],"resource":["云资源","雲資源","Cloud resources"],"wechat":["微信后台","微信後端","WeChat backend"]}
 
-/** The numeric errCode of wx.cloud -> the string code with the same meaning. */
-export const WX_CLOUD_NUMERIC: Record<string, string> = {"-404011":"FUNCTIONS_EXECUTE_FAIL","-502001":"DATABASE_REQUEST_FAILED","-502003":"DATABASE_PERMISSION_DENIED","-502004":"DATABASE_COLLECTION_EXCEED_LIMIT","-502005":"DATABASE_COLLECTION_NOT_EXIST","-503001":"STORAGE_REQUEST_FAIL","-503002":"STORAGE_EXCEED_AUTHORITY","-503003":"STORAGE_FILE_NONEXIST","-503004":"STORAGE_SIGN_PARAM_INVALID","-504001":"FUNCTION_INVOCATION_FAILED","-504002":"FUNCTIONS_EXECUTE_FAIL"}
+/** The numeric errCode of wx.cloud -> the key of its row in CLOUD_CODES: the string code with the same meaning, or the number itself. */
+export const WX_CLOUD_NUMERIC: Record<string, string> = {"-1":"-1","-401001":"-401001","-401002":"-401002","-401003":"-401003","-402001":"-402001","-402002":"-402002","-402003":"-402003","-402004":"-402004","-402005":"-402005","-402006":"-402006","-402007":"-402007","-402008":"-402008","-402009":"-402009","-402010":"-402010","-402011":"-402011","-403001":"EXCEED_UPLOAD_MAXFILESIZE","-404001":"FUNCTION_INVOCATION_FAILED","-404002":"FUNCTION_INVOCATION_FAILED","-404003":"FUNCTION_INVOCATION_FAILED","-404004":"FUNCTION_INVOCATION_FAILED","-404005":"FUNCTION_INVOCATION_FAILED","-404006":"FUNCTION_INVOCATION_FAILED","-404007":"FUNCTION_INVOCATION_FAILED","-404008":"FUNCTION_INVOCATION_FAILED","-404009":"FUNCTION_INVOCATION_FAILED","-404010":"FUNCTION_INVOCATION_FAILED","-404012":"FUNCTION_INVOCATION_FAILED","-404011":"FUNCTIONS_EXECUTE_FAIL","-501001":"-501001","-501002":"-501002","-501003":"-501003","-501004":"-501004","-501005":"-501005","-501007":"-501007","-501009":"-501009","-501015":"-501015","-501016":"-501016","-501017":"-501017","-501018":"-501018","-501019":"-501019","-501020":"-501020","-501021":"-501021","-502001":"DATABASE_REQUEST_FAILED","-502002":"DATABASE_INVALID_OPERRATOR","-502003":"DATABASE_PERMISSION_DENIED","-502004":"DATABASE_COLLECTION_EXCEED_LIMIT","-502005":"DATABASE_COLLECTION_NOT_EXIST","-502010":"-502010","-502011":"DATABASE_TIMEOUT","-502012":"-502012","-502013":"-502013","-502014":"-502014","-502015":"-502015","-503001":"STORAGE_REQUEST_FAIL","-503002":"STORAGE_EXCEED_AUTHORITY","-503003":"STORAGE_FILE_NONEXIST","-503004":"STORAGE_SIGN_PARAM_INVALID","-504001":"FUNCTION_INVOCATION_FAILED","-504002":"FUNCTIONS_EXECUTE_FAIL","-601001":"-601001","-601002":"-601002","-601003":"-601003","-604100":"-604100","-604101":"-604101","-604102":"-604102","-604103":"-604103","-604104":"-604104","-605101":"-605101"}

@@ -14,17 +14,17 @@ export const HTTP_STATUSES: () => Record<number, readonly [string, string, reado
   ',"429":["r1000","try-later",["请求过多：接口被限流","請求過多：介面被限流","Too many requests: the endpoint is rate limited."],"Rate limits lift with time; honour Retry-After."]' +
   ',"500":["-","service-unavailable",["服务器内部错误：服务器遇到错误，无法完成请求","伺服器內部錯誤：伺服器遇到錯誤，無法完成請求","Internal server error."],"A server fault: log and alert; retry only idempotent requests."]' +
   ',"501":["f","",["尚未实施：服务器不具备完成请求的功能","尚未實施：伺服器不具備完成請求的功能","Not implemented: the server cannot do this (for example an unknown method)."],"Use a supported method."]' +
-  ',"502":["r1000","try-later",["错误网关：上游服务器返回无效响应","錯誤閘道器：上游伺服器返回無效響應","Bad gateway: the upstream server answered with an invalid response."],"Gateway faults are usually transient: retry."]' +
+  ',"502":["r1000","try-later",["错误网关：上游服务器返回无效响应","錯誤閘道器：上游伺服器返回無效回應","Bad gateway: the upstream server answered with an invalid response."],"Gateway faults are usually transient: retry."]' +
   ',"503":["r2000","try-later",["服务不可用：接口被限流或服务暂时不可用","服務不可用：介面被限流或服務暫時不可用","Service unavailable: rate limited or temporarily down."],"Retry later; honour Retry-After."]' +
-  ',"504":["r1000","try-later",["网关超时：上游服务器没有及时响应","閘道器超時：上游伺服器沒有及時響應","Gateway timeout: the upstream server did not answer in time."],"A timeout is transient: retry."]' +
+  ',"504":["r1000","try-later",["网关超时：上游服务器没有及时响应","閘道器超時：上游伺服器沒有及時回應","Gateway timeout: the upstream server did not answer in time."],"A timeout is transient: retry."]' +
   '}')
 
 /** REST error values, most specific first: [error, description must match ('' = any), status, policy, guidance, meaning, policy reason]. */
 export const HTTP_ERRORS: ReadonlyArray<readonly [string, string, number, string, string, readonly string[], string]> = [
   ["auth_bad_access_token","expired",401,"a","login-again",["token过期","token過期","The access token has expired."],"Get a new token."],
-  ["invalid_grant","",400,"a","login-again",["用户名或者密码输入错误","使用者名稱或者密碼輸入錯誤","The username or password is wrong."],"Log in again with the right credentials."],
+  ["invalid_grant","",400,"u","sign-in-failed",["用户名或者密码输入错误","使用者名稱或者密碼輸入錯誤","The username or password is wrong."],"A wrong username or password: the user must enter the right ones. It is not an expired sign-in."],
   ["organization_application_not_found","",400,"c","service-unavailable",["找不到对应的APP，可能是URL写错了","找不到對應的APP，可能是URL寫錯了","The application was not found; the URL is probably wrong."],"Fix the org/app name in the URL."],
-  ["illegal_argument","",400,"f","",["请求参数不合法（例如缺少username或password）","請求引數不合法（例如缺少username或password）","An argument is invalid (for example username or password is missing)."],"Fix the request body."],
+  ["illegal_argument","",400,"f","",["请求参数不合法（例如缺少username或password）","請求參數不合法（例如缺少username或password）","An argument is invalid (for example username or password is missing)."],"Fix the request body."],
   ["json_parse","",400,"f","",["请求体不符合标准的JSON格式，服务器无法解析","請求體不符合標準的JSON格式，伺服器無法解析","The request body is not valid JSON."],"Send valid JSON."],
   ["duplicate_unique_property_exists","",400,"u","",["唯一属性的值已存在（例如用户名已存在）","唯一屬性的值已存在（例如使用者名稱已存在）","A unique property already has this value (for example the username is taken)."],"The user must choose another value."],
   ["unauthorized","",401,"c","",["APP为授权注册模式，但请求没有携带token","APP為授權註冊模式，但請求沒有攜帶token","The app only allows authorised registration, but the request carried no token."],"Send an app admin token, or open registration."],

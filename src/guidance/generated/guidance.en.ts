@@ -7,7 +7,6 @@ export const GUIDANCE_TEXTS_EN: () => Record<string, readonly string[]> = /*#__P
   '{' +
   '"bluetooth-off":["Bluetooth is off","Turn on Bluetooth and allow WeChat to use it, then try again.","Turn on","Cancel","Open Settings › Bluetooth and turn Bluetooth on, and allow WeChat to use Bluetooth in Settings › WeChat. Then try again.","Swipe down from the top of the screen and turn on Bluetooth, or open Settings › Bluetooth. Then try again."]' +
   ',"bluetooth-unauthorized":["Bluetooth permission needed","Allow WeChat to use Bluetooth, then try again.","Settings","Cancel","Open Settings › WeChat and turn on Bluetooth, then try again.","Open Settings › Apps › WeChat › Permissions and allow Bluetooth (Nearby devices), then try again."]' +
-  ',"bluetooth-retry":["Couldn\'t connect to the device","Make sure the device is switched on and close to your phone, then try again.","Try again","Cancel","",""]' +
   ',"bluetooth-device-not-found":["Device not found","Make sure the device is switched on, close to your phone and not connected to another phone, then try again.","Search again","Cancel","",""]' +
   ',"bluetooth-device-incompatible":["This device isn\'t supported","The device doesn\'t offer the feature needed. Check the device model or update its firmware.","OK","","",""]' +
   ',"ble-not-supported":["Bluetooth not supported","Your phone doesn\'t support Bluetooth Low Energy, so this feature can\'t be used.","OK","","",""]' +
@@ -21,14 +20,14 @@ export const GUIDANCE_TEXTS_EN: () => Record<string, readonly string[]> = /*#__P
   ',"nfc-tag":["No NFC tag found","Hold the card or tag against the NFC area on the back of your phone and keep it still.","Try again","Cancel","",""]' +
   ',"nfc-retry":["Couldn\'t read the card","Hold the card against the back of your phone and keep it still, then try again.","Try again","Cancel","",""]' +
   ',"wifi-off":["Wi-Fi is off","Turn on Wi-Fi in your phone\'s settings, then try again.","Try again","Cancel","",""]' +
-  ',"gps-off":["Location services are off","Turn on location services (GPS) in your phone\'s settings, then try again.","Try again","Cancel","",""]' +
+  ',"gps-off":["Location services are off","Turn on location services in your phone\'s settings (or from the quick settings panel), then try again.","Try again","Cancel","",""]' +
   ',"wifi-location-permission":["Location permission needed","Connecting to Wi-Fi needs location permission. Allow WeChat to use your location.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
   ',"wifi-password":["Wrong Wi-Fi password","Check the Wi-Fi password, then try again.","Try again","Cancel","",""]' +
   ',"wifi-config-expired":["Saved network is out of date","Forget this Wi-Fi network in your phone\'s settings, then connect again.","Try again","Cancel","",""]' +
   ',"wifi-denied":["Wi-Fi connection not allowed","You didn\'t allow joining this Wi-Fi network. To continue, try again and choose Allow.","Try again","Cancel","",""]' +
   ',"wifi-not-connected":["Not connected to Wi-Fi","Connect to a Wi-Fi network first, then try again.","Try again","Cancel","",""]' +
   ',"wifi-refused":["Can\'t join this network","Your phone\'s system or carrier settings don\'t allow joining this Wi-Fi network.","OK","","",""]' +
-  ',"wifi-retry":["Couldn\'t connect to Wi-Fi","Make sure the Wi-Fi signal is good, then try again.","Try again","Cancel","",""]' +
+  ',"wifi-retry":["Couldn\'t connect to Wi-Fi","Something went wrong while connecting to Wi-Fi. Please try again.","Try again","Cancel","",""]' +
   ',"system-permission":["Permission needed","Allow WeChat the permission it needs in your phone\'s settings, then try again.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
   ',"camera-permission":["Camera access needed","Allow WeChat to use the camera in your phone\'s settings, then try again.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
   ',"microphone-permission":["Microphone access needed","Allow WeChat to use the microphone in your phone\'s settings, then try again.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
@@ -39,7 +38,6 @@ export const GUIDANCE_TEXTS_EN: () => Record<string, readonly string[]> = /*#__P
   ',"feature-unavailable":["Feature unavailable","This feature isn\'t available right now. Try again later or contact the mini program\'s support.","OK","","",""]' +
   ',"network-offline":["Network problem","Check your internet connection, then try again.","Try again","Cancel","",""]' +
   ',"service-unavailable":["Service unavailable","The service can\'t be reached right now. Please try again later.","Try again","Cancel","",""]' +
-  ',"storage-full":["Storage is full","Free up space on your phone or clear this mini program\'s cache, then try again.","Try again","Cancel","",""]' +
   ',"payment-real-name":["Identity verification required","Verify your real name in WeChat first, then pay.","OK","","",""]' +
   ',"payment-balance":["Insufficient balance","Your balance is too low. Top up, then try again.","OK","","",""]' +
   ',"payment-ios-unsupported":["Not available on iOS","Under platform rules, this payment method isn\'t available on iOS.","OK","","",""]' +
@@ -53,4 +51,18 @@ export const GUIDANCE_TEXTS_EN: () => Record<string, readonly string[]> = /*#__P
   ',"try-later":["Service busy","The service is busy right now. Please try again in a moment.","Try again","Cancel","",""]' +
   ',"try-tomorrow":["Daily limit reached","Today\'s limit has been reached. Please try again tomorrow.","OK","","",""]' +
   ',"account-restricted":["Can\'t sign in right now","Your account can\'t sign in at the moment. Contact support if you have questions.","OK","","",""]' +
+  ',"developer-error":["Something went wrong","This couldn\'t be completed. Please try again later.","OK","","",""]' +
+  ',"wifi-background":["Keep the mini program open","Wi-Fi can\'t be connected while the mini program is in the background. Stay on this page, then try again.","Try again","Cancel","",""]' +
+  ',"wifi-timeout":["Wi-Fi connection timed out","Connecting took too long. Move closer to the network, then try again.","Try again","Cancel","",""]' +
+  ',"wifi-info-retry":["Couldn\'t read the Wi-Fi network","The current Wi-Fi network couldn\'t be read right now. Please try again in a moment.","Try again","Cancel","",""]' +
+  ',"wifi-open-settings-failed":["Couldn\'t open Settings","The Wi-Fi settings couldn\'t be opened automatically. Open your phone\'s Settings › Wi-Fi and connect there.","OK","","",""]' +
+  ',"bluetooth-connect-failed":["Couldn\'t connect to the device","Make sure the device is switched on and close to your phone, then try again.","Try again","Cancel","",""]' +
+  ',"bluetooth-disconnected":["Device disconnected","The connection to the device was lost. Make sure it is switched on and close to your phone, then connect again.","Connect","Cancel","",""]' +
+  ',"bluetooth-timeout":["The device didn\'t respond","The device didn\'t answer in time. Keep it close to your phone, then try again.","Try again","Cancel","",""]' +
+  ',"bluetooth-system-error":["Bluetooth problem","Your phone\'s Bluetooth ran into a problem. Turn Bluetooth off and on again, then try again.","Try again","Cancel","",""]' +
+  ',"bluetooth-unknown":["Couldn\'t reach the device","Communicating with the device failed. Please try again.","Try again","Cancel","",""]' +
+  ',"network-config":["Service unavailable","The service can\'t be reached right now. Please try again later.","OK","","",""]' +
+  ',"storage-quota":["Mini program storage is full","This mini program has used all the local storage WeChat allows it (200 MB). Delete files you no longer need in it, then try again.","Try again","Cancel","",""]' +
+  ',"update-wechat":["Update WeChat","This feature needs a newer version of WeChat. Update WeChat, then try again.","Update","Cancel","Update WeChat to the latest version from your app store, then try again.","Update WeChat to the latest version from your app store, then try again."]' +
+  ',"sign-in-failed":["Wrong account or password","Check your account name and password, then try again.","OK","","",""]' +
   '}')

@@ -158,7 +158,7 @@ export const ERRNO_MEANINGS_EN: () => Record<number, string> = /*#__PURE__*/ laz
   ',"1300036":"File name too long."' +
   ',"1300066":"Directory not empty."' +
   ',"1300201":"A system call failed."' +
-  ',"1300202":"Not enough storage space."' +
+  ',"1300202":"The mini-program\'s local file storage limit (200 MB) is exceeded."' +
   ',"1300203":"Character encoding conversion failed."' +
   ',"1300300":"The SD card is not mounted."' +
   ',"1300301":"The file cannot be opened as the given fileType."' +
@@ -256,7 +256,7 @@ export const ERRNO_MEANINGS_EN: () => Record<number, string> = /*#__PURE__*/ laz
   ',"2000001":"Invalid arguments."' +
   ',"2000002":"The client device is not supported."' +
   ',"2000003":"The operating system is not supported."' +
-  ',"2000004":"The AI library is not supported on this client."' +
+  ',"2000004":"The client device is not supported."' +
   ',"2002000":"Unknown face detection error."' +
   ',"2002001":"Face detection is not initialized."' +
   ',"2002002":"Face detection is already initialized."' +

@@ -27,7 +27,7 @@ export const LEGACY_TEXTS: () => Record<number, readonly [string, string, string
   ',"11003":["beacon","already start","已经开始搜索","已經開始搜尋","Discovery has already started."]' +
   ',"11004":["beacon","not startBeaconDiscovery","还未开始搜索","還未開始搜尋","Discovery has not started."]' +
   ',"11005":["beacon","system error","系统错误","系統錯誤","System error."]' +
-  ',"11006":["beacon","invalid data","参数不正确","引數不正確","Invalid parameters."]' +
+  ',"11006":["beacon","invalid data","参数不正确","參數不正確","Invalid parameters."]' +
   ',"12000":["wifi","not init","未先调用 startWifi 接口","未先呼叫 startWifi 介面","startWifi has not been called."]' +
   ',"12001":["wifi","system not support","当前系统不支持相关能力","當前系統不支援相關能力","The system does not support this capability."]' +
   ',"12002":["wifi","password error Wi-Fi","密码错误","密碼錯誤","Wrong Wi-Fi password."]' +
@@ -37,24 +37,24 @@ export const LEGACY_TEXTS: () => Record<number, readonly [string, string, string
   ',"12006":["wifi","gps not turned on","Android 特有，未打开 GPS 定位开关","Android 特有，未開啟 GPS 定位開關","Android only: location services (GPS) are turned off."]' +
   ',"12007":["wifi","user denied","用户拒绝授权链接 Wi-Fi","使用者拒絕授權連結 Wi-Fi","The user refused the Wi-Fi connection."]' +
   ',"12008":["wifi","invalid SSID","无效 SSID","無效 SSID","Invalid SSID."]' +
-  ',"12009":["wifi","system config err","系统运营商配置拒绝连接 Wi-Fi","系統運營商配置拒絕連線 Wi-Fi","The system or carrier configuration refuses the Wi-Fi connection."]' +
+  ',"12009":["wifi","system config err","系统运营商配置拒绝连接 Wi-Fi","系統電信業者配置拒絕連線 Wi-Fi","The system or carrier configuration refuses the Wi-Fi connection."]' +
   ',"12010":["wifi","system internal error","系统其他错误，需要在 errmsg 打印具体的错误原因","系統其他錯誤，需要在 errmsg 列印具體的錯誤原因","Other system error; errMsg has the details."]' +
-  ',"12011":["wifi","weapp in background","应用在后台无法配置 Wi-Fi","應用在後臺無法配置 Wi-Fi","Wi-Fi cannot be configured while the mini-program is in the background."]' +
+  ',"12011":["wifi","weapp in background","应用在后台无法配置 Wi-Fi","應用程式在背景無法配置 Wi-Fi","Wi-Fi cannot be configured while the mini-program is in the background."]' +
   ',"12013":["wifi","wifi config may be expired","系统保存的 Wi-Fi 配置过期，建议忘记 Wi-Fi 后重试，仅 Android 支持","系統儲存的 Wi-Fi 配置過期，建議忘記 Wi-Fi 後重試，僅 Android 支援","The saved Wi-Fi configuration has expired; forget the network and try again (Android only)."]' +
   ',"12014":["wifi","invalid WEP / WPA password","iOS 特有，无效的 WEP / WPA 密码","iOS 特有，無效的 WEP / WPA 密碼","iOS only: invalid WEP/WPA password."]' +
   ',"13000":["nfc","","当前设备不支持NFC","當前裝置不支援NFC","The device does not support NFC."]' +
   ',"13001":["nfc","","当前设备支持NFC，但系统NFC开关未开启","當前裝置支援NFC，但系統NFC開關未開啟","The device supports NFC, but NFC is turned off."]' +
   ',"13002":["nfc","","当前设备支持NFC，但不支持HCE","當前裝置支援NFC，但不支援HCE","The device supports NFC but not HCE."]' +
-  ',"13003":["nfc","","AID列表参数格式错误","AID列表引數格式錯誤","The AID list parameter is malformed."]' +
-  ',"13004":["nfc","","未设置微信为默认NFC支付应用","未設定微信為預設NFC支付應用","WeChat is not set as the default NFC payment application."]' +
+  ',"13003":["nfc","","AID列表参数格式错误","AID列表參數格式錯誤","The AID list parameter is malformed."]' +
+  ',"13004":["nfc","","未设置微信为默认NFC支付应用","未設定微信為預設NFC支付應用程式","WeChat is not set as the default NFC payment application."]' +
   ',"13005":["nfc","","返回的指令不合法","返回的指令不合法","The returned command is invalid."]' +
   ',"13006":["nfc","","注册AID失败","註冊AID失敗","Registering the AIDs failed."]' +
   ',"13010":["nfc","","未知错误","未知錯誤","Unknown error."]' +
-  ',"13011":["nfc","invalid parameter","参数无效","引數無效","Invalid parameter."]' +
-  ',"13012":["nfc","parse NdefMessage failed","将参数解析为NdefMessage失败","將引數解析為NdefMessage失敗","The parameter could not be parsed as an NdefMessage."]' +
+  ',"13011":["nfc","invalid parameter","参数无效","參數無效","Invalid parameter."]' +
+  ',"13012":["nfc","parse NdefMessage failed","将参数解析为NdefMessage失败","將參數解析為NdefMessage失敗","The parameter could not be parsed as an NdefMessage."]' +
   ',"13013":["nfc","NFC tag has not been discovered","未扫描到NFC标签","未掃描到NFC標籤","No NFC tag has been discovered."]' +
   ',"13014":["nfc","invalid tech","无效的标签技术","無效的標籤技術","Invalid tag technology."]' +
-  ',"13015":["nfc","unavailable tech","从标签上获取对应技术失败","從標籤上獲取對應技術失敗","The tag does not offer this technology."]' +
+  ',"13015":["nfc","unavailable tech","从标签上获取对应技术失败","從標籤上取得對應技術失敗","The tag does not offer this technology."]' +
   ',"13016":["nfc","connect fail","连接失败","連線失敗","Connecting to the tag failed."]' +
   ',"13017":["nfc","system internal error","相关读写操作失败","相關讀寫操作失敗","The read or write operation failed."]' +
   ',"13018":["nfc","NFC discovery has not started","尝试在未开始NFC扫描时停止NFC扫描","嘗試在未開始NFC掃描時停止NFC掃描","Tried to stop NFC discovery before it started."]' +

@@ -158,7 +158,7 @@ export const ERRNO_POLICY_REASONS: () => Record<number, string> = /*#__PURE__*/ 
   ',"1300036":"Use a shorter name."' +
   ',"1300066":"Empty the directory, or pass recursive: true."' +
   ',"1300201":"A system fault may pass; retry."' +
-  ',"1300202":"Space must be freed on the device or in the mini-program\'s storage."' +
+  ',"1300202":"Files must be deleted from the mini-program\'s own storage (its 200 MB quota), not from the phone."' +
   ',"1300203":"Use a supported encoding."' +
   ',"1300300":"The user must mount the SD card."' +
   ',"1300301":"Pass the file\'s real type."' +

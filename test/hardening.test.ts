@@ -1,0 +1,164 @@
+// Issue #13: secrets, timers, settling and bounds that an outside adversarial harness broke.
+import { toErrnoError, ErrnoError, toWxServerError, toCloudError, toHttpApiError, maskSecrets, withTimeout, retryDelay, withRetry, createWxp, getPolicy } from '../src/index'
+import { createFakeWx } from '../src/testing/index'
+import { runCli } from '../src/cli/index'
+
+const SECRET = 'S3CR3TVALUE42'
+const leaks = (error: Error & { toJSON?: () => unknown }) => [error.message, String(error), JSON.stringify(error), JSON.stringify(error.toJSON ? error.toJSON() : {})].filter((t) => t.indexOf(SECRET) >= 0)
+
+describe('secrets are masked in message, String, JSON and toJSON', () => {
+  test.each([
+    ['a URL fragment (implicit flow)', `request:fail https://a.example.com/cb#access_token=${SECRET}&state=1`],
+    ['a URL-encoded redirect parameter', `request:fail https://a.example.com/login?redirect_uri=https%3A%2F%2Fb.example.com%2Fcb%3Faccess_token%3D${SECRET}%26x%3D1`],
+    ['client_secret', `request:fail ?client_secret=${SECRET}`],
+    ['id_token', `request:fail {"id_token":"${SECRET}"}`],
+    ['Authorization: Bearer', `request:fail Authorization: Bearer ${SECRET}`],
+    ['Basic', `request:fail Basic ${SECRET}==`],
+    ['a cookie', `request:fail Cookie: sid=${SECRET}; theme=dark`],
+    ['user:pass@host', `request:fail https://user:${SECRET}@a.example.com/x`],
+    ['api_key', `request:fail api_key=${SECRET}`],
+    ['sign and signature', `request:fail ?sign=${SECRET}`],
+    ['key = value', `request:fail password = ${SECRET}`],
+    ['key: value', `request:fail app_secret: ${SECRET}`],
+    ['a numeric JSON value', `request:fail {"session_key": 9${SECRET.replace(/\D/g, '')}77}`.replace(SECRET, SECRET)],
+  ])('%s', (_label, errMsg) => {
+    const error = toErrnoError({ errMsg })
+    const numeric = errMsg.match(/"session_key": (\d+)/)
+    if (numeric) expect(error.message).not.toContain(numeric[1])
+    else expect(leaks(error)).toEqual([])
+  })
+
+  test('masking runs before truncation: a secret cut at the limit does not escape', () => {
+    for (let pad = 440; pad < 520; pad += 7) {
+      const error = toErrnoError({ errMsg: 'request:fail ' + 'x'.repeat(pad) + ' access_token=' + SECRET })
+      expect(error.message).not.toMatch(/S3CR/)
+    }
+  })
+
+  test('every message is bounded (≤ 2,000 characters), the legacy note included', () => {
+    const huge = toErrnoError({ errCode: 10004, errMsg: 'requestSubscribeMessage:fail ' + 'y'.repeat(100000) })
+    expect(huge.message.length).toBeLessThanOrEqual(2000)
+    const note = toErrnoError({ errCode: 99999999, errMsg: 'x'.repeat(100000) })
+    expect(note.message.length).toBeLessThanOrEqual(2000)
+    for (const error of [toWxServerError({ errcode: 40001, errmsg: 'z'.repeat(50000) })!, toCloudError({ code: 'SYS_ERR', message: 'z'.repeat(50000) }), toHttpApiError(500, { message: 'z'.repeat(50000) })!]) expect(error.message.length).toBeLessThanOrEqual(2000)
+  })
+
+  test('toJSON().body and cause mask JSON held inside a string', () => {
+    const body = JSON.stringify({ errcode: 40001, errmsg: 'x', access_token: SECRET, nested: JSON.stringify({ client_secret: SECRET }) })
+    for (const error of [toWxServerError(body)!, toHttpApiError(401, body)!, toCloudError({ code: 'SYS_ERR', message: body, detail: { refresh_token: SECRET } })]) {
+      expect(JSON.stringify(error.toJSON())).not.toContain(SECRET)
+    }
+  })
+
+  test('maskSecrets leaves ordinary failures alone', () => {
+    expect(maskSecrets('openBluetoothAdapter:fail:not available')).toBe('openBluetoothAdapter:fail:not available')
+    expect(maskSecrets('errCode: -604101 | errMsg: system error: error code: -604101')).toContain('-604101')
+  })
+})
+
+describe('timers never overflow', () => {
+  test('withTimeout: Infinity means no limit; 3e9 and 2**31 are clamped, not fired at once', async () => {
+    jest.useFakeTimers()
+    try {
+      for (const ms of [Infinity, 3e9, 2 ** 31]) {
+        let settled = false
+        withTimeout(new Promise(() => undefined), ms).catch(() => { settled = true })
+        jest.advanceTimersByTime(1000)
+        await Promise.resolve()
+        expect([ms, settled]).toEqual([ms, false])
+      }
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  test('retryDelay is always finite and setTimeout-safe', () => {
+    const month = toHttpApiError(503, {}, { 'Retry-After': '2592000' })!
+    expect(retryDelay(month)).toBeLessThanOrEqual(2 ** 31 - 1)
+    const huge = toHttpApiError(429, {}, { 'Retry-After': '9'.repeat(400) })!
+    expect(Number.isFinite(retryDelay(huge))).toBe(true)
+    expect(getPolicy(huge).kind).toBe('retry')
+  })
+
+  test('withRetry({minDelayMs: 3e9}) waits instead of running every attempt at once', async () => {
+    let calls = 0
+    const run = withRetry(() => { calls++; return Promise.reject({ errno: 5, errMsg: 'x:fail time out' }) }, { minDelayMs: 3e9, maxDelayMs: 3e9 })
+    run.catch(() => undefined)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(calls).toBe(1)
+    run.cancel()
+  })
+})
+
+describe('settling and shapes', () => {
+  const failureKinds: Array<[string, object]> = [
+    ['throws', { request: () => { throw new Error('boom') } }],
+    ['returns a rejected promise', { request: () => Promise.reject({ errMsg: 'request:fail x' }) }],
+    ['returns a thenable whose then throws', { request: () => ({ then() { throw new Error('then') } }) }],
+    ['returns a thenable whose then getter throws', { request: () => ({ get then() { throw new Error('getter') } }) }],
+  ]
+  test.each(failureKinds)('the caller\'s fail and complete run once when the method %s', async (_label, overrides) => {
+    const wxp = createWxp(overrides as never) // a raw double: the method itself misbehaves
+    const fail = jest.fn()
+    const complete = jest.fn()
+    const error = await wxp.request({ url: 'https://x', fail, complete } as never).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ErrnoError)
+    expect(fail).toHaveBeenCalledTimes(1)
+    expect(complete).toHaveBeenCalledTimes(1)
+  })
+
+  test('the caller\'s fail and complete run when the method is missing', async () => {
+    const wxp = createWxp({} as never)
+    const fail = jest.fn()
+    const complete = jest.fn()
+    const error = await (wxp as any).openBluetoothAdapter({ fail, complete }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ errno: 100 })
+    expect(fail).toHaveBeenCalledTimes(1)
+    expect(complete).toHaveBeenCalledTimes(1)
+  })
+
+  test('an ErrnoError-shaped plain object (a JSON round trip) is re-hydrated into a real ErrnoError', () => {
+    const original = toErrnoError({ errno: 1500102, errMsg: 'openBluetoothAdapter:fail:not available' })
+    const plain = JSON.parse(JSON.stringify(original))
+    const back = toErrnoError(plain)
+    expect(back).toBeInstanceOf(ErrnoError)
+    expect(back).not.toBe(plain)
+    expect(back).toMatchObject({ errno: 1500102, api: 'openBluetoothAdapter', cause: plain })
+  })
+
+  test('an own __proto__ key in the options never becomes the prototype of what wx sees', async () => {
+    const fake = createFakeWx()
+    await createWxp(fake).request(JSON.parse('{"url":"https://x","__proto__":{"method":"DELETE"}}')).catch(() => undefined)
+    const seen = fake.callsOf('request')[0].options as { method?: string }
+    expect(seen.method).toBeUndefined()
+    expect(Object.getPrototypeOf(seen)).toBe(Object.prototype)
+  })
+
+  test('table lookups are own-property only', () => {
+    for (const code of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect([code, toCloudError({ code }).known]).toEqual([code, false])
+      expect(getPolicy(toCloudError({ code })).kind).toBe('none')
+    }
+    expect(toWxServerError({ errcode: 'constructor' as never })).toBeUndefined
+  })
+})
+
+describe('CLI', () => {
+  const run = (args: string[]) => {
+    const out: string[] = []
+    const code = runCli(args, { out: (l) => out.push(l), err: (l) => out.push(l) })
+    return { code, text: out.join('\n') }
+  }
+  test('echoed input never prints control characters raw, and is bounded', () => {
+    const hostile = 'x\u001b[31m\u0007\r\u202Eevil' + 'a'.repeat(5000)
+    const result = run(['explain', hostile])
+    expect(result.code).toBe(2)
+    expect(result.text).not.toMatch(/[\u0000-\u001f\u202e]/)
+    expect(result.text.length).toBeLessThan(600)
+  })
+  test('constructor and __proto__ are not cloud codes; explain 0 is errno 0', () => {
+    expect(run(['explain', 'constructor']).code).toBe(2)
+    expect(run(['explain', '__proto__']).code).toBe(2)
+    expect(run(['explain', '0']).text).toMatch(/^errno 0 OK/)
+  })
+})

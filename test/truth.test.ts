@@ -1,0 +1,313 @@
+// Issue #12: decode what the runtime really sends, and tell the user only what is true.
+import * as fs from 'fs'
+import * as path from 'path'
+import {
+  toErrnoError, parseErrMsg, getGuidance, showGuidance, resetGuidanceState, isCancel, getPolicy, retryDelay,
+  toWxServerError, toCloudError, toHttpApiError, requiresReauthorization, allErrnos, errnoMeaning, decodeErrno,
+} from '../src/index'
+import { createFakeWx } from '../src/testing/index'
+import { runCli } from '../src/cli/index'
+import { GUIDANCE_TEXTS_ZH_TW } from '../src/guidance/generated/guidance.zh_TW'
+import { ERRNO_MEANINGS_ZH_TW } from '../src/texts/generated/errno.zh_TW'
+import { SERVER_CODES } from '../src/errors/generated/server'
+import { CLOUD_CODES } from '../src/errors/generated/cloud'
+import { HTTP_STATUSES, HTTP_ERRORS } from '../src/errors/generated/http'
+import { LEGACY_TEXTS } from '../src/texts/generated/legacy-texts'
+
+const root = path.resolve(__dirname, '..')
+const readData = (name: string) => JSON.parse(fs.readFileSync(path.join(root, name), 'utf8'))
+const corpus = readData('test/corpus/real-failures.json')
+const guidanceData = readData('data/guidance.json')
+
+const en = { locale: 'en' as const, platform: 'android', wx: {} }
+
+function cli(args: string[]) {
+  const out: string[] = []
+  const code = runCli(args, { out: (l) => out.push(l), err: (l) => out.push(l) })
+  return { code, text: out.join('\n') }
+}
+
+describe('the real-failure corpus (test/corpus/real-failures.json)', () => {
+  test('every case names its source', () => {
+    for (const group of ['wx', 'server', 'cloud']) for (const item of corpus[group]) expect(typeof item.source === 'string' && item.source.length > 8).toBe(true)
+  })
+
+  const wxCases: Array<[string, { failure: unknown; errno: number; api: string; guidance: string | null }]> = corpus.wx.map((c: any) => [JSON.stringify(c.failure), c])
+  test.each(wxCases)('%s', (_label, item) => {
+    const error = toErrnoError(item.failure)
+    expect(error.errno).toBe(item.errno)
+    expect(error.api).toBe(item.api)
+    expect(error.cause).toBe(item.failure)
+    const guidance = getGuidance(item.failure, en)
+    expect(guidance ? guidance.source.replace(/^(category|api|legacy|policy):.*$/, '$&') : null).toBe(item.guidance)
+    // The CLI says the same.
+    const errMsg = (item.failure as { errMsg: string }).errMsg
+    expect(cli(['explain', errMsg, '--json']).code).toBe(0)
+  })
+
+  const serverCases: Array<[string, { body: unknown; kind: string; guidance: string }]> = corpus.server.map((c: any) => [JSON.stringify(c.body), c])
+  test.each(serverCases)('server %s', (_label, item) => {
+    const error = toWxServerError(item.body)!
+    expect(getPolicy(error).kind).toBe(item.kind)
+    expect(getGuidance(error, en)!.source).toContain(item.guidance)
+  })
+
+  const cloudCases: Array<[string, { reason: unknown; errCode: number }]> = corpus.cloud.map((c: any) => [JSON.stringify(c.reason), c])
+  test.each(cloudCases)('cloud %s', (_label, item) => {
+    const error = toCloudError(item.reason)
+    expect(error.errCode).toBe(item.errCode)
+    expect(error.known).toBe(true)
+    expect(getPolicy(error).kind).toBe('config')
+  })
+})
+
+describe('errMsg decoding', () => {
+  test.each([
+    ['api:fail reason', 'request:fail timeout', 'request', 'timeout'],
+    ['api:fail:reason', 'openBluetoothAdapter:fail:not available', 'openBluetoothAdapter', 'not available'],
+    ['api: fail reason', 'getLocation: fail auth deny', 'getLocation', 'auth deny'],
+    ['full-width colon', 'getLocation：fail：auth deny', 'getLocation', 'auth deny'],
+    ['no separator', 'closeSocket:failWebSocket is not connected', 'closeSocket', 'WebSocket is not connected'],
+    ['bare fail', 'login:fail', 'login', ''],
+  ])('the API is read from %s', (_shape, errMsg, api, reason) => {
+    expect(parseErrMsg(errMsg)).toEqual({ api, failed: true, reason })
+    expect(toErrnoError(errMsg).api).toBe(api)
+  })
+
+  test('"fail" followed by a lower-case word is not the failure marker', () => {
+    expect(parseErrMsg('x:failure happened').failed).toBe(false)
+  })
+
+  test('errMsg-only failures decode through the catalogue column, case-insensitively, scoped by family', () => {
+    expect(toErrnoError({ errMsg: 'openBluetoothAdapter:fail:not available' }).errno).toBe(1500102)
+    expect(toErrnoError({ errMsg: 'openBluetoothAdapter:fail:NOT AVAILABLE' }).errno).toBe(1500102)
+    expect(toErrnoError('connectWifi:fail:wifi is disable').errno).toBe(1505002)
+    expect(toErrnoError('connectWifi:fail:wifi is disabled').errno).toBe(1505002)
+    expect(toErrnoError('getConnectedWifi:fail:currentWifi is null').errno).toBe(1505005)
+    expect(toErrnoError('writeBLECharacteristicValue:fail:no connection').errno).toBe(1509003)
+    expect(toErrnoError('startBluetoothDevicesDiscovery:fail:location permission is denied').errno).toBe(1509008)
+    // A Wi-Fi text never matches a Bluetooth API, nor a Bluetooth text a Wi-Fi API.
+    expect(toErrnoError('openBluetoothAdapter:fail:wifi is disabled').errno).toBe(-1)
+    expect(toErrnoError('startWifi:fail:not available').errno).toBe(-1)
+    expect(getGuidance('openBluetoothAdapter:fail:wifi is disabled', en)!.source).not.toMatch(/wifi/)
+  })
+
+  test('the errMsg column of every catalogued code decodes back to it for an API of its own family', () => {
+    const data = readData('data/errno.json')
+    const sample: Record<string, string> = { '1500': 'openBluetoothAdapter', '1509': 'createBLEConnection', '1510': 'makeBluetoothPair', '1505': 'connectWifi', '1504': 'startHCE' }
+    let checked = 0
+    for (const c of data.codes) {
+      const prefix = String(c.errno).padStart(7, '0').slice(0, 4)
+      const api = sample[prefix]
+      if (!api || !c.errMsg) continue
+      const twins = data.codes.filter((o: { errno: number; errMsg: string }) => o.errMsg.toLowerCase() === c.errMsg.toLowerCase() && sample[String(o.errno).padStart(7, '0').slice(0, 4)] === api)
+      if (twins.length > 1) continue // the catalogue itself repeats this text within the family
+      expect([c.errno, toErrnoError(`${api}:fail:${c.errMsg}`).errno]).toEqual([c.errno, c.errno])
+      checked++
+    }
+    expect(checked).toBeGreaterThan(40)
+  })
+
+  test('location services off: every ERROR_ shape real apps check', () => {
+    for (const errMsg of ['getLocation:fail:ERROR_NOCELL&WIFI_LOCATIONSWITCHOFF', 'getLocation:fail:ERROR_NOCELL&WIFI_LOCALTIONSWITCHOFF', 'startLocationUpdate:fail:ERROR_NOCELL&WIFI_LOCATIONSWITCHOFF']) {
+      const error = toErrnoError({ errMsg, errCode: 2 })
+      expect(error.errno).toBe(1505003)
+      const guidance = getGuidance(error, en)!
+      expect(guidance.title).toBe('Location services are off')
+      expect(guidance.content).toMatch(/location services/)
+    }
+    expect(toErrnoError('getLocation:fail:ERROR_NETWORK').errno).toBe(600000)
+  })
+
+  test('aborts are the app\'s own cancels: isCancel, no modal', async () => {
+    for (const api of ['request', 'uploadFile', 'connectSocket', 'downloadFile']) {
+      const error = toErrnoError(`${api}:fail abort`)
+      expect(isCancel(error)).toBe(true)
+      expect(getGuidance(error, en)).toBeUndefined()
+    }
+    expect(toErrnoError('downloadFile:fail abort').errno).toBe(603105)
+    expect(isCancel(603105)).toBe(true)
+    expect(getGuidance(603105, en)).toBeUndefined()
+    const fake = createFakeWx()
+    expect(await showGuidance({ errno: 603105 }, { wx: fake })).toMatchObject({ shown: false, reason: 'cancel' })
+    expect(fake.callsOf('showModal')).toHaveLength(0)
+  })
+
+  test('the CLI agrees: README example and family scoping', () => {
+    expect(cli(['explain', 'openBluetoothAdapter:fail:not available']).text).toMatch(/^errno 1500102 /)
+    expect(cli(['explain', 'connectWifi:fail:wifi is disable']).text).toMatch(/^errno 1505002 /)
+    expect(cli(['explain', 'getLocation: fail auth deny']).text).toMatch(/^errno 103 /)
+    expect(cli(['explain', 'startWifi:fail:not available']).text).toMatch(/^errno -1 /)
+  })
+})
+
+describe('wx.cloud numeric codes and CloudBase codes', () => {
+  const official = readData('data/cloud.json').wxCloudNumeric
+  test('the whole official table maps, and `explain -504002` works', () => {
+    const codes = Object.keys(official).filter((k) => k !== '$comment')
+    expect(codes.length).toBeGreaterThanOrEqual(60)
+    for (const prefix of ['-4010', '-4020', '-4030', '-4040', '-5010', '-5020', '-5030', '-5040', '-6010', '-6041']) expect(codes.some((c) => c.startsWith(prefix))).toBe(true)
+    for (const code of codes) {
+      const error = toCloudError({ errCode: Number(code), errMsg: 'errCode: ' + code })
+      expect([code, error.known]).toEqual([code, true])
+    }
+    expect(cli(['explain', '-504002']).text).toMatch(/FUNCTIONS_EXECUTE_FAIL/)
+    expect(cli(['explain', '-501003']).code).toBe(0)
+    expect(cli(['explain', '-402009']).text).toMatch(/WebSocket/)
+  })
+
+  test('CloudBase sign-in and general codes', () => {
+    for (const code of ['MISSING_CREDENTIALS', 'ACCESS_TOKEN_INVALID', 'ACCESS_TOKEN_DISABLED', 'ACCESS_TOKEN_EXPIRED', 'REFRESH_TOKEN_EXPIRED']) {
+      expect([code, requiresReauthorization(toCloudError({ code }))]).toEqual([code, true])
+    }
+    for (const code of ['SYS_ERR', 'SERVER_TIMEOUT', 'EXCEED_RATELIMIT']) expect([code, getPolicy(toCloudError({ code })).kind]).toEqual([code, 'retry'])
+    expect(toCloudError({ code: 'INVALID_ENV' })).toMatchObject({ known: true, group: 'general' })
+  })
+})
+
+describe('server, cloud and REST policy', () => {
+  test('45009 is the daily quota, 45011 the per-minute one (seed 000 swaps them; WeChat docs win)', () => {
+    const daily = toWxServerError({ errcode: 45009, errmsg: 'reach max api daily quota limit' })!
+    const minute = toWxServerError({ errcode: 45011, errmsg: 'api minute-quota reach limit mustslower retry next minute' })!
+    expect(retryDelay(minute)).toBe(60000)
+    expect(retryDelay(daily)).toBeGreaterThan(60000)
+    expect(retryDelay(daily)).toBeLessThanOrEqual(24 * 3600 * 1000)
+    expect(getGuidance(daily, en)!.title).toBe('Daily limit reached')
+    expect(getGuidance(minute, en)!.title).toBe('Service busy')
+    const data = readData('data/server.json').codes
+    for (const code of [45009, 45011]) expect(data.find((c: { errcode: number }) => c.errcode === code).note).toMatch(/[Ss]eed 000/)
+    expect(SERVER_CODES()['40226'][3]).toBe('code blocked')
+  })
+
+  test('40001/40014/42001 are the app\'s access_token: server re-authorization, and the user sees "service busy", never "sign in again"', () => {
+    for (const errcode of [40001, 40014, 42001]) {
+      const error = toWxServerError({ errcode, errmsg: 'x' })!
+      expect(requiresReauthorization(error)).toBe(true)
+      for (const locale of ['zh_CN', 'zh_TW', 'en'] as const) {
+        const guidance = getGuidance(error, { locale, platform: 'android', wx: {} })!
+        expect(guidance.content).not.toMatch(/sign in|登录|登入|登錄/i)
+      }
+      expect(getGuidance(error, en)!.title).toBe('Service busy')
+    }
+  })
+
+  test('any backend\'s HTTP 401 means sign in again; the IM vendor table applies only when asked for', () => {
+    for (const body of [{ error: 'unauthorized' }, 'Unauthorized', { message: 'jwt expired' }, undefined]) {
+      const error = toHttpApiError(401, body)!
+      expect(requiresReauthorization(error)).toBe(true)
+      expect(getGuidance(error, en)!.title).toBe('Please sign in again')
+    }
+    // Without the table, invalid_grant is only a 400; with it, a wrong password, not an expired sign-in.
+    expect(getPolicy(toHttpApiError(400, { error: 'invalid_grant' })!).kind).toBe('fix')
+    const vendor = toHttpApiError(400, { error: 'invalid_grant', error_description: 'password mismatch' }, undefined, { table: 'easemob' })!
+    expect(requiresReauthorization(vendor)).toBe(false)
+    expect(getGuidance(vendor, en)!.title).toBe('Wrong account or password')
+    expect(getPolicy(toHttpApiError(401, { error: 'unauthorized' }, undefined, { table: 'easemob' })!).kind).toBe('config')
+  })
+})
+
+describe('guidance is true for each code', () => {
+  const texts = (errno: number) => getGuidance(errno, en)!
+  test('Wi-Fi and Bluetooth codes whose fix differs get their own texts', () => {
+    expect(texts(1505021).content).toMatch(/background/)
+    expect(texts(1505026).content).toMatch(/too long/)
+    expect(texts(1505022).content).toMatch(/Settings/)
+    const wifiContents = new Set([1505000, 1505006, 1505020, 1505021, 1505022, 1505026, 1505032, 1505040].map((e) => texts(e).content))
+    expect(wifiContents.size).toBeGreaterThanOrEqual(5)
+    const signalAdvice = allErrnos().filter((e) => { const g = getGuidance(e, en); return !!g && /signal is good/.test(g.content) })
+    expect(signalAdvice).toEqual([])
+    const nearby = allErrnos().filter((e) => { const g = getGuidance(e, en); return !!g && /switched on and close/.test(g.content) })
+    expect(nearby).toEqual([1509001, 1509003])
+    expect(texts(1509005).title).toBe("The device didn't respond")
+  })
+
+  test('iBeacon 11002 (location service unavailable) asks for location services, not a connection', () => {
+    const guidance = getGuidance({ errMsg: 'startBeaconDiscovery:fail:location service unavailable', errCode: 11002 }, en)!
+    expect(guidance.title).toBe('Location services are off')
+  })
+
+  test('developer errors blame nothing on the device, and the developer gets a console hint', async () => {
+    for (const errno of [1500101, 101, 1505001, 1505029, 600005, 600009, 1504202]) {
+      const guidance = texts(errno)
+      expect([errno, guidance.source]).toEqual([errno, 'developer-error'])
+      expect(guidance.content).not.toMatch(/device|phone|Bluetooth|Wi-Fi|signal|network/i)
+      expect(guidance.action).toBeUndefined()
+    }
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    resetGuidanceState()
+    await showGuidance({ errno: 1500101, errMsg: 'getBluetoothDevices:fail:not init' }, { wx: createFakeWx() })
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/1500101.*calling code/))
+    warn.mockRestore()
+  })
+
+  test('configuration errors get no "Try again" button', () => {
+    for (const errno of [600002, 600005, 600008, 600009, 600010, 600011, 602101, 602102, 602103, 602108, 602300]) {
+      const guidance = getGuidance(errno, { locale: 'zh_CN', platform: 'android', wx: {} })!
+      expect([errno, guidance.action, guidance.confirmText]).toEqual([errno, undefined, '知道了'])
+    }
+  })
+
+  test('1300202 is the mini-program\'s own 200 MB quota, not the phone\'s storage', () => {
+    const guidance = texts(1300202)
+    expect(guidance.content).toMatch(/200 MB/)
+    expect(guidance.content).not.toMatch(/on your phone/)
+    expect(errnoMeaning(1300202)!.en).toMatch(/200 MB/)
+  })
+
+  test('a missing API (errno 100) asks to update WeChat, with wx.updateWeChatApp where it exists', () => {
+    const withApi = getGuidance(100, { locale: 'en', platform: 'android', wx: { updateWeChatApp() {}, getAppBaseInfo: () => ({ SDKVersion: '3.0.0' }) } })!
+    expect(withApi).toMatchObject({ title: 'Update WeChat', action: 'updateWeChatApp' })
+    const without = getGuidance(100, { locale: 'en', platform: 'android', wx: {} })!
+    expect(without.action).toBeUndefined()
+    expect(without.content).toMatch(/app store/)
+  })
+
+  test('a retry the user chose that fails again shows its modal again; unrelated repeats stay quiet', async () => {
+    resetGuidanceState()
+    const fake = createFakeWx()
+    const failure = { errno: 1509001, errMsg: 'createBLEConnection:fail:connection fail' }
+    let second: Promise<unknown> | undefined
+    await showGuidance(failure, { wx: fake, onRetry: () => { second = showGuidance(failure, { wx: fake }) } })
+    await second
+    expect(fake.callsOf('showModal')).toHaveLength(2)
+    await showGuidance(failure, { wx: fake })
+    expect(fake.callsOf('showModal')).toHaveLength(2) // quiet: not the user's retry
+  })
+
+  test('showGuidance takes a fallback for failures that have no guidance', async () => {
+    resetGuidanceState()
+    const fake = createFakeWx()
+    const failure = { errMsg: 'requestPayment:fail 支付验证签名失败' }
+    expect(await showGuidance(failure, { wx: fake })).toMatchObject({ shown: false, reason: 'no-guidance' })
+    const result = await showGuidance(failure, { wx: fake, locale: 'zh_CN', fallback: { zh_CN: { title: '支付失败', content: '请稍后再试' }, en: { title: 'Payment failed', content: 'Please try later' } } })
+    expect(result).toMatchObject({ shown: true, guidance: { source: 'fallback', title: '支付失败' } })
+    expect(await showGuidance({ errMsg: 'requestPayment:fail cancel' }, { wx: fake, fallback: { title: 'x', content: 'y' } })).toMatchObject({ shown: false, reason: 'cancel' })
+  })
+})
+
+describe('texts', () => {
+  const glossary = readData('data/zh_TW-glossary.json').terms as Array<{ mainland: string; taiwan: string }>
+  // A mainland term is left only where it is not part of its own Taiwan replacement (後臺 inside 管理後台 is fine).
+  const mainlandLeft = (text: string) => glossary.filter((t) => text.split(t.taiwan).join('').indexOf(t.mainland) >= 0).map((t) => t.mainland)
+
+  test('zh_TW is Taiwan Chinese: no mainland term is left in any generated zh_TW text', () => {
+    const texts: string[] = []
+    for (const row of Object.values(GUIDANCE_TEXTS_ZH_TW())) texts.push(...row)
+    texts.push(...Object.values(ERRNO_MEANINGS_ZH_TW()))
+    for (const row of Object.values(SERVER_CODES())) for (const cell of [row[4], row[5], row[6]]) texts.push(cell[1])
+    for (const row of Object.values(CLOUD_CODES())) texts.push(row[4][1])
+    for (const row of Object.values(HTTP_STATUSES())) texts.push(row[2][1])
+    for (const row of HTTP_ERRORS) texts.push(row[5][1])
+    for (const row of Object.values(LEGACY_TEXTS())) texts.push(row[3])
+    expect(texts.length).toBeGreaterThan(500)
+    const left = texts.map((t) => [t, mainlandLeft(t)] as const).filter(([, terms]) => terms.length)
+    expect(left).toEqual([])
+    expect(texts.join('')).toMatch(/權限/)
+    expect(texts.join('')).toMatch(/背景/)
+  })
+
+  test('meanings follow the seed: 2000004 is "client device not supported"; 20-03 is vision kit', () => {
+    expect(errnoMeaning(2000004)!.en).toBe('The client device is not supported.')
+    expect(decodeErrno(2003001).subcategory.name.en).toMatch(/vision ?kit/i)
+  })
+})
