@@ -36,7 +36,7 @@ const BUDGETS = {
 
 /** Where a bundle's bytes come from: minified bytes per group of source modules. */
 const GROUPS = [
-  ['promise layer (wxp, calls, sync rule)', /^src\/promise\//],
+  ['promise layer (wxp, calls, sync rule)', /^src\/(promise|wx)\//],
   ['ErrnoError and secret masking', /^src\/errno\/(ErrnoError|mask|meanings)\.ts$/],
   ['errMsg parsing and rules', /^src\/errno\/normalize\.ts$/],
   ['errMsg column and API families (errMsg-only decoding)', /^src\/errno\/generated\/(errmsg-index|api-families)\.ts$/],

@@ -1,5 +1,5 @@
 // Issue #13: secrets, timers, settling and bounds that an outside adversarial harness broke.
-import { toErrnoError, ErrnoError, toWxServerError, toCloudError, toHttpApiError, maskSecrets, withTimeout, retryDelay, withRetry, createWxp, getPolicy } from '../src/index'
+import { toErrnoError, ErrnoError, toWxServerError, toCloudError, toHttpApiError, maskSecrets, withTimeout, retryDelay, withRetry, createWxp, getPolicy, createBLEWriter, showGuidance, resetGuidanceState } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 import { runCli } from '../src/cli/index'
 
@@ -160,5 +160,87 @@ describe('CLI', () => {
     expect(run(['explain', 'constructor']).code).toBe(2)
     expect(run(['explain', '__proto__']).code).toBe(2)
     expect(run(['explain', '0']).text).toMatch(/^errno 0 OK/)
+  })
+})
+
+describe('the BLE writer', () => {
+  const ids = { deviceId: 'AA', serviceId: 'S', characteristicId: 'C' }
+  test('a fractional or tiny MTU is a clear typed error; a granted 3.5 is ignored, never zero-length writes', async () => {
+    for (const mtu of [3.9, 0, -1, NaN, 22]) expect(() => createBLEWriter(Object.assign({ mtu }, ids))).toThrow(ErrnoError)
+    const fake = createFakeWx({ platform: 'android', overrides: { setBLEMTU: () => ({ errMsg: 'setBLEMTU:ok', mtu: 3.5 }), getBLEMTU: () => ({ errMsg: 'getBLEMTU:ok', mtu: 3.5 }) } })
+    const writer = createBLEWriter(Object.assign({ wx: fake }, ids))
+    expect(await writer.negotiateMTU(185)).toBe(23)
+    expect(writer.chunkSize).toBe(20)
+    await wxpOpen(fake)
+    await writer.write(new Uint8Array(45))
+    expect(fake.callsOf('writeBLECharacteristicValue').map((c) => ((c.options as { value: ArrayBuffer }).value).byteLength)).toEqual([20, 20, 5])
+  })
+
+  test('a write that never answers times out (per-write timeout) instead of blocking the queue for good', async () => {
+    const fake = createFakeWx({ overrides: { writeBLECharacteristicValue: () => undefined } })
+    const silent = { writeBLECharacteristicValue() { /* never calls back */ } }
+    const writer = createBLEWriter(Object.assign({ wx: silent, writeTimeoutMs: 20, attempts: 1 }, ids))
+    await expect(writer.write(new Uint8Array(4))).rejects.toMatchObject({ errno: 5 })
+    expect(writer.pending).toBe(0)
+    expect(fake).toBeDefined()
+  })
+
+  test('iOS: negotiateMTU never calls the Android-only setBLEMTU, reads getBLEMTU and resolves', async () => {
+    const fake = createFakeWx({ platform: 'ios' })
+    await wxpOpen(fake)
+    const writer = createBLEWriter(Object.assign({ wx: fake }, ids))
+    expect(await writer.negotiateMTU(512)).toBe(185)
+    expect(fake.callsOf('setBLEMTU')).toHaveLength(0)
+    // and the fake models the platform: setBLEMTU on iOS fails as on the phone
+    await expect(createWxp(fake).setBLEMTU({ deviceId: 'AA', mtu: 185 })).rejects.toMatchObject({ errno: 100 })
+    const android = createFakeWx({ platform: 'android' })
+    await wxpOpen(android)
+    expect(await createBLEWriter(Object.assign({ wx: android }, ids)).negotiateMTU(185)).toBe(185)
+    expect(android.callsOf('setBLEMTU')).toHaveLength(1)
+  })
+})
+
+async function wxpOpen(fake: object) {
+  const wxp = createWxp(fake as never)
+  await wxp.openBluetoothAdapter()
+  await wxp.createBLEConnection({ deviceId: 'AA' })
+}
+
+describe('guidance timing', () => {
+  test('a queued modal uses the locale current when it is shown', async () => {
+    resetGuidanceState()
+    let language = 'zh_CN'
+    let release: () => void = () => undefined
+    const fake = createFakeWx({ modal: () => ({ confirm: false }) })
+    const wxLike = Object.assign({}, fake, {
+      getAppBaseInfo: () => ({ language, SDKVersion: '3.0.0' }),
+      showModal: (options: { success: (r: object) => void; title: string }) => {
+        seen.push(options.title)
+        if (seen.length === 1) release = () => options.success({ confirm: false })
+        else options.success({ confirm: false })
+      },
+    })
+    const seen: string[] = []
+    const first = showGuidance({ errno: 1500102 }, { wx: wxLike, platform: 'android' })
+    const second = showGuidance({ errno: 1505002 }, { wx: wxLike, platform: 'android' })
+    await Promise.resolve()
+    language = 'en'
+    release()
+    await Promise.all([first, second])
+    expect(seen).toEqual(['蓝牙未开启', 'Wi-Fi is off'])
+  })
+
+  test('the confirm callback runs the action synchronously (a tap is needed for openSetting)', async () => {
+    resetGuidanceState()
+    const order: string[] = []
+    const wxLike = {
+      getDeviceInfo: () => ({ platform: 'android' }),
+      getAppBaseInfo: () => ({ SDKVersion: '3.0.0', language: 'en' }),
+      showModal: (options: { success: (r: object) => void }) => { setTimeout(() => { order.push('tap'); options.success({ confirm: true }); order.push('callback returned') }, 0) },
+      openSetting: () => { order.push('openSetting') },
+    }
+    showGuidance({ errno: 103, errMsg: 'getLocation:fail auth deny' }, { wx: wxLike })
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(order).toEqual(['tap', 'openSetting', 'callback returned'])
   })
 })

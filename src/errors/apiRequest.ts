@@ -1,6 +1,6 @@
-import { invokeAsync } from '../promise/invoke'
-import { globalWx } from '../promise/runtime'
-import type { AnyObject } from '../promise/runtime'
+import { invokeAsync } from '../wx/invoke'
+import { globalWx } from '../wx/access'
+import type { AnyObject } from '../wx/access'
 import { toWxServerError } from './WxServerError'
 import { toHttpApiError } from './HttpApiError'
 

@@ -5,10 +5,10 @@ import { GUIDANCE_TEXTS_EN } from './generated/guidance.en'
 import { toErrnoError, read, legacyTable } from '../errno/normalize'
 import { splitErrno, categoryKey } from '../errno/codes'
 import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
-import { globalWx } from '../promise/runtime'
+import { globalWx } from '../wx/access'
 import { GUIDANCE_KEY, POLICY_KEY, errnoPolicy } from '../policy/policy'
 import type { PolicyKind } from '../policy/policy'
-import type { AnyObject } from '../promise/runtime'
+import type { AnyObject } from '../wx/access'
 import type { Locale } from '../errno/types'
 
 /** What the confirm button does: a wx API that gets the user to the fix, or `retry`. */

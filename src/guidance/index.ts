@@ -1,5 +1,5 @@
 export { getGuidance, registerGuidance, canRunAction } from './guidance'
 export type { Guidance, GuidanceAction, GuidanceOptions, GuidanceOverrides, GuidanceTexts } from './guidance'
-export { showGuidance, runGuidanceAction, resetGuidanceState } from './show'
-export type { ShowGuidanceOptions, ShowGuidanceResult, GuidanceActionOutcome } from './show'
+export { showGuidance, runGuidanceAction, resetGuidanceState, setGuidanceRenderer } from './show'
+export type { ShowGuidanceOptions, ShowGuidanceResult, GuidanceActionOutcome, GuidanceRenderer } from './show'
 export { setLocale, currentLocale, normalizeLocale } from './locale'

@@ -1,12 +1,12 @@
 import { getGuidance } from './guidance'
 import type { Guidance, GuidanceAction, GuidanceTexts } from './guidance'
 import { currentLocale, normalizeLocale } from './locale'
-import { invokeAsync } from '../promise/invoke'
+import { invokeAsync } from '../wx/invoke'
 import { toErrnoError } from '../errno/normalize'
 import { isCancel } from '../policy/policy'
 import { clampDelay } from '../errno/delay'
-import { globalWx } from '../promise/runtime'
-import type { AnyObject } from '../promise/runtime'
+import { globalWx } from '../wx/access'
+import type { AnyObject } from '../wx/access'
 import type { ErrnoError } from '../errno/ErrnoError'
 import type { Locale } from '../errno/types'
 
@@ -79,21 +79,79 @@ export async function runGuidanceAction(action: GuidanceAction, options: { wx?: 
   }
 }
 
-function showModal(wxLike: AnyObject, guidance: Guidance, timeoutMs: number): Promise<{ confirm?: boolean } | 'timeout'> {
+/** An app's own dialog in place of wx.showModal: shows the guidance, resolves when the user answers. */
+export type GuidanceRenderer = (guidance: Guidance) => PromiseLike<{ confirmed: boolean }> | { confirmed: boolean }
+
+let renderer: GuidanceRenderer | undefined
+
+/**
+ * Shows guidance through the app's own dialog (the guidance-dialog component, Vant's or TDesign's
+ * Dialog) instead of wx.showModal; queueing, de-duplication, actions and the result stay the same.
+ * `setGuidanceRenderer(undefined)` restores wx.showModal. An action that needs a tap (openSetting)
+ * should come from the dialog's own button (`open-type`), as the guidance-dialog component does.
+ */
+export function setGuidanceRenderer(next: GuidanceRenderer | undefined): void {
+  renderer = typeof next === 'function' ? next : undefined
+}
+
+type Answer = { confirm: boolean; outcome?: Promise<GuidanceActionOutcome> } | 'timeout'
+
+/**
+ * Shows one modal. On confirm the action starts inside the modal's own success callback, with no
+ * promise hop between the tap and the wx call: openSetting and openSystemBluetoothSetting work only
+ * from a tap (WeChat docs), and a confirm callback counts as one.
+ */
+function showModal(wxLike: AnyObject, guidance: Guidance, timeoutMs: number): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const timer = timeoutMs === Infinity ? undefined : setTimeout(() => resolve('timeout'), clampDelay(timeoutMs))
+    let settled = false
+    const timer = timeoutMs === Infinity ? undefined : setTimeout(() => finish('timeout'), clampDelay(timeoutMs))
+    function finish(answer: Answer | Error, failed?: boolean) {
+      if (settled) return
+      settled = true
+      if (timer !== undefined) clearTimeout(timer)
+      if (failed) reject(answer)
+      else resolve(answer as Answer)
+    }
+    const confirmed = (yes: boolean) => {
+      if (settled) return
+      // runGuidanceAction calls the wx API synchronously, before its first await. A retry is the app's own code:
+      // it runs after the modal is closed and forgotten, so a failure it causes can show its modal again.
+      const tapAction = yes && guidance.action && guidance.action !== 'retry' ? guidance.action : undefined
+      finish({ confirm: yes, outcome: tapAction ? runGuidanceAction(tapAction, { wx: wxLike }) : undefined })
+    }
+    if (renderer) {
+      const render = renderer
+      Promise.resolve().then(() => render(guidance)).then((answer) => confirmed(!!(answer && answer.confirmed)), (error) => finish(error, true))
+      return
+    }
     const modal: AnyObject = {
       title: guidance.title,
       content: guidance.content,
       confirmText: guidance.confirmText,
       showCancel: guidance.showCancel,
+      success: (result: AnyObject | undefined) => confirmed(!!(result && result.confirm)),
+      fail: (error: unknown) => finish(toErrnoError(error, 'showModal'), true),
     }
     if (guidance.showCancel) modal.cancelText = guidance.cancelText
-    invokeAsync(wxLike, wxLike.showModal, 'showModal', modal).then(
-      (result) => { if (timer !== undefined) clearTimeout(timer); resolve((result || {}) as { confirm?: boolean }) },
-      (error) => { if (timer !== undefined) clearTimeout(timer); reject(error) },
-    )
+    try {
+      const returned = wxLike.showModal(modal)
+      // A double (or a future base library) that answers with a promise instead of the callbacks.
+      if (returned && typeof returned.then === 'function') returned.then((result: AnyObject) => confirmed(!!(result && result.confirm)), (error: unknown) => finish(toErrnoError(error, 'showModal'), true))
+    } catch (error) {
+      finish(toErrnoError(error, 'showModal'), true)
+    }
   })
+}
+
+/** The guidance to show for a failure, as showGuidance shows it (fallback texts, no retry button without onRetry). */
+function prepareGuidance(error: unknown, options: ShowGuidanceOptions, wxLike: AnyObject | undefined, locale?: string): Guidance | undefined {
+  let guidance = getGuidance(error, { locale: locale || options.locale, platform: options.platform, wx: wxLike })
+  if (!guidance && options.fallback) guidance = fallbackGuidance(error, locale ? Object.assign({}, options, { locale }) : options, wxLike)
+  if (guidance && guidance.action === 'retry' && !options.onRetry) {
+    // Nothing to run on confirm: the button only closes the modal.
+    guidance = Object.assign({}, guidance, { action: undefined, showCancel: false, confirmText: guidance.locale === 'en' ? 'OK' : '知道了' })
+  }
+  return guidance
 }
 
 /** Guidance from the caller's fallback texts, for a failure with none of its own (never for a cancel). */
@@ -136,15 +194,10 @@ export function showGuidance(error: unknown, options: ShowGuidanceOptions = {}):
   try {
     if (isCancel(error)) return Promise.resolve({ shown: false, confirmed: false, reason: 'cancel' })
     const wxLike = (options.wx as AnyObject | undefined) || globalWx()
-    let guidance = getGuidance(error, { locale: options.locale, platform: options.platform, wx: wxLike })
-    if (!guidance && options.fallback) guidance = fallbackGuidance(error, options, wxLike)
+    const guidance = prepareGuidance(error, options, wxLike)
     if (!guidance) return Promise.resolve({ shown: false, confirmed: false, reason: 'no-guidance' })
-    if (guidance.action === 'retry' && !options.onRetry) {
-      // Nothing to run on confirm: the button only closes the modal.
-      guidance = Object.assign({}, guidance, { action: undefined, showCancel: false, confirmText: guidance.locale === 'en' ? 'OK' : '知道了' })
-    }
     if (guidance.source === 'developer-error') developerHint(error)
-    if (!wxLike || typeof wxLike.showModal !== 'function') return Promise.resolve({ shown: false, confirmed: false, reason: 'no-showModal', guidance })
+    if (!renderer && (!wxLike || typeof wxLike.showModal !== 'function')) return Promise.resolve({ shown: false, confirmed: false, reason: 'no-showModal', guidance })
     const key = String(guidance.errno) + ':' + guidance.source
     const quietMs = typeof options.quietMs === 'number' ? options.quietMs : 3000
     const closedAt = lastClosed[key]
@@ -153,29 +206,31 @@ export function showGuidance(error: unknown, options: ShowGuidanceOptions = {}):
     if (running) return running
 
     const timeoutMs = typeof options.timeoutMs === 'number' ? options.timeoutMs : 60000
+    let shown = guidance
     // The next modal waits for this one to close, not for its action (a retry may show guidance itself).
-    const modalGuidance = guidance
-    const answered = queue.then(() => showModal(wxLike, modalGuidance, timeoutMs))
+    const answered = queue.then(() => {
+      // A queued modal speaks the language in force when it is shown, not when it was queued.
+      if (!options.locale && shown.locale !== currentLocale(wxLike)) shown = prepareGuidance(error, options, wxLike, currentLocale(wxLike)) || shown
+      return showModal(wxLike as AnyObject, shown, timeoutMs)
+    })
     queue = answered.then(() => undefined, () => undefined)
     const closed = () => {
       delete inFlight[key]
       lastClosed[key] = Date.now()
     }
-    const shownGuidance = guidance
     const run = answered.then(
       async (answer): Promise<ShowGuidanceResult> => {
-        const guidance = shownGuidance
         closed()
-        if (answer === 'timeout') return { shown: true, confirmed: false, reason: 'timeout', guidance }
-        if (!answer.confirm || !guidance.action) return { shown: true, confirmed: !!answer.confirm, guidance }
+        if (answer === 'timeout') return { shown: true, confirmed: false, reason: 'timeout', guidance: shown }
+        if (!answer.confirm || !shown.action) return { shown: true, confirmed: answer.confirm, guidance: shown }
         // The user asked to retry: if it fails again, that failure is shown, not swallowed by the quiet period.
-        if (guidance.action === 'retry') delete lastClosed[key]
-        const outcome = await runGuidanceAction(guidance.action, { wx: wxLike, onRetry: options.onRetry })
-        return Object.assign({ shown: true, confirmed: true, action: guidance.action, guidance }, outcome)
+        if (shown.action === 'retry') delete lastClosed[key]
+        const outcome = await (answer.outcome || runGuidanceAction(shown.action, { wx: wxLike, onRetry: options.onRetry }))
+        return Object.assign({ shown: true, confirmed: true, action: shown.action, guidance: shown }, outcome)
       },
       (modalError): ShowGuidanceResult => {
         closed()
-        return { shown: false, confirmed: false, reason: 'modal-failed', error: toErrnoError(modalError, 'showModal'), guidance: shownGuidance }
+        return { shown: false, confirmed: false, reason: 'modal-failed', error: toErrnoError(modalError, 'showModal'), guidance: shown }
       },
     )
     inFlight[key] = run

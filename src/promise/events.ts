@@ -1,7 +1,7 @@
 import { clampDelay } from '../errno/delay'
 import { ErrnoError } from '../errno/ErrnoError'
-import { globalWx } from './runtime'
-import type { AnyObject } from './runtime'
+import { globalWx } from '../wx/access'
+import type { AnyObject } from '../wx/access'
 type Listener = (...args: any[]) => void
 
 /** Event names of `wx`: `BLECharacteristicValueChange` for onBLECharacteristicValueChange. */

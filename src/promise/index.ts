@@ -1,5 +1,5 @@
 export { wxp, createWxp, promisifyObject } from './wxp'
-export { promisify } from './invoke'
+export { promisify } from '../wx/invoke'
 export { isSyncApi } from './rules'
 export { subscribe, once, events } from './events'
 export type { WxEventName, WxEventPayload, EventSourceOptions, OnceOptions, EventStreamOptions } from './events'

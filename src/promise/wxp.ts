@@ -1,8 +1,8 @@
 import { isSyncApi, isNotApi, WRAPPED_GETTER } from './rules'
-import { invokeAsync } from './invoke'
+import { invokeAsync } from '../wx/invoke'
 import { toErrnoError } from '../errno/normalize'
-import { globalWx } from './runtime'
-import type { AnyObject } from './runtime'
+import { globalWx } from '../wx/access'
+import type { AnyObject } from '../wx/access'
 import type { Promisified, WxPromisified } from './types'
 
 /**

@@ -116,6 +116,7 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
   const listeners: { [event: string]: Array<(payload: unknown) => void> } = Object.create(null)
   let adapterOpen = false
   let wifiStarted = false
+  let grantedMtu = 23
   let discovering = false
   const connected: { [deviceId: string]: boolean } = Object.create(null)
   let nextTask = 0
@@ -145,6 +146,9 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
         return platform === 'ios' ? Object.assign(FAILURES.bluetoothOff(api), { state: 4 }) : FAILURES.bluetoothOff(api)
       }
       if (api === 'closeBluetoothAdapter' || api === 'createBLEPeripheralServer') return undefined
+      // setBLEMTU is Android-only (wx.setBLEMTU doc: 仅安卓支持); on iOS the MTU is fixed and read with getBLEMTU.
+      // The exact iOS failure text is not documented: modelled as "not supported" so code that relies on it fails here too.
+      if (api === 'setBLEMTU' && platform !== 'android') return { errMsg: 'setBLEMTU:fail jsapi not supported', errno: 100 } as Failure
       if (!adapterOpen) return FAILURES.bluetoothNotInit(api)
       if (state.bluetooth === 'off') return FAILURES.bluetoothOff(api)
       if (api === 'startBluetoothDevicesDiscovery' && platform === 'android' && !state.systemPermission) return FAILURES.bleLocation(api)
@@ -193,8 +197,9 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
       case 'closeBLEConnection': delete connected[call.deviceId]; return ok
       case 'getBLEDeviceServices': return Object.assign(ok, { services: [{ uuid: '0000FFE0-0000-1000-8000-00805F9B34FB', isPrimary: true }] })
       case 'getBLEDeviceCharacteristics': return Object.assign(ok, { characteristics: [{ uuid: '0000FFE1-0000-1000-8000-00805F9B34FB', properties: { read: true, write: true, notify: true, indicate: false } }] })
-      case 'setBLEMTU': return Object.assign(ok, { mtu: Math.min(call.mtu || 23, options.mtu || 185) })
-      case 'getBLEMTU': return Object.assign(ok, { mtu: options.mtu || 185 })
+      case 'setBLEMTU': grantedMtu = Math.min(call.mtu || 23, options.mtu || 185); return Object.assign(ok, { mtu: grantedMtu })
+      // iOS: a fixed MTU that depends on the phone (commonly 185 for writes with response); Android: what setBLEMTU granted.
+      case 'getBLEMTU': return Object.assign(ok, { mtu: options.mtu || (platform === 'ios' ? 185 : grantedMtu) })
       case 'getBLEDeviceRSSI': return Object.assign(ok, { RSSI: -60 })
       case 'startWifi': wifiStarted = true; return ok
       case 'stopWifi': wifiStarted = false; return ok
