@@ -44,6 +44,9 @@ function splitTexts() {
     name: 'split-texts',
     transform(code, id) {
       if (!/[\\/]generated[\\/][^\\/]+\.ts$/.test(id) || code.indexOf('lazyJSON(') < 0) return null
+      // The text file is required relative to the file the module lands in: core.js at the root, or its own chunk at its source path.
+      const fromDir = isCoreModule(id) ? '.' : path.relative(path.resolve('src'), path.dirname(id)).split(path.sep).join('/')
+      const textsDir = path.posix.relative(fromDir, 'texts') || '.'
       const ast = this.parse(code)
       let out = ''
       let at = 0
@@ -55,13 +58,30 @@ function splitTexts() {
           if (!init || init.type !== 'CallExpression' || init.callee.name !== 'lazyJSON') continue
           const name = declarator.id.name
           this.emitFile({ type: 'asset', fileName: `texts/${name}.js`, source: `module.exports=${JSON.stringify(valueOf(init.arguments[0]))}\n` })
-          out += code.slice(at, init.arguments[0].start) + `function () { return require('./texts/${name}.js') }`
+          out += code.slice(at, init.arguments[0].start) + `function () { return require('${textsDir.startsWith('.') ? textsDir : './' + textsDir}/${name}.js') }`
           at = init.arguments[0].end
         }
       }
       return { code: out + code.slice(at), map: null }
     },
   }
+}
+
+/**
+ * miniprogram_dist: the core (promise layer, ErrnoError, decoding) is one file, core.js, required at load;
+ * every other module is its own file at its source path, which index.js requires on first use
+ * (scripts/build.js). One file for the core keeps a cold start to a few requires.
+ */
+const CORE_MODULES = /[\\/]src[\\/](lazy|errno[\\/](ErrnoError|codes|decode|delay|mask|meanings|normalize)|errno[\\/]generated[\\/](categories|category-names|legacy|api-families|errmsg-index)|texts[\\/]generated[\\/]errno\.en|promise[\\/](wxp|rules)|wx[\\/](invoke|access))\.ts$/
+function isCoreModule(id) {
+  return CORE_MODULES.test(id)
+}
+function miniprogramChunk(id) {
+  if (isCoreModule(id)) return 'core'
+  const rel = path.relative(path.resolve('src'), id)
+  // Re-export-only index files (src/index.ts, src/errno/index.ts …) have no code of their own: they stay with the entry.
+  if (rel.startsWith('..') || path.isAbsolute(rel) || (/(^|[\\/])index\.ts$/.test(rel) && !/^texts[\\/]/.test(rel))) return undefined
+  return rel.replace(/\.ts$/, '').split(path.sep).join('/')
 }
 
 function componentBuilds() {
@@ -78,17 +98,22 @@ function componentBuilds() {
 
 module.exports = [
   {
+    // core.js plus one file per other module; scripts/build.js then makes index.js require the core at load and the rest on first use.
     input: 'src/index.ts',
-    output: { file: 'miniprogram_dist/index.js', format: 'cjs', exports: 'named', banner },
+    output: { dir: 'miniprogram_dist', format: 'cjs', exports: 'named', banner, manualChunks: miniprogramChunk, chunkFileNames: '[name].js', entryFileNames: '[name].js' },
     plugins: [nodeResolve(), ts(), splitTexts(), copyComponents('miniprogram_dist')],
   },
   ...componentBuilds(),
   {
+    // Node and CommonJS bundlers: one file per entry.
     input: { index: 'src/index.ts', testing: 'src/testing/index.ts', cli: 'src/cli/index.ts' },
-    output: [
-      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', exports: 'named', banner },
-      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', banner },
-    ],
+    output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', exports: 'named', banner },
+    plugins: [nodeResolve(), ts()],
+  },
+  {
+    // ESM that tree-shakes: one module per source file, so a bundler keeps only what is imported.
+    input: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    output: { dir: 'dist/esm', format: 'es', banner, preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].mjs' },
     plugins: [nodeResolve(), ts()],
   },
 ]

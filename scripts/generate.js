@@ -84,9 +84,9 @@ function generateErrno(files) {
     `export const CATEGORY_KEYS = ${js(categories.map((c) => slot(c).toString(36) + ':' + (c.inferred ? '~' : '') + c.key).join(','))}\n\n` +
     `/** Every catalogued errno, sorted, as runs: base-36 delta from the previous run's end, \`+n\` for n consecutive codes after it (expanded once, on first use). */\n` +
     `export const KNOWN_ERRNO_RUNS = ${js(runEncode(codes.map((c) => c.errno).sort((a, b) => a - b)))}\n`
-  files['src/errno/generated/category-names.ts'] = header('errno.json') +
-    `/** Category names in the order of CATEGORY_KEYS as \`zh_CN|zh_TW|en\`, semicolon-separated (zh_TW empty when it equals zh_CN). */\n` +
-    `export const CATEGORY_NAMES = ${js(categories.map((c) => { const tw = toTraditional(c.zh_CN); return [c.zh_CN, tw === c.zh_CN ? '' : tw, c.en].join('|') }).join(';'))}\n`
+  files['src/errno/generated/category-names.ts'] = header('errno.json') + LAZY_IMPORT +
+    `\n/** Category names in the order of CATEGORY_KEYS as \`zh_CN|zh_TW|en\`, semicolon-separated (zh_TW empty when it equals zh_CN); read on first use (its own file in miniprogram_dist). */\n` +
+    `export const CATEGORY_NAMES: () => string = /*#__PURE__*/ lazyJSON(${js(js(categories.map((c) => { const tw = toTraditional(c.zh_CN); return [c.zh_CN, tw === c.zh_CN ? '' : tw, c.en].join('|') }).join(';')))})\n`
 
   files['src/errno/generated/codes.ts'] = header('errno.json') +
     `/** Named constants for every catalogued errno. */\nexport const Errno: {\n` +

@@ -1,6 +1,6 @@
 import { isKnownErrno, splitErrno } from './codes'
 import { englishMeaning } from './meanings'
-import { maskSecrets, safeMessage } from './mask'
+import { maskSecrets, safeMessage, truncate, MAX_MESSAGE } from './mask'
 
 /** The errno of a failure no code could be found for. */
 export const UNKNOWN_ERRNO = -1
@@ -75,8 +75,9 @@ export class ErrnoError extends Error {
     message += ' (errno ' + errno + (init.errCode !== undefined ? ', errCode ' + init.errCode : '') + ')'
     if (meaning) message += ': ' + meaning
     if (init.note) message += (meaning ? ' ' : ': ') + init.note
-    // Masked and bounded as a whole: the note may quote the input too.
-    super(safeMessage(message))
+    // The errMsg (the only input quoted) is masked above; the rest is ours: numbers, the meaning, the note
+    // (codes, table and API names). Bounded as a whole.
+    super(truncate(message, MAX_MESSAGE))
     // Keeps instanceof working when a consumer downlevels the class to ES5 (native classes need nothing).
     if (!(this instanceof ErrnoError)) Object.setPrototypeOf(this, new.target.prototype)
     this.errno = errno

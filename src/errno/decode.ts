@@ -8,7 +8,7 @@ let names: string[][] | undefined
 
 function category(code: number, index: number | undefined): ErrnoCategory {
   if (index === undefined) return { code, key: 'unknown', name: { zh_CN: '未知类目', zh_TW: '未知類目', en: 'Unknown category' }, known: false, inferred: false }
-  if (!names) names = CATEGORY_NAMES.split(';').map((entry) => entry.split('|'))
+  if (!names) names = CATEGORY_NAMES().split(';').map((entry) => entry.split('|'))
   const key = categoryKeyAt(index)
   const inferred = key[0] === '~'
   const [zhCN, zhTW, en] = names[index]

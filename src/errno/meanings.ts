@@ -1,11 +1,8 @@
-// The English meanings are texts: the error class shows them only once a module that reads the
-// texts (lookupErrno, guidance, the CLI) has registered them, so the core stays small.
-let englishMeanings: (() => Record<number, string>) | undefined
-
-export function registerEnglishMeanings(table: () => Record<number, string>): void {
-  englishMeanings = table
-}
+// The English meaning every ErrnoError's message carries: part of the core in both builds. The table is
+// parsed on first use; in miniprogram_dist it is its own file (texts/ERRNO_MEANINGS_EN.js), loaded with
+// the first error, so a cold start parses none of it.
+import { ERRNO_MEANINGS_EN } from '../texts/generated/errno.en'
 
 export function englishMeaning(errno: number): string | undefined {
-  return englishMeanings ? englishMeanings()[errno] : undefined
+  return ERRNO_MEANINGS_EN()[errno]
 }

@@ -1,15 +1,11 @@
-// Reading texts: every locale of the catalogue. Importing this module makes ErrnoError messages
-// carry the English meaning (see errno/meanings.ts).
+// Reading texts: every locale of the catalogue.
 import { ERRNO_MEANINGS_EN } from './generated/errno.en'
 import { ERRNO_MEANINGS_ZH_CN } from './generated/errno.zh_CN'
 import { ERRNO_MEANINGS_ZH_TW } from './generated/errno.zh_TW'
 import { ERRNO_ERRMSG } from './generated/errmsg'
 import { Errno } from '../errno/generated/codes'
-import { registerEnglishMeanings } from '../errno/meanings'
 import { decodeErrno } from '../errno/decode'
 import type { ErrnoEntry, Locale, Localized } from '../errno/types'
-
-registerEnglishMeanings(ERRNO_MEANINGS_EN)
 
 /** The meanings of one locale, parsed on first use. */
 export const ERRNO_MEANINGS: { [L in Locale]: () => Record<number, string> } = {
