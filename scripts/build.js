@@ -16,7 +16,7 @@ execFileSync(bin('rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' })
 // miniprogram_dist/index.js: the core (promise layer, ErrnoError, decoding) is required at load; everything else
 // (guidance, policy, the server/cloud/HTTP errors, the catalogue texts) on first use, through a getter that then
 // replaces itself with the value. A page that only awaits wxp parses only the core.
-const CORE_EXPORTS = ['wxp', 'createWxp', 'promisifyObject', 'promisify', 'isSyncApi', 'ErrnoError', 'isErrnoError', 'UNKNOWN_ERRNO', 'toErrnoError', 'parseErrMsg', 'errnoFromReason', 'legacyCodeToErrno', 'legacyTableName', 'decodeErrno', 'isKnownErrno', 'isErrnoNumber', 'splitErrno', 'maskSecrets']
+const CORE_EXPORTS = ['wxp', 'createWxp', 'promisifyObject', 'promisify', 'isSyncApi', 'ErrnoError', 'isErrnoError', 'UNKNOWN_ERRNO', 'toErrnoError', 'parseErrMsg', 'errnoFromReason', 'legacyCodeToErrno', 'legacyTableName', 'decodeErrno', 'isKnownErrno', 'isErrnoNumber', 'splitErrno', 'maskSecrets', 'onFailure']
 function writeLazyIndex(file) {
   const source = fs.readFileSync(file, 'utf8')
   const modules = {}

@@ -77,6 +77,8 @@ const SCENARIOS = [
   { page: 'bluetooth', run: 'scan', state: 'Bluetooth off', fake: { platform: 'ios', language: 'en', state: { bluetooth: 'off' } }, expect: { errno: 1500102, action: '', content: /Settings › Bluetooth/ } },
   { page: 'bluetooth', run: 'scan', state: 'Bluetooth off, base library 2.9 (errCode only)', fake: { language: 'zh_TW', errorProfile: 'legacy', SDKVersion: '2.9.0', missing: ['openSystemBluetoothSetting', 'openAppAuthorizeSetting'], state: { bluetooth: 'off' } }, expect: { errno: 1500102, action: '', content: /藍牙/ } },
   { page: 'bluetooth', run: 'scan', state: 'location permission denied', fake: { state: { systemPermission: false } }, expect: { errno: 1509008, action: 'openAppAuthorizeSetting' } },
+  { page: 'bluetooth', run: 'readyScan', state: 'Bluetooth off and location permission denied: ensure walks both', confirms: 2, fake: { state: { bluetooth: 'off', systemPermission: false }, devices: [{ deviceId: 'AA:BB:CC:DD:EE:FF', name: 'lock' }] }, expect: { ok: true, modals: 2 } },
+  { page: 'bluetooth', run: 'readyScan', state: 'Bluetooth off, the user declines', confirms: 0, fake: { language: 'en', state: { bluetooth: 'off' } }, expect: { errno: 1500102 } },
   { page: 'ble', run: 'connectAndWrite', state: 'all on', fake: { devices: [{ deviceId: 'AA:BB:CC:DD:EE:FF' }] }, expect: { ok: true } },
   { page: 'ble', run: 'connectAndWrite', state: 'BLE unsupported', fake: { language: 'en', state: { bluetooth: 'unsupported' } }, expect: { errno: 1500105, action: '' } },
   { page: 'nfc', run: 'readTag', state: 'all on', fake: {}, expect: { ok: true } },
@@ -152,7 +154,8 @@ async function runScenarios() {
     // The user taps the confirm button once, then cancels: a retry the user chose that fails again shows its modal
     // again (issue #12), so a modal that always confirmed would retry for ever.
     let modals = 0
-    const fake = testing.createFakeWx(Object.assign({ timing: 'microtask', modal: () => ({ confirm: ++modals === 1, cancel: modals > 1 }) }, scenario.fake))
+    const confirms = scenario.confirms !== undefined ? scenario.confirms : 1
+    const fake = testing.createFakeWx(Object.assign({ timing: 'microtask', modal: () => ({ confirm: ++modals <= confirms, cancel: modals > confirms }) }, scenario.fake))
     global.wx = fake
     const fakeOptions = scenario.fake
     const label = `${scenario.page} · ${scenario.run} · ${scenario.state} · ${fakeOptions.platform || 'android'} · ${fakeOptions.language || 'zh_CN'}`
@@ -168,7 +171,9 @@ async function runScenarios() {
     const expect = scenario.expect
     let line
     if (result.ok) {
-      line = `${label} → ok: ${result.status}`
+      const shown = fake.callsOf('showModal').map((call) => describeModal(call))
+      line = `${label} → ok: ${result.status}` + (shown.length ? ` (after ${shown.join('; ')})` : '')
+      if (expect.modals !== undefined && shown.length !== expect.modals) failures.push(`${label}: expected ${expect.modals} modal(s), got ${shown.length}`)
       if (!expect.ok) failures.push(`${label}: expected errno ${expect.errno}, got success`)
     } else {
       const error = result.error

@@ -1,7 +1,25 @@
-// <guidance-dialog errno="{{errno}}" locale="zh_CN" bind:action="onAction" bind:close="onClose" />
-// Shows what to tell the user about an errno, with the button that gets them to the fix.
-import { getGuidance, runGuidanceAction } from '../../src/index'
-import type { GuidanceAction } from '../../src/index'
+// <guidance-dialog error="{{error}}" locale="zh_CN" bind:action="onAction" bind:close="onClose" />
+// <guidance-dialog errno="{{errno}}" … /> still works. Shows what to tell the user about a failure, with the
+// button that gets them to the fix: for an error, exactly what showGuidance would show.
+import { getGuidance, runGuidanceAction, toWxServerError, toCloudError, toHttpApiError } from '../../src/index'
+import type { Guidance, GuidanceAction } from '../../src/index'
+
+/**
+ * setData copies an error into plain data (its class and getters are gone): make it the error it was, so
+ * a WxServerError, CloudError or HttpApiError keeps its guidance, and an ErrnoError its raw `cause` (the
+ * iOS adapter `state`).
+ */
+function rehydrate(value: any): unknown {
+  if (!value || typeof value !== 'object') return value
+  try {
+    if (value.name === 'WxServerError') return toWxServerError(value.cause !== undefined ? value.cause : { errcode: value.errcode, errmsg: value.errmsg }) || value
+    if (value.name === 'CloudError') return toCloudError(value.cause !== undefined ? value.cause : { code: value.code, errCode: value.errCode, errMsg: value.errMsg })
+    if (value.name === 'HttpApiError') return toHttpApiError(value.statusCode, value.cause, undefined, { url: value.url }) || value
+  } catch (error) {
+    // fall through: read it as it is
+  }
+  return value
+}
 
 const ICONS: { [name: string]: string } = {
   bluetooth: 'ᛒ', wifi: '≋', nfc: '◎', location: '⌖', network: '⇅', permission: '⚿', camera: '◉',
@@ -13,12 +31,16 @@ interface Self {
   setData(data: object): void
   triggerEvent(name: string, detail?: object): void
   finish(action: string | undefined, ok: boolean, error?: unknown, result?: unknown): void
+  render(guidance: Guidance | undefined): void
+  answer?: (result: { confirmed: boolean; actionHandled?: boolean }) => void
 }
 
 Component({
   options: { addGlobalClass: false },
   properties: {
-    /** The errno (or legacy errCode) to explain; 0 hides the dialog. */
+    /** The failure to explain: an ErrnoError, WxServerError, CloudError or HttpApiError (or its JSON); null hides the dialog. */
+    error: { type: Object, value: null },
+    /** The errno (or legacy errCode) to explain, when no `error` is given; 0 hides the dialog. */
     errno: { type: Number, value: 0 },
     /** zh_CN, zh_TW or en; empty: the device's language. */
     locale: { type: String, value: '' },
@@ -37,8 +59,21 @@ Component({
     openType: '',
   },
   observers: {
-    'errno, locale, platform'(this: Self, errno: number, locale: string, platform: string) {
-      const guidance = errno ? getGuidance(errno, { locale: locale || undefined, platform: platform || undefined }) : undefined
+    'error, errno, locale, platform'(this: Self, error: unknown, errno: number, locale: string, platform: string) {
+      const subject = error ? rehydrate(error) : errno
+      this.render(subject ? getGuidance(subject, { locale: locale || undefined, platform: platform || undefined }) : undefined)
+    },
+  },
+  methods: {
+    /** Shows a guidance object (as setGuidanceRenderer gives it); resolves when the user answers. */
+    show(this: Self, guidance: Guidance): Promise<{ confirmed: boolean; actionHandled?: boolean }> {
+      if (this.answer) this.answer({ confirmed: false })
+      return new Promise((resolve) => {
+        this.answer = resolve
+        this.render(guidance)
+      })
+    },
+    render(this: Self, guidance: Guidance | undefined) {
       if (!guidance) {
         this.setData({ visible: false })
         return
@@ -56,8 +91,6 @@ Component({
         openType: guidance.action === 'openSetting' ? 'openSetting' : '',
       })
     },
-  },
-  methods: {
     onConfirm(this: Self) {
       const action: string = this.data.action
       if (!action || action === 'retry') {
@@ -73,11 +106,18 @@ Component({
     onCancel(this: Self) {
       this.setData({ visible: false })
       this.triggerEvent('close', { confirmed: false })
+      const answer = this.answer
+      this.answer = undefined
+      if (answer) answer({ confirmed: false })
     },
     finish(this: Self, action: string | undefined, ok: boolean, error?: unknown, result?: unknown) {
       this.setData({ visible: false })
       this.triggerEvent('action', { action, ok, error, result })
       this.triggerEvent('close', { confirmed: true })
+      const answer = this.answer
+      this.answer = undefined
+      // The dialog ran the wx action itself (from the tap); showGuidance runs only `retry`.
+      if (answer) answer({ confirmed: true, actionHandled: !!action && action !== 'retry' })
     },
     noop() {
       // swallows taps on the panel so they do not reach the mask

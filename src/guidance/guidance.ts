@@ -37,6 +37,8 @@ export interface GuidanceOptions {
   platform?: string
   /** The wx object used to read locale, platform, base library and canIUse. @default the global wx */
   wx?: object
+  /** Use this guidance template (an id of data/guidance.json) instead of the one the failure picks: for readiness checks. */
+  template?: string
 }
 
 /** Texts a caller can override per locale. */
@@ -89,7 +91,9 @@ function beyondTemplate(error: unknown): [string, string] | undefined {
 function stateTemplate(errno: number, cause: unknown): [string, string] | undefined {
   const byState = GUIDANCE_BY_STATE[errno]
   if (!byState) return undefined
-  const state = read(cause, 'state')
+  // The raw failure, or (for an ErrnoError copied to plain data, as setData does) the raw failure inside it.
+  let state = read(cause, 'state')
+  if (state === undefined) state = read(read(cause, 'cause'), 'state')
   const id = typeof state === 'number' ? byState[state] : undefined
   return id ? [id, 'state:' + state] : undefined
 }
@@ -164,7 +168,8 @@ export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}
   const locale = options.locale ? normalizeLocale(options.locale) : currentLocale(wxLike)
   const platform = options.platform || currentPlatform(wxLike)
   const override = registered[String(errno)] || (error.errCode !== undefined && errno < 0 ? registered[String(error.errCode)] : undefined)
-  const found = beyondTemplate(errorOrErrno) || stateTemplate(errno, error.cause) || templateFor(errno, error.errCode, error.api)
+  const chosen = options.template && Object.prototype.hasOwnProperty.call(GUIDANCE_TEMPLATES, options.template) ? options.template : undefined
+  const found = (chosen ? [chosen, chosen] as [string, string] : undefined) || beyondTemplate(errorOrErrno) || stateTemplate(errno, error.cause) || templateFor(errno, error.errCode, error.api)
   if (!found && !override) return undefined
 
   const row: readonly string[] = found ? TEXTS[locale]()[found[0]] || TEXTS.en()[found[0]] || [] : []

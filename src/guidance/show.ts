@@ -26,6 +26,8 @@ export interface ShowGuidanceOptions {
    * texts for every locale, or per locale. Cancels still show nothing.
    */
   fallback?: GuidanceTexts | { zh_CN?: GuidanceTexts; zh_TW?: GuidanceTexts; en?: GuidanceTexts }
+  /** Show this guidance template (an id of data/guidance.json) instead of the failure's own. */
+  template?: string
 }
 
 export interface ShowGuidanceResult {
@@ -79,8 +81,17 @@ export async function runGuidanceAction(action: GuidanceAction, options: { wx?: 
   }
 }
 
-/** An app's own dialog in place of wx.showModal: shows the guidance, resolves when the user answers. */
-export type GuidanceRenderer = (guidance: Guidance) => PromiseLike<{ confirmed: boolean }> | { confirmed: boolean }
+/**
+ * An app's own dialog in place of wx.showModal: shows the guidance and resolves when the user answers.
+ * `actionHandled: true` says the dialog ran the action itself (a button with open-type="openSetting"), so
+ * showGuidance does not run it again. Returning undefined falls back to wx.showModal (no dialog on this page).
+ */
+export type GuidanceRenderer = (guidance: Guidance) => PromiseLike<GuidanceRendererAnswer> | GuidanceRendererAnswer | undefined
+
+export interface GuidanceRendererAnswer {
+  confirmed: boolean
+  actionHandled?: boolean
+}
 
 let renderer: GuidanceRenderer | undefined
 
@@ -112,18 +123,27 @@ function showModal(wxLike: AnyObject, guidance: Guidance, timeoutMs: number): Pr
       if (failed) reject(answer)
       else resolve(answer as Answer)
     }
-    const confirmed = (yes: boolean) => {
+    const confirmed = (yes: boolean, handled?: boolean) => {
       if (settled) return
+      if (yes && handled) return finish({ confirm: true, outcome: Promise.resolve({ actionResult: 'ok' as const }) })
       // runGuidanceAction calls the wx API synchronously, before its first await. A retry is the app's own code:
       // it runs after the modal is closed and forgotten, so a failure it causes can show its modal again.
       const tapAction = yes && guidance.action && guidance.action !== 'retry' ? guidance.action : undefined
       finish({ confirm: yes, outcome: tapAction ? runGuidanceAction(tapAction, { wx: wxLike }) : undefined })
     }
     if (renderer) {
-      const render = renderer
-      Promise.resolve().then(() => render(guidance)).then((answer) => confirmed(!!(answer && answer.confirmed)), (error) => finish(error, true))
-      return
+      let rendered: ReturnType<GuidanceRenderer>
+      try {
+        rendered = renderer(guidance)
+      } catch (error) {
+        return finish(toErrnoError(error, 'showGuidance'), true)
+      }
+      if (rendered !== undefined) {
+        Promise.resolve(rendered).then((answer) => confirmed(!!(answer && answer.confirmed), !!(answer && answer.actionHandled)), (error) => finish(toErrnoError(error, 'showGuidance'), true))
+        return
+      }
     }
+    if (!wxLike || typeof wxLike.showModal !== 'function') return finish(toErrnoError({ errno: 100, errMsg: 'showModal:fail jsapi not supported' }, 'showModal'), true)
     const modal: AnyObject = {
       title: guidance.title,
       content: guidance.content,
@@ -145,7 +165,7 @@ function showModal(wxLike: AnyObject, guidance: Guidance, timeoutMs: number): Pr
 
 /** The guidance to show for a failure, as showGuidance shows it (fallback texts, no retry button without onRetry). */
 function prepareGuidance(error: unknown, options: ShowGuidanceOptions, wxLike: AnyObject | undefined, locale?: string): Guidance | undefined {
-  let guidance = getGuidance(error, { locale: locale || options.locale, platform: options.platform, wx: wxLike })
+  let guidance = getGuidance(error, { locale: locale || options.locale, platform: options.platform, wx: wxLike, template: options.template })
   if (!guidance && options.fallback) guidance = fallbackGuidance(error, locale ? Object.assign({}, options, { locale }) : options, wxLike)
   if (guidance && guidance.action === 'retry' && !options.onRetry) {
     // Nothing to run on confirm: the button only closes the modal.

@@ -1,5 +1,7 @@
 import { clampDelay } from '../errno/delay'
 import { ErrnoError } from '../errno/ErrnoError'
+import { reportFailure } from '../wx/failures'
+import type { AbortSignalLike } from '../policy/retry'
 import { globalWx } from '../wx/access'
 import type { AnyObject } from '../wx/access'
 type Listener = (...args: any[]) => void
@@ -59,23 +61,39 @@ export function subscribe<E extends WxEventName | (string & {})>(
 }
 
 export interface OnceOptions<P> extends EventSourceOptions {
-  /** Reject with errno 5 (time out) after this many milliseconds. */
+  /** Reject with errno 5 (time out) after this many milliseconds. Infinity: no limit. */
   timeout?: number
+  /** Stop waiting when the signal aborts: the promise rejects with errno 1 (a cancel) and the listener is removed. */
+  signal?: AbortSignalLike
   /** Wait for the first event this accepts. */
   filter?: (payload: P) => boolean
 }
 
-/** The next event's payload; unsubscribes when it comes, on time-out, or on error. */
-export function once<E extends WxEventName | (string & {})>(event: E, options: OnceOptions<WxEventPayload<E>> = {}): Promise<WxEventPayload<E>> {
-  return new Promise((resolve, reject) => {
+/** A promise from once(): `cancel()` stops waiting (errno 1, a cancel) and removes the listener. */
+export type CancellableOnce<T> = Promise<T> & { cancel(): void }
+
+/** The next event's payload; unsubscribes when it comes, on time-out, on cancel (signal or cancel()), or on error. */
+export function once<E extends WxEventName | (string & {})>(event: E, options: OnceOptions<WxEventPayload<E>> = {}): CancellableOnce<WxEventPayload<E>> {
+  let cancel: () => void = () => undefined
+  const promise = new Promise<WxEventPayload<E>>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined
     let stop: (() => void) | undefined
     let done = false
+    const signal = options.signal
+    const onAbort = () => cancel()
     const finish = () => {
       done = true
       if (timer !== undefined) clearTimeout(timer)
       if (stop) stop()
+      if (signal && typeof signal.removeEventListener === 'function') signal.removeEventListener('abort', onAbort)
     }
+    cancel = () => {
+      if (done) return
+      finish()
+      reject(new ErrnoError({ errno: 1, errMsg: 'on' + event + ':fail cancel', api: 'on' + event }))
+    }
+    if (signal && signal.aborted) return cancel()
+    if (signal && typeof signal.addEventListener === 'function') signal.addEventListener('abort', onAbort)
     stop = subscribe(event, (payload) => {
       if (done) return
       try {
@@ -91,10 +109,12 @@ export function once<E extends WxEventName | (string & {})>(event: E, options: O
     if (!done && typeof options.timeout === 'number' && options.timeout !== Infinity) {
       timer = setTimeout(() => {
         finish()
-        reject(new ErrnoError({ errno: 5, errMsg: 'on' + event + ':fail time out', api: 'on' + event }))
+        reject(reportFailure(new ErrnoError({ errno: 5, errMsg: 'on' + event + ':fail time out', api: 'on' + event })))
       }, clampDelay(options.timeout))
     }
-  })
+  }) as CancellableOnce<WxEventPayload<E>>
+  promise.cancel = () => cancel()
+  return promise
 }
 
 export interface EventStreamOptions extends EventSourceOptions {

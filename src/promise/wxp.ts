@@ -2,6 +2,7 @@ import { isSyncApi, isNotApi, WRAPPED_GETTER } from './rules'
 import { invokeAsync } from '../wx/invoke'
 import { toErrnoError } from '../errno/normalize'
 import { globalWx } from '../wx/access'
+import { reportFailure } from '../wx/failures'
 import type { AnyObject } from '../wx/access'
 import type { Promisified, WxPromisified } from './types'
 
@@ -89,7 +90,7 @@ function wrapInferenceSession(session: AnyObject): AnyObject {
       const value = target[key as string]
       if (typeof value !== 'function') return value
       if (key !== 'run') return value.bind(target)
-      return (...args: unknown[]) => new Promise((resolve) => resolve(value.apply(target, args))).catch((failure: unknown) => { throw toErrnoError(failure, 'InferenceSession.run') })
+      return (...args: unknown[]) => new Promise((resolve) => resolve(value.apply(target, args))).catch((failure: unknown) => { throw reportFailure(toErrnoError(failure, 'InferenceSession.run')) })
     },
   })
 }

@@ -20,6 +20,10 @@ export interface FakeDeviceState {
   network?: 'online' | 'offline'
   /** @default 'ok' */
   payment?: 'ok' | 'cancel'
+  /** Scopes the user answered, as wx.getSetting().authSetting has them: `{ 'scope.camera': false }` is a refusal. @default {} (none asked yet) */
+  scopes?: { [scope: string]: boolean }
+  /** Whether the user has agreed to the privacy agreement (wx.getPrivacySetting().needAuthorization is its opposite). @default true */
+  privacyAgreed?: boolean
 }
 
 export interface FakeWxOptions {
@@ -44,6 +48,12 @@ export interface FakeWxOptions {
   devices?: Array<{ deviceId: string; name?: string; RSSI?: number }>
   /** The MTU setBLEMTU grants. @default 185 */
   mtu?: number
+  /**
+   * Whether the user fixes what a settings page shows: openSystemBluetoothSetting turns Bluetooth on,
+   * openAppAuthorizeSetting grants WeChat's permissions, openSetting grants the refused scopes,
+   * requirePrivacyAuthorize agrees; the app is then shown again (onAppShow). @default true
+   */
+  userFixes?: boolean
 }
 
 export interface FakeWxCall {
@@ -90,6 +100,7 @@ const FAILURES = {
   cancel: (api: string): Failure => ({ errMsg: api + ':fail cancel', errno: 1 }),
 }
 
+const SCOPE_OF: { [api: string]: string } = { getLocation: 'scope.userLocation', startLocationUpdate: 'scope.userLocation', chooseLocation: 'scope.userLocation', chooseImage: 'scope.camera', chooseMedia: 'scope.camera', scanCode: 'scope.camera', saveImageToPhotosAlbum: 'scope.writePhotosAlbum', saveVideoToPhotosAlbum: 'scope.writePhotosAlbum', startRecord: 'scope.record' }
 const SCOPED_APIS = ' getLocation chooseLocation startLocationUpdate chooseImage chooseMedia scanCode saveImageToPhotosAlbum saveVideoToPhotosAlbum startRecord getWeRunData chooseAddress chooseInvoiceTitle authorize '
 const NETWORK_APIS = ' request downloadFile uploadFile connectSocket '
 const PAYMENT_APIS = ' requestPayment requestOrderPayment requestVirtualPayment requestPluginPayment requestCommonPayment '
@@ -174,6 +185,9 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
     if (SCOPED_APIS.indexOf(' ' + api + ' ') >= 0) {
       if (!state.systemPermission) return FAILURES.systemDenied(api)
       if (!state.scopePermission) return FAILURES.scopeDenied(api)
+      // A scope the user refused stays refused (authorize fails at once) until openSetting.
+      const scope = api === 'authorize' ? String(call.scope) : SCOPE_OF[api]
+      if (scope && state.scopes && state.scopes[scope] === false) return FAILURES.scopeDenied(api)
     }
     if (NETWORK_APIS.indexOf(' ' + api + ' ') >= 0 && state.network === 'offline') return FAILURES.offline(api, platform)
     if (PAYMENT_APIS.indexOf(' ' + api + ' ') >= 0 && state.payment === 'cancel') return FAILURES.cancel(api)
@@ -211,8 +225,28 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
       case 'downloadFile': return Object.assign(ok, { statusCode: 200, tempFilePath: 'wxfile://tmp_download', filePath: call.filePath })
       case 'uploadFile': return Object.assign(ok, { statusCode: 200, data: '' })
       case 'showModal': return Object.assign(ok, { confirm: true, cancel: false })
-      case 'getSetting': return Object.assign(ok, { authSetting: {} })
-      case 'openSetting': return Object.assign(ok, { authSetting: {} })
+      case 'getSetting': return Object.assign(ok, { authSetting: Object.assign({}, state.scopes) })
+      case 'openSetting':
+        if (options.userFixes !== false) for (const scope of Object.keys(state.scopes || {})) (state.scopes as AnyObject)[scope] = true
+        return Object.assign(ok, { authSetting: Object.assign({}, state.scopes) })
+      case 'openSystemBluetoothSetting':
+        if (options.userFixes !== false && state.bluetooth === 'off') state.bluetooth = 'on'
+        comeBack()
+        return ok
+      case 'openAppAuthorizeSetting':
+        if (options.userFixes !== false) state.systemPermission = true
+        comeBack()
+        return ok
+      case 'getPrivacySetting': return Object.assign(ok, { needAuthorization: state.privacyAgreed === false, privacyContractName: '《小程序隐私保护指引》' })
+      case 'requirePrivacyAuthorize':
+        if (options.userFixes !== false) state.privacyAgreed = true
+        return ok
+      case 'authorize': {
+        const scope = String(call.scope)
+        if (state.scopes && state.scopes[scope] === false) return ok // not reached: stateFailure refuses it
+        state.scopes = Object.assign({}, state.scopes, { [scope]: true })
+        return ok
+      }
       case 'login': return Object.assign(ok, { code: 'fake-code' })
       case 'FileSystemManager.readFile': return Object.assign(ok, { data: '' })
       case 'FileSystemManager.stat': return Object.assign(ok, { stats: { size: 0, isFile: () => true, isDirectory: () => false } })
@@ -221,6 +255,22 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
       case 'getHCEState': return ok
       default: return ok
     }
+  }
+
+  /** The user comes back from a system settings page: the app is shown again. */
+  function comeBack(): void {
+    setTimeout(() => emit('AppShow', { path: 'pages/index/index', scene: 1001 }), 0)
+  }
+
+  /** wx.getSystemSetting / wx.getAppAuthorizeSetting as the device state has them. */
+  function systemSetting(): AnyObject {
+    return { bluetoothEnabled: state.bluetooth === 'on', locationEnabled: state.gps !== 'off', wifiEnabled: state.wifi !== 'off', deviceOrientation: 'portrait' }
+  }
+  function appAuthorizeSetting(): AnyObject {
+    const answer = state.systemPermission === false ? 'denied' : 'authorized'
+    const setting: AnyObject = { cameraAuthorized: answer, locationAuthorized: answer, microphoneAuthorized: answer, notificationAuthorized: answer, phoneCalendarAuthorized: answer }
+    if (platform === 'ios') { setting.bluetoothAuthorized = answer; setting.albumAuthorized = answer; setting.locationReducedAccuracy = false }
+    return setting
   }
 
   function emit(event: string, payload?: unknown): void {
@@ -311,7 +361,15 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
     canIUse: (schema: string) => missing.indexOf(' ' + String(schema).split('.')[0] + ' ') < 0,
     getAppBaseInfo: () => ({ SDKVersion, language: options.language || 'zh_CN', version: '8.0.50', theme: 'light' }),
     getDeviceInfo: () => ({ platform, system: platform === 'ios' ? 'iOS 17.4' : 'Android 14', brand: 'fake', model: 'fake' }),
-    getSystemInfoSync: () => ({ platform, SDKVersion, language: options.language || 'zh_CN', system: platform === 'ios' ? 'iOS 17.4' : 'Android 14' }),
+    getSystemInfoSync: () => {
+      // Old base libraries read switches and permissions from here (booleans) before getSystemSetting (2.20.1).
+      const authorize = appAuthorizeSetting()
+      const info: AnyObject = Object.assign({ platform, SDKVersion, language: options.language || 'zh_CN', system: platform === 'ios' ? 'iOS 17.4' : 'Android 14' }, systemSetting())
+      for (const key of Object.keys(authorize)) if (/Authorized$/.test(key)) info[key] = authorize[key] === 'authorized'
+      return info
+    },
+    getSystemSetting: () => systemSetting(),
+    getAppAuthorizeSetting: () => appAuthorizeSetting(),
     getWindowInfo: () => ({ pixelRatio: 2, screenWidth: 375, screenHeight: 812, windowWidth: 375, windowHeight: 812 }),
     getFileSystemManager: () => fileSystem,
     getNFCAdapter: () => nfcAdapter,

@@ -1,5 +1,6 @@
 import { ErrnoError } from '../errno/ErrnoError'
 import { toErrnoError } from '../errno/normalize'
+import { reportFailure } from './failures'
 
 type AnyFunction = (...args: any[]) => any
 type Options = { [key: string]: unknown }
@@ -44,7 +45,7 @@ function withCallerCallbacks(callOptions: Options, given: Options, resolve: (val
   callOptions.fail = (failure: unknown) => {
     if (settled) return
     settled = true
-    reject(toErrnoError(failure, api))
+    reject(reportFailure(toErrnoError(failure, api)))
     callUser(userFail, failure)
     callUser(userComplete, failure)
   }
@@ -62,7 +63,7 @@ export function invokeAsync(owner: unknown, method: unknown, api: string, option
   // that takes more than an options object. Passing `arguments` on every call costs (measured).
   let returned: unknown
   const promise: Promise<unknown> & { task?: unknown } = new Promise((resolve, reject) => {
-    let fail = (failure: unknown) => reject(toErrnoError(failure, api))
+    let fail = (failure: unknown) => reject(reportFailure(toErrnoError(failure, api)))
     let callOptions: Options
     try {
       const given = options as Options | null | undefined

@@ -26,6 +26,33 @@ describe('guidance-dialog', () => {
     expect(component.querySelector('.confirm').dom.textContent).toBe('去开启')
   })
 
+  test('given the error itself, it shows exactly what showGuidance would (iOS adapter state 3: the permission)', async () => {
+    const lib = require('../../dist/index.cjs')
+    const fake = createFakeWx({ platform: 'ios', state: { systemPermission: false } })
+    const error = await lib.createWxp(fake).openBluetoothAdapter().catch((e: unknown) => e)
+    const expected = lib.getGuidance(error, { locale: 'en', wx: fake })
+    expect(expected.title).toBe('Bluetooth permission needed')
+    const { component } = render({ error, locale: 'en' }, fake)
+    await simulate.sleep(0)
+    expect(component.querySelector('.title').dom.textContent).toBe(expected.title)
+    // a server error copied to plain data (as setData does) keeps its guidance
+    const server = JSON.parse(JSON.stringify(Object.assign({}, lib.toWxServerError({ errcode: 45009, errmsg: 'reach max api daily quota limit' }), { name: 'WxServerError' })))
+    const daily = render({ error: server, locale: 'en' }).component
+    await simulate.sleep(0)
+    expect(daily.querySelector('.title').dom.textContent).toBe('Daily limit reached')
+  })
+
+  test('show(guidance) renders it and resolves with the answer (the setGuidanceRenderer contract)', async () => {
+    const lib = require('../../dist/index.cjs')
+    const { component } = render({})
+    await simulate.sleep(0)
+    const answer = component.instance.show(lib.getGuidance(1505002, { locale: 'en' }))
+    await simulate.sleep(0)
+    expect(component.querySelector('.title').dom.textContent).toBe('Wi-Fi is off')
+    component.querySelector('.cancel').dispatchEvent('tap')
+    await expect(answer).resolves.toEqual({ confirmed: false })
+  })
+
   test('zh_TW and en texts', async () => {
     const tw = render({ errno: 1505002, locale: 'zh_TW' }).component
     await simulate.sleep(0)

@@ -1,0 +1,2 @@
+export { checkReadiness, ensure } from './readiness'
+export type { Capability, MissingKind, MissingItem, Readiness, ReadinessOptions, EnsureOptions } from './readiness'

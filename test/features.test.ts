@@ -1,0 +1,225 @@
+// Issue #16: readiness, onFailure and the realtime-log reporter, guidance through the app's own dialog,
+// sign-in refresh in apiRequest. Tested over Android and iOS doubles.
+import {
+  checkReadiness, ensure, onFailure, createRealtimeLogReporter, setGuidanceRenderer, createDialogRenderer, showGuidance,
+  resetGuidanceState, apiRequest, createWxp, promisify, once, ErrnoError, isErrnoError, toWxServerError, toHttpApiError,
+} from '../src/index'
+import { createFakeWx } from '../src/testing/index'
+
+afterEach(() => {
+  setGuidanceRenderer(undefined)
+  resetGuidanceState()
+})
+
+describe('checkReadiness', () => {
+  test('all on: ready on both platforms, read from the settings APIs', async () => {
+    for (const platform of ['android', 'ios'] as const) {
+      for (const capability of ['bluetooth', 'ble-scan', 'wifi', 'location', 'camera', 'record', 'album'] as const) {
+        const result = await checkReadiness(capability, { wx: createFakeWx({ platform }) })
+        expect([platform, capability, result.ready, result.source]).toEqual([platform, capability, true, 'settings'])
+      }
+    }
+  })
+
+  test('Android BLE scans need the location switch and permission; iOS does not', async () => {
+    const android = await checkReadiness('ble-scan', { wx: createFakeWx({ platform: 'android', state: { gps: 'off' } }), locale: 'en' })
+    expect(android.ready).toBe(false)
+    expect(android.missing.map((m) => [m.kind, m.key, m.errno])).toEqual([['system-switch', 'locationEnabled', 1505003]])
+    expect(android.missing[0].guidance!.title).toBe('Location services are off')
+    const ios = await checkReadiness('ble-scan', { wx: createFakeWx({ platform: 'ios', state: { gps: 'off' } }) })
+    expect(ios.ready).toBe(true)
+  })
+
+  test('each kind: system switch, app permission, scope, privacy, unsupported', async () => {
+    const off = await checkReadiness('bluetooth', { wx: createFakeWx({ platform: 'android', state: { bluetooth: 'off' } }), locale: 'en' })
+    expect(off.missing[0]).toMatchObject({ kind: 'system-switch', key: 'bluetoothEnabled', errno: 1500102, guidance: { action: 'openSystemBluetoothSetting' } })
+    const denied = await checkReadiness('bluetooth', { wx: createFakeWx({ platform: 'ios', state: { systemPermission: false } }), locale: 'en' })
+    expect(denied.missing[0]).toMatchObject({ kind: 'app-permission', key: 'bluetoothAuthorized', guidance: { title: 'Bluetooth permission needed' } })
+    const scope = await checkReadiness('camera', { wx: createFakeWx({ state: { scopes: { 'scope.camera': false } } }), locale: 'en' })
+    expect(scope.missing[0]).toMatchObject({ kind: 'scope', key: 'scope.camera', errno: 103, guidance: { action: 'openSetting' } })
+    const privacy = await checkReadiness('location', { wx: createFakeWx({ state: { privacyAgreed: false } }), locale: 'en' })
+    expect(privacy.missing.map((m) => m.kind)).toEqual(['privacy'])
+    const nfc = await checkReadiness('nfc', { wx: createFakeWx({ platform: 'ios' }) })
+    expect(nfc.missing.map((m) => [m.kind, m.errno])).toEqual([['unsupported', 1504001]])
+    expect((await checkReadiness('nfc', { wx: createFakeWx({ platform: 'android' }) })).ready).toBe(true)
+  })
+
+  test('an old base library without getSystemSetting falls back to getSystemInfoSync and says so', async () => {
+    const old = createFakeWx({ SDKVersion: '2.10.0', missing: ['getSystemSetting', 'getAppAuthorizeSetting'], state: { wifi: 'off' } })
+    const result = await checkReadiness('wifi', { wx: old })
+    expect(result).toMatchObject({ ready: false, source: 'getSystemInfoSync' })
+    expect(result.missing[0].key).toBe('wifiEnabled')
+  })
+
+  test('an unknown capability is a typed error', async () => {
+    await expect(checkReadiness('telepathy' as never, { wx: createFakeWx() })).rejects.toBeInstanceOf(ErrnoError)
+  })
+})
+
+describe('ensure', () => {
+  test('Android, Bluetooth off: one modal, the setting opened from the tap, re-checked when the user comes back', async () => {
+    const fake = createFakeWx({ platform: 'android', state: { bluetooth: 'off' } })
+    const result = await ensure('bluetooth', { wx: fake, returnTimeoutMs: 2000 })
+    expect(result.ready).toBe(true)
+    expect(fake.callsOf('showModal')).toHaveLength(1)
+    expect(fake.callsOf('openSystemBluetoothSetting')).toHaveLength(1)
+  })
+
+  test('walks several missing items one at a time (Android ble-scan: Bluetooth, then location permission)', async () => {
+    const fake = createFakeWx({ platform: 'android', state: { bluetooth: 'off', systemPermission: false } })
+    await ensure('ble-scan', { wx: fake, returnTimeoutMs: 2000 })
+    expect(fake.callsOf('openSystemBluetoothSetting')).toHaveLength(1)
+    expect(fake.callsOf('openAppAuthorizeSetting')).toHaveLength(1)
+    expect(fake.callsOf('showModal')).toHaveLength(2)
+  })
+
+  test('a refused scope goes through openSetting; privacy through requirePrivacyAuthorize', async () => {
+    const scoped = createFakeWx({ state: { scopes: { 'scope.userLocation': false }, privacyAgreed: false } })
+    await ensure('location', { wx: scoped, returnTimeoutMs: 2000 })
+    expect(scoped.callsOf('openSetting')).toHaveLength(1)
+    expect(scoped.callsOf('requirePrivacyAuthorize')).toHaveLength(1)
+  })
+
+  test('rejects with the ErrnoError of what is missing when the user declines, and never loops', async () => {
+    const declines = createFakeWx({ platform: 'android', state: { bluetooth: 'off' }, modal: 'cancel' })
+    await expect(ensure('bluetooth', { wx: declines })).rejects.toMatchObject({ errno: 1500102, api: 'ensure' })
+    const stubborn = createFakeWx({ platform: 'android', state: { bluetooth: 'off' }, userFixes: false })
+    await expect(ensure('bluetooth', { wx: stubborn, returnTimeoutMs: 50 })).rejects.toMatchObject({ errno: 1500102 })
+    expect(stubborn.callsOf('showModal')).toHaveLength(1)
+    const ios = createFakeWx({ platform: 'ios' })
+    await expect(ensure('nfc', { wx: ios })).rejects.toMatchObject({ errno: 1504001 })
+  })
+
+  test('iOS Bluetooth off: no API opens the setting, so the modal gives the way by hand and ensure waits for the fix', async () => {
+    const fake = createFakeWx({ platform: 'ios', state: { bluetooth: 'off' }, language: 'en' })
+    setTimeout(() => fake.setState({ bluetooth: 'on' }), 30) // the user turns it on in Control Center
+    await expect(ensure('bluetooth', { wx: fake, returnTimeoutMs: 3000 })).resolves.toMatchObject({ ready: true })
+    expect(fake.callsOf('openSystemBluetoothSetting')).toHaveLength(0)
+    expect((fake.callsOf('showModal')[0].options as { content: string }).content).toMatch(/Settings/)
+  })
+})
+
+describe('onFailure', () => {
+  test('hears every rejection of wxp, promisify, apiRequest and once; unsubscribes; a throwing listener changes nothing', async () => {
+    const heard: unknown[] = []
+    const stop = onFailure((error) => heard.push(error))
+    const bad = onFailure(() => { throw new Error('listener bug') })
+    const fake = createFakeWx({ state: { bluetooth: 'off' }, overrides: { request: () => ({ statusCode: 401, data: { error: 'unauthorized' }, header: {} }) } })
+    const wxp = createWxp(fake)
+    await expect(wxp.openBluetoothAdapter()).rejects.toMatchObject({ errno: 1500102 })
+    await expect(promisify(fake.openBluetoothAdapter, 'openBluetoothAdapter')()).rejects.toMatchObject({ errno: 1500102 })
+    await expect(apiRequest({ url: 'https://x' }, { wx: fake })).rejects.toMatchObject({ statusCode: 401 })
+    await expect(once('BLECharacteristicValueChange', { target: fake, timeout: 5 })).rejects.toMatchObject({ errno: 5 })
+    expect(heard.map((e: any) => e.name)).toEqual(['ErrnoError', 'ErrnoError', 'HttpApiError', 'ErrnoError'])
+    stop()
+    bad()
+    await wxp.openBluetoothAdapter().catch(() => undefined)
+    expect(heard).toHaveLength(4)
+  })
+})
+
+describe('createRealtimeLogReporter', () => {
+  function logManager() {
+    const lines: Array<[string, unknown[]]> = []
+    const filters: string[] = []
+    return { lines, filters, manager: { warn: (...args: unknown[]) => lines.push(['warn', args]), error: (...args: unknown[]) => lines.push(['error', args]), info: () => undefined, setFilterMsg: (msg: string) => filters.push(msg) } }
+  }
+  test('writes masked toJSON (warn for retriable, error otherwise), filtered by code, rate-limited per code', async () => {
+    const { lines, filters, manager } = logManager()
+    let clock = 0
+    const report = createRealtimeLogReporter({ wx: { getRealtimeLogManager: () => manager }, perCode: 2, windowMs: 1000, now: () => clock })
+    const timeout = new ErrnoError({ errno: 5, errMsg: 'request:fail timeout https://x/?access_token=SECRET1' })
+    for (let i = 0; i < 5; i++) report(timeout)
+    report(toWxServerError({ errcode: 40029, errmsg: 'invalid code' })!)
+    expect(lines.map(([level]) => level)).toEqual(['warn', 'warn', 'error'])
+    expect(filters).toEqual(['errno:5', 'errno:5', 'errno:errcode 40029'])
+    expect(JSON.stringify(lines)).not.toContain('SECRET1')
+    clock = 5000
+    report(timeout)
+    expect(lines[3][1][2]).toEqual({ dropped: 3 })
+    report(toHttpApiError(503)!)
+    expect(filters[filters.length - 1]).toBe('errno:HTTP 503')
+  })
+  test('does nothing (and never throws) where there is no realtime log', () => {
+    expect(() => createRealtimeLogReporter({ wx: {} })(new ErrnoError({ errno: 5, errMsg: 'x' }))).not.toThrow()
+  })
+})
+
+describe('setGuidanceRenderer', () => {
+  test('guidance goes through the app\'s renderer; queueing, actions and the result stay; undefined restores showModal', async () => {
+    const fake = createFakeWx({ platform: 'android' })
+    const shown: string[] = []
+    setGuidanceRenderer((guidance) => { shown.push(guidance.title); return Promise.resolve({ confirmed: true }) })
+    const result = await showGuidance({ errno: 1500102 }, { wx: fake, locale: 'en' })
+    expect(result).toMatchObject({ shown: true, confirmed: true, action: 'openSystemBluetoothSetting', actionResult: 'ok' })
+    expect(shown).toEqual(['Bluetooth is off'])
+    expect(fake.callsOf('showModal')).toHaveLength(0)
+    expect(fake.callsOf('openSystemBluetoothSetting')).toHaveLength(1)
+    setGuidanceRenderer(undefined)
+    resetGuidanceState()
+    await showGuidance({ errno: 1500102 }, { wx: fake })
+    expect(fake.callsOf('showModal')).toHaveLength(1)
+  })
+
+  test('the dialog renderer finds the component on the current page, and the dialog\'s own tap action is not run twice', async () => {
+    const fake = createFakeWx({ platform: 'android' })
+    const dialog = { show: jest.fn(() => Promise.resolve({ confirmed: true, actionHandled: true })) }
+    setGuidanceRenderer(createDialogRenderer('#g', { getCurrentPages: () => [{ selectComponent: (s: string) => (s === '#g' ? dialog : null) }] }))
+    const result = await showGuidance({ errno: 103, errMsg: 'getLocation:fail auth deny' }, { wx: fake })
+    expect(dialog.show).toHaveBeenCalledTimes(1)
+    expect(result).toMatchObject({ confirmed: true, action: 'openSetting', actionResult: 'ok' })
+    expect(fake.callsOf('openSetting')).toHaveLength(0)
+    // no dialog on the page: wx.showModal
+    setGuidanceRenderer(createDialogRenderer('#g', { getCurrentPages: () => [] }))
+    resetGuidanceState()
+    await showGuidance({ errno: 1505002 }, { wx: fake })
+    expect(fake.callsOf('showModal')).toHaveLength(1)
+  })
+})
+
+describe('apiRequest reauthorize', () => {
+  test('a 401 signs in once for all the requests that failed together, each is sent again once with the new token', async () => {
+    let token = 'old'
+    let signIns = 0
+    const seen: string[] = []
+    const fake = createFakeWx({ overrides: { request: (o) => { seen.push(o.header.Authorization); return o.header.Authorization === 'Bearer new' ? { statusCode: 200, data: { ok: true }, header: {} } : { statusCode: 401, data: {}, header: {} } } } })
+    const reauthorize = () => new Promise((resolve) => setTimeout(() => { signIns++; token = 'new'; resolve(undefined) }, 5))
+    const header = () => ({ Authorization: 'Bearer ' + token })
+    const results = await Promise.all([1, 2, 3].map(() => apiRequest({ url: 'https://api.example.com/me', header }, { wx: fake, reauthorize })))
+    expect(results.map((r) => r.data)).toEqual([{ ok: true }, { ok: true }, { ok: true }])
+    expect(signIns).toBe(1)
+    expect(seen.filter((h) => h === 'Bearer new')).toHaveLength(3)
+  })
+
+  test('server 40001 (the app\'s token) also refreshes; a second failure rejects; other failures are not retried', async () => {
+    let calls = 0
+    const fake = createFakeWx({ overrides: { request: () => { calls++; return { statusCode: 200, data: { errcode: 40001, errmsg: 'invalid credential' }, header: {} } } } })
+    const reauthorize = jest.fn()
+    await expect(apiRequest({ url: 'https://x' }, { wx: fake, reauthorize })).rejects.toMatchObject({ errcode: 40001 })
+    expect(reauthorize).toHaveBeenCalledTimes(1)
+    expect(calls).toBe(2)
+    const busy = createFakeWx({ overrides: { request: () => ({ statusCode: 503, data: {}, header: {} }) } })
+    const never = jest.fn()
+    await expect(apiRequest({ url: 'https://x' }, { wx: busy, reauthorize: never })).rejects.toMatchObject({ statusCode: 503 })
+    expect(never).not.toHaveBeenCalled()
+    expect(isErrnoError(new ErrnoError({ errno: 1, errMsg: 'x' }))).toBe(true)
+  })
+})
+
+describe('once() can be cancelled', () => {
+  test('cancel() and an aborted signal reject with a cancel and leave no listener', async () => {
+    const fake = createFakeWx()
+    const waiting = once('BluetoothDeviceFound', { target: fake })
+    expect(fake.listenerCount('BluetoothDeviceFound')).toBe(1)
+    waiting.cancel()
+    await expect(waiting).rejects.toMatchObject({ errno: 1 })
+    expect(fake.listenerCount('BluetoothDeviceFound')).toBe(0)
+    const listeners: Array<() => void> = []
+    const signal = { aborted: false, addEventListener: (_t: 'abort', l: () => void) => listeners.push(l), removeEventListener: () => undefined }
+    const second = once('BluetoothDeviceFound', { target: fake, signal })
+    signal.aborted = true
+    listeners.forEach((l) => l())
+    await expect(second).rejects.toMatchObject({ errno: 1 })
+    expect(fake.listenerCount('BluetoothDeviceFound')).toBe(0)
+  })
+})
