@@ -84,6 +84,17 @@ function miniprogramChunk(id) {
   return rel.replace(/\.ts$/, '').split(path.sep).join('/')
 }
 
+/** Puts package.json's version where the source says __VERSION__ (the CLI's --version). */
+function version() {
+  const value = JSON.stringify(require('./package.json').version)
+  return {
+    name: 'version',
+    transform(code) {
+      return code.indexOf('__VERSION__') < 0 ? null : { code: code.replace(/\b__VERSION__\b/g, value), map: null }
+    },
+  }
+}
+
 function componentBuilds() {
   const src = path.resolve('miniprogram_npm_src')
   if (!fs.existsSync(src)) return []
@@ -106,13 +117,13 @@ module.exports = [
   ...componentBuilds(),
   {
     // Node and CommonJS bundlers: one file per entry.
-    input: { index: 'src/index.ts', testing: 'src/testing/index.ts', cli: 'src/cli/index.ts' },
+    input: { index: 'src/index.ts', testing: 'src/testing/index.ts', server: 'src/server.ts', cli: 'src/cli/index.ts' },
     output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', exports: 'named', banner },
-    plugins: [nodeResolve(), ts()],
+    plugins: [nodeResolve(), ts(), version()],
   },
   {
     // ESM that tree-shakes: one module per source file, so a bundler keeps only what is imported.
-    input: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    input: { index: 'src/index.ts', testing: 'src/testing/index.ts', server: 'src/server.ts' },
     output: { dir: 'dist/esm', format: 'es', banner, preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].mjs' },
     plugins: [nodeResolve(), ts()],
   },

@@ -61,8 +61,8 @@ for (const file of walk(path.join(root, 'miniprogram_dist')).filter((f) => f.end
   fs.writeFileSync(file, result.code)
 }
 execFileSync(bin('tsc'), ['-p', 'tsconfig.json', '--emitDeclarationOnly', '--declaration', '--outDir', 'dist/types'], { cwd: root, stdio: 'inherit' })
-for (const entry of ['index', 'testing']) {
-  const target = entry === 'index' ? './types/index' : './types/testing/index'
+for (const entry of ['index', 'testing', 'server']) {
+  const target = entry === 'index' ? './types/index' : entry === 'server' ? './types/server' : './types/testing/index'
   fs.writeFileSync(path.join(root, 'dist', entry + '.d.ts'), `export * from '${target}'\n`)
   fs.writeFileSync(path.join(root, 'dist', entry + '.d.mts'), `export * from '${target}.js'\n`)
 }

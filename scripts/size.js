@@ -104,7 +104,7 @@ async function buildNpm() {
     const project = path.join(work, 'project')
     fs.mkdirSync(project)
     fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'size-probe', version: '1.0.0', private: true, dependencies: { 'miniprogram-errno': 'file:../' + packed.filename } }))
-    execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--offline', '--no-package-lock'], { cwd: project, stdio: 'ignore' })
+    execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--offline', '--no-package-lock', '--legacy-peer-deps'], { cwd: project, stdio: 'ignore' })
     const ci = require('miniprogram-ci')
     await ci.packNpmManually({ packageJsonPath: path.join(project, 'package.json'), miniprogramNpmDistDir: project })
     const npmDir = path.join(project, 'miniprogram_npm')

@@ -146,9 +146,9 @@ describe('showGuidance and runGuidanceAction', () => {
 
   test('confirm runs the action and reports it; cancel runs nothing', async () => {
     const fake = createFakeWx()
+    const cancelling = createFakeWx({ modal: 'cancel' }) // made first: every createFakeWx() starts with fresh guidance state
     expect(await showGuidance({ errno: 1505004 }, { wx: fake })).toMatchObject({ shown: true, confirmed: true, action: 'openAppAuthorizeSetting', actionResult: 'ok' })
     expect(fake.callsOf('openAppAuthorizeSetting')).toHaveLength(1)
-    const cancelling = createFakeWx({ modal: 'cancel' })
     expect(await showGuidance({ errno: 1505004 }, { wx: cancelling })).toMatchObject({ shown: false, reason: 'quiet' }) // the same errno just closed
     resetGuidanceState()
     expect(await showGuidance({ errno: 1505004 }, { wx: cancelling })).toMatchObject({ shown: true, confirmed: false })

@@ -1,7 +1,7 @@
 // <guidance-dialog error="{{error}}" locale="zh_CN" bind:action="onAction" bind:close="onClose" />
 // <guidance-dialog errno="{{errno}}" … /> still works. Shows what to tell the user about a failure, with the
 // button that gets them to the fix: for an error, exactly what showGuidance would show.
-import { getGuidance, runGuidanceAction, toWxServerError, toCloudError, toHttpApiError } from '../../src/index'
+import { getGuidance, runGuidanceAction, toWxServerError, toCloudError, toHttpApiError, normalizeLocale } from '../../src/index'
 import type { Guidance, GuidanceAction } from '../../src/index'
 
 /**
@@ -61,7 +61,7 @@ Component({
   observers: {
     'error, errno, locale, platform'(this: Self, error: unknown, errno: number, locale: string, platform: string) {
       const subject = error ? rehydrate(error) : errno
-      this.render(subject ? getGuidance(subject, { locale: locale || undefined, platform: platform || undefined }) : undefined)
+      this.render(subject ? getGuidance(subject, { locale: locale ? normalizeLocale(locale) : undefined, platform: platform || undefined }) : undefined)
     },
   },
   methods: {

@@ -22,9 +22,14 @@ export interface CliIo {
 
 class UsageError extends Error {}
 
+/** The package version, set by the build from package.json. */
+declare const __VERSION__: string
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev'
+
 const USAGE = [
   'usage: miniprogram-errno explain <errno | errMsg | legacy errCode | server errcode | cloud code> [--lang zh_CN|zh_TW|en] [--json]',
   '       miniprogram-errno search <words…> [--lang zh_CN|zh_TW|en] [--json]',
+  '       miniprogram-errno --version',
 ]
 
 /** Input as it may be printed back: control characters (ESC, BEL, CR, U+202E …) escaped, at most 200 characters. */
@@ -177,8 +182,13 @@ export function runCli(argv: string[], io: CliIo = { out: (l) => console.log(l),
       if (rest.length === 0) throw new UsageError('search needs words')
       const hits = search(rest, locales)
       if (json) io.out(JSON.stringify(hits, null, 2))
+      else if (!hits.length) io.err(`miniprogram-errno: no errno matches '${echo(rest.join(' '))}' (search looks in codes, names, errMsg and meanings in every locale)`)
       else for (const hit of hits) io.out(`${String(hit.errno).padStart(7)}  ${hit.name.padEnd(40)} ${hit.meaning}`)
       return hits.length ? 0 : 1
+    }
+    if (command === '--version' || command === '-v' || command === 'version') {
+      io.out(VERSION)
+      return 0
     }
     if (command === undefined || command === '--help' || command === 'help') {
       USAGE.forEach((line) => io.out(line))

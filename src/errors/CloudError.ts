@@ -6,6 +6,16 @@ import { maskSecrets, safeMessage } from '../errno/mask'
 import { localized, maskedCopy, read, isInstance } from './shared'
 import type { Localized } from '../errno/types'
 
+/** The init object of `new CloudError({...})`, in the style of ErrnoError's. */
+export interface CloudErrorInit {
+  /** The string code (`DATABASE_COLLECTION_NOT_EXIST`) or a wx.cloud number as text (`-501001`). */
+  code: string
+  errMsg?: string
+  errCode?: number
+  requestId?: string
+  cause?: unknown
+}
+
 /** The code of a failure no known cloud code could be found in. */
 export const UNKNOWN_CLOUD_CODE = 'UNKNOWN'
 
@@ -31,7 +41,12 @@ export class CloudError extends Error {
   /** The original failure, untouched. */
   readonly cause: unknown
 
-  constructor(code: string, init: { errMsg?: string; errCode?: number; requestId?: string; cause?: unknown } = {}) {
+  constructor(init: CloudErrorInit)
+  /** @deprecated since 0.2: use the init object, `new CloudError({ code, errMsg, errCode, requestId, cause })`. */
+  constructor(code: string, init?: Omit<CloudErrorInit, 'code'>)
+  constructor(first: string | CloudErrorInit, second: Omit<CloudErrorInit, 'code'> = {}) {
+    const init: CloudErrorInit = typeof first === 'object' && first !== null ? first : Object.assign({ code: first }, second)
+    const code = typeof init.code === 'string' && init.code ? init.code : UNKNOWN_CLOUD_CODE
     const row = CLOUD_CODES()[code]
     const meaning = localized(row && row[4])
     super(safeMessage(code + (init.errCode !== undefined ? ` (errCode ${init.errCode})` : '') + (meaning ? `: ${meaning.en}` : '') + (init.errMsg ? ` — ${init.errMsg}` : '')))
@@ -127,5 +142,5 @@ export function toCloudError(reason: unknown): CloudError {
   const known = candidates.filter((candidate) => table[candidate])
   const chosen = known.filter((candidate) => table[candidate][3] !== 1)[0] || known[0]
   if (init.errCode === undefined && numbers.length) init.errCode = numbers[0]
-  return new CloudError(chosen || (typeof code === 'string' && code ? code : UNKNOWN_CLOUD_CODE), init)
+  return new CloudError(Object.assign({ code: chosen || (typeof code === 'string' && code ? code : UNKNOWN_CLOUD_CODE) }, init))
 }

@@ -38,6 +38,14 @@ function errorRow(error: string | undefined, description: string | undefined, ta
   return undefined
 }
 
+/** The init object of `new HttpApiError({...})`, in the style of ErrnoError's. */
+export interface HttpApiErrorInit extends HttpErrorContext {
+  statusCode: number
+  /** The response body (kept as `cause`). */
+  body?: unknown
+  headers?: unknown
+}
+
 export interface HttpErrorContext {
   /** The request URL (masked in messages). */
   url?: string
@@ -63,7 +71,15 @@ export class HttpApiError extends Error {
   /** The body as received, untouched. */
   readonly cause: unknown
 
-  constructor(statusCode: number, body: unknown, headers?: unknown, context: HttpErrorContext = {}) {
+  constructor(init: HttpApiErrorInit)
+  /** @deprecated since 0.2: use the init object, `new HttpApiError({ statusCode, body, headers, url, table })`. */
+  constructor(statusCode: number, body: unknown, headers?: unknown, context?: HttpErrorContext)
+  constructor(first: number | HttpApiErrorInit, second?: unknown, third?: unknown, fourth: HttpErrorContext = {}) {
+    const init: HttpApiErrorInit = typeof first === 'object' && first !== null ? first : Object.assign({ statusCode: first as number, body: second, headers: third }, fourth)
+    const statusCode = init.statusCode
+    const body = init.body
+    const headers = init.headers
+    const context: HttpErrorContext = { url: init.url, table: init.table }
     const data = parseBody(body)
     const errorValue = read(data, 'error')
     const descriptionValue = read(data, 'error_description') || read(data, 'message')
@@ -124,5 +140,5 @@ export class HttpApiError extends Error {
 /** The HttpApiError for a response, or undefined when the status is below 400. */
 export function toHttpApiError(statusCode: number, body?: unknown, headers?: unknown, context?: HttpErrorContext): HttpApiError | undefined {
   if (typeof statusCode !== 'number' || !(statusCode >= 400) || statusCode > 599) return undefined
-  return new HttpApiError(statusCode, body, headers, context)
+  return new HttpApiError(Object.assign({ statusCode, body, headers }, context))
 }

@@ -13,6 +13,15 @@ export function msUntilNextBeijingDay(now = Date.now()): number {
   return day - ((now + BEIJING_OFFSET_MS) % day)
 }
 
+/** The init object of `new WxServerError({...})`, in the style of ErrnoError's. */
+export interface WxServerErrorInit {
+  errcode: number
+  errmsg?: string
+  /** The body as received (kept as `cause`). */
+  cause?: unknown
+  url?: string
+}
+
 export interface WxServerErrorContext {
   /** The API URL called (its access_token and other secrets are masked wherever it shows). */
   url?: string
@@ -37,7 +46,15 @@ export class WxServerError extends Error {
   /** The body as received, untouched. */
   readonly cause: unknown
 
-  constructor(errcode: number, errmsg: string, body: unknown, context: WxServerErrorContext = {}) {
+  constructor(init: WxServerErrorInit)
+  /** @deprecated since 0.2: use the init object, `new WxServerError({ errcode, errmsg, cause, url })`. */
+  constructor(errcode: number, errmsg: string, body: unknown, context?: WxServerErrorContext)
+  constructor(first: number | WxServerErrorInit, second?: string, third?: unknown, fourth: WxServerErrorContext = {}) {
+    const init: WxServerErrorInit = typeof first === 'object' && first !== null ? first : { errcode: first as number, errmsg: second, cause: third, url: fourth.url }
+    const errcode = init.errcode
+    const errmsg = init.errmsg || ''
+    const body = init.cause
+    const context: WxServerErrorContext = { url: init.url }
     const row = SERVER_CODES()[String(errcode)]
     const meaning = localized(row && row[4])
     super(safeMessage(`errcode ${errcode}: ${errmsg || (row ? row[3] : '') || 'error'}` + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${context.url}` : '')))
@@ -95,5 +112,5 @@ export function toWxServerError(body: unknown, context?: WxServerErrorContext): 
   const errcode = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : undefined
   if (errcode === undefined || errcode === 0) return undefined
   const errmsg = read(data, 'errmsg')
-  return new WxServerError(errcode, typeof errmsg === 'string' ? errmsg : '', body, context)
+  return new WxServerError({ errcode, errmsg: typeof errmsg === 'string' ? errmsg : '', cause: body, url: context ? context.url : undefined })
 }

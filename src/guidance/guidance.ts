@@ -32,7 +32,7 @@ export interface Guidance {
 
 export interface GuidanceOptions {
   /** @default the device's language (see setLocale) */
-  locale?: Locale | string
+  locale?: Locale
   /** ios, android, devtools ...; decides platform-only actions and manual paths. @default the device's */
   platform?: string
   /** The wx object used to read locale, platform, base library and canIUse. @default the global wx */

@@ -17,4 +17,4 @@ export interface GuidanceDialogActionDetail {
 export interface GuidanceDialogCloseDetail {
   confirmed: boolean
 }
-export { setLocale, currentLocale, normalizeLocale } from './locale'
+export { setLocale, currentLocale, normalizeLocale, isKnownLocale } from './locale'

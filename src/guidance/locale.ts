@@ -14,9 +14,26 @@ export function normalizeLocale(language: unknown): Locale {
   return 'en'
 }
 
-/** Fixes the locale of guidance texts; `undefined` goes back to the device's language. */
-export function setLocale(locale: Locale | string | undefined): void {
+/** true for a WeChat language value (or BCP 47 tag) that has texts of its own, not the English fallback. */
+export function isKnownLocale(language: unknown): boolean {
+  return typeof language === 'string' && /^(en([_-].*)?|zh([_-](cn|sg|hans|tw|hk|mo|hant))?)$/i.test(language)
+}
+
+/**
+ * Fixes the locale of guidance texts; `undefined` goes back to the device's language. A runtime string
+ * (from storage, a picker) goes through `normalizeLocale(value)` first. An unknown locale is reported on
+ * the console and English is used; the locale in force is returned.
+ */
+export function setLocale(locale: Locale | undefined): Locale | undefined {
+  if (locale !== undefined && !isKnownLocale(locale)) {
+    try {
+      if (typeof console !== 'undefined') console.warn('[miniprogram-errno] setLocale: unknown locale ' + JSON.stringify(String(locale)).slice(0, 40) + '; using en (pass zh_CN, zh_TW or en, or normalizeLocale(value))')
+    } catch (ignored) {
+      // no console
+    }
+  }
   forcedLocale = locale === undefined ? undefined : normalizeLocale(locale)
+  return forcedLocale
 }
 
 

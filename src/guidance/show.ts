@@ -11,7 +11,7 @@ import type { ErrnoError } from '../errno/ErrnoError'
 import type { Locale } from '../errno/types'
 
 export interface ShowGuidanceOptions {
-  locale?: Locale | string
+  locale?: Locale
   platform?: string
   /** The wx object whose showModal and settings APIs are used. @default the global wx */
   wx?: object
@@ -164,7 +164,7 @@ function showModal(wxLike: AnyObject, guidance: Guidance, timeoutMs: number): Pr
 }
 
 /** The guidance to show for a failure, as showGuidance shows it (fallback texts, no retry button without onRetry). */
-function prepareGuidance(error: unknown, options: ShowGuidanceOptions, wxLike: AnyObject | undefined, locale?: string): Guidance | undefined {
+function prepareGuidance(error: unknown, options: ShowGuidanceOptions, wxLike: AnyObject | undefined, locale?: Locale): Guidance | undefined {
   let guidance = getGuidance(error, { locale: locale || options.locale, platform: options.platform, wx: wxLike, template: options.template })
   if (!guidance && options.fallback) guidance = fallbackGuidance(error, locale ? Object.assign({}, options, { locale }) : options, wxLike)
   if (guidance && guidance.action === 'retry' && !options.onRetry) {

@@ -1,5 +1,6 @@
 import { ERRNO_POLICY } from './generated/errno-policy'
 import { toErrnoError } from '../errno/normalize'
+import type { ErrnoError } from '../errno/ErrnoError'
 import { clampDelay } from '../errno/delay'
 
 /**
@@ -82,6 +83,6 @@ export function isConfigurationError(err: unknown): boolean {
 }
 
 /** true when the user cancelled (errno 1): show no error UI for it. */
-export function isCancel(err: unknown): boolean {
+export function isCancel(err: unknown): err is ErrnoError {
   return getPolicy(err).kind === 'cancel'
 }

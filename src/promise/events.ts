@@ -18,6 +18,18 @@ export type WxEventPayload<E extends string> = `on${E}` extends keyof WechatMini
     : unknown
   : unknown
 
+declare const ANY_EVENT: unique symbol
+/** An event name the typings do not know (yet), made with {@link anyEvent}: its payload is `unknown`. */
+export type AnyEventName = string & { readonly [ANY_EVENT]: true }
+
+/**
+ * The escape hatch for an event miniprogram-api-typings does not list yet (or an object's own event):
+ * `once(anyEvent('NewThingHappen'))`. Every other name is checked against the typings.
+ */
+export function anyEvent(name: string): AnyEventName {
+  return name as AnyEventName
+}
+
 export interface EventSourceOptions {
   /** The object with the on…/off… pair. @default the global wx */
   target?: object
@@ -36,11 +48,10 @@ function resolveTarget(options?: EventSourceOptions): AnyObject | undefined {
  * // later
  * stop()
  */
-export function subscribe<E extends WxEventName | (string & {})>(
-  event: E,
-  listener: (payload: WxEventPayload<E>) => void,
-  options?: EventSourceOptions,
-): () => void {
+export function subscribe<E extends WxEventName | AnyEventName>(event: E, listener: (payload: WxEventPayload<E>) => void, options?: EventSourceOptions): () => void
+/** An object's own event (a TCPSocket's `Connect`, a BLEPeripheralServer's …): any name, given the `target`. */
+export function subscribe(event: string, listener: (payload: unknown) => void, options: EventSourceOptions & { target: object }): () => void
+export function subscribe(event: string, listener: (payload: any) => void, options?: EventSourceOptions): () => void {
   const target = resolveTarget(options)
   const on = target ? target['on' + event] : undefined
   if (typeof listener !== 'function') throw new ErrnoError({ errno: 1001, errMsg: 'on' + event + ':fail listener must be a function', api: 'on' + event, cause: listener })
@@ -73,9 +84,12 @@ export interface OnceOptions<P> extends EventSourceOptions {
 export type CancellableOnce<T> = Promise<T> & { cancel(): void }
 
 /** The next event's payload; unsubscribes when it comes, on time-out, on cancel (signal or cancel()), or on error. */
-export function once<E extends WxEventName | (string & {})>(event: E, options: OnceOptions<WxEventPayload<E>> = {}): CancellableOnce<WxEventPayload<E>> {
+export function once<E extends WxEventName | AnyEventName>(event: E, options?: OnceOptions<WxEventPayload<E>>): CancellableOnce<WxEventPayload<E>>
+/** An object's own event (a TCPSocket's `Connect` …): any name, given the `target`. */
+export function once(event: string, options: OnceOptions<unknown> & { target: object }): CancellableOnce<unknown>
+export function once(event: string, options: OnceOptions<any> = {}): CancellableOnce<any> {
   let cancel: () => void = () => undefined
-  const promise = new Promise<WxEventPayload<E>>((resolve, reject) => {
+  const promise = new Promise<any>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined
     let stop: (() => void) | undefined
     let done = false
@@ -90,11 +104,13 @@ export function once<E extends WxEventName | (string & {})>(event: E, options: O
     cancel = () => {
       if (done) return
       finish()
+      // Nobody may be waiting any more (a discovery that failed): a cancel is never an unhandled rejection.
+      promise.catch(() => undefined)
       reject(new ErrnoError({ errno: 1, errMsg: 'on' + event + ':fail cancel', api: 'on' + event }))
     }
     if (signal && signal.aborted) return cancel()
     if (signal && typeof signal.addEventListener === 'function') signal.addEventListener('abort', onAbort)
-    stop = subscribe(event, (payload) => {
+    stop = subscribe(event as AnyEventName, (payload) => {
       if (done) return
       try {
         if (options.filter && !options.filter(payload)) return
@@ -112,7 +128,7 @@ export function once<E extends WxEventName | (string & {})>(event: E, options: O
         reject(reportFailure(new ErrnoError({ errno: 5, errMsg: 'on' + event + ':fail time out', api: 'on' + event })))
       }, clampDelay(options.timeout))
     }
-  }) as CancellableOnce<WxEventPayload<E>>
+  }) as CancellableOnce<any>
   promise.cancel = () => cancel()
   return promise
 }
@@ -130,12 +146,15 @@ export interface EventStreamOptions extends EventSourceOptions {
  *   if (devices.some(isMyLock)) break
  * }
  */
-export function events<E extends WxEventName | (string & {})>(event: E, options: EventStreamOptions = {}): AsyncIterableIterator<WxEventPayload<E>> {
+export function events<E extends WxEventName | AnyEventName>(event: E, options?: EventStreamOptions): AsyncIterableIterator<WxEventPayload<E>>
+/** An object's own event as an async iterable: any name, given the `target`. */
+export function events(event: string, options: EventStreamOptions & { target: object }): AsyncIterableIterator<unknown>
+export function events<E extends string>(event: E, options: EventStreamOptions = {}): AsyncIterableIterator<WxEventPayload<E>> {
   const bufferSize = options.bufferSize !== undefined && options.bufferSize >= 1 ? options.bufferSize : 256
   const buffer: Array<WxEventPayload<E>> = []
   const waiting: Array<(result: IteratorResult<WxEventPayload<E>>) => void> = []
   let closed = false
-  const stop = subscribe(event, (payload) => {
+  const stop = subscribe(event as unknown as AnyEventName, (payload: any) => {
     const next = waiting.shift()
     if (next) return next({ value: payload, done: false })
     buffer.push(payload)

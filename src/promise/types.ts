@@ -56,8 +56,14 @@ export interface PromisifiedBLEPeripheralServerResult extends Omit<WechatMinipro
 /** An InferenceSession whose `run` rejects with ErrnoError. */
 export type WrappedInferenceSession = WechatMiniprogram.InferenceSession
 
-/** `wxp`: every member of `wx`, asynchronous ones promisified, plus `fs`. */
-export type WxPromisified = Omit<Promisified<WechatMiniprogram.Wx>, 'createBLEPeripheralServer'> & {
+/** `wxp`: every member of `wx`, asynchronous ones promisified, plus `fs`. Generic APIs keep their type parameter. */
+export type WxPromisified = Omit<Promisified<WechatMiniprogram.Wx>, 'createBLEPeripheralServer' | 'request' | 'getStorage'> & {
+  /** wx.request: `wxp.request<User>({ url })` resolves with `data: User`; the promise carries `.task`. */
+  request<T extends string | WechatMiniprogram.IAnyObject | ArrayBuffer = string | WechatMiniprogram.IAnyObject | ArrayBuffer>(
+    option: WechatMiniprogram.RequestOption<T>,
+  ): WxPromise<WechatMiniprogram.RequestSuccessCallbackResult<T>, WechatMiniprogram.RequestTask>
+  /** wx.getStorage: `wxp.getStorage<Settings>({ key })` resolves with `data: Settings`. */
+  getStorage<T = any>(option: WechatMiniprogram.GetStorageOption<T>): Promise<WechatMiniprogram.GetStorageSuccessCallbackResult<T>>
   createBLEPeripheralServer(option?: Parameters<WechatMiniprogram.Wx['createBLEPeripheralServer']>[0]): Promise<PromisifiedBLEPeripheralServerResult>
   /** The FileSystemManager, promisified (`await wxp.fs.readFile({filePath})`). */
   readonly fs: Promisified<WechatMiniprogram.FileSystemManager>

@@ -41,7 +41,7 @@ export interface ReadinessOptions {
   wx?: object
   /** @default the device's */
   platform?: string
-  locale?: Locale | string
+  locale?: Locale
 }
 
 export interface EnsureOptions extends ReadinessOptions {

@@ -1,4 +1,6 @@
 import { isSyncApi } from '../promise/rules'
+import { resetGuidanceState } from '../guidance/show'
+import { WX_MEMBERS } from './generated/wx-members'
 
 type AnyObject = { [key: string]: any }
 type Failure = { errMsg: string; errCode?: number; errno?: number; state?: number }
@@ -42,8 +44,13 @@ export interface FakeWxOptions {
   timing?: 'sync' | 'microtask' | 'macrotask'
   /** What showModal answers: confirm, cancel, never (no callback), fail, or a function. @default 'confirm' */
   modal?: 'confirm' | 'cancel' | 'never' | 'fail' | ((options: AnyObject) => AnyObject)
-  /** Replace any API: return a result to succeed, throw a failure object to fail. */
-  overrides?: { [api: string]: (options: AnyObject) => unknown }
+  /**
+   * Replace any API: return a result to succeed, throw a failure object to fail, or call `next()` for
+   * what the fake would have done (fail the first calls, then behave).
+   */
+  overrides?: { [api: string]: (options: AnyObject, next: () => unknown) => unknown }
+  /** Fail (errno 100, like a base library that lacks it) any API miniprogram-api-typings' Wx does not have. @default false */
+  strict?: boolean
   /** BLE devices found by discovery. */
   devices?: Array<{ deviceId: string; name?: string; RSSI?: number }>
   /** The MTU setBLEMTU grants. @default 185 */
@@ -56,17 +63,25 @@ export interface FakeWxOptions {
   userFixes?: boolean
 }
 
-export interface FakeWxCall {
+/** A recorded call; `callsOf('request')` types `options` as the API's own options. */
+export interface FakeWxCall<Options = unknown> {
   api: string
-  options: unknown
+  options: Options
 }
+
+/** The options of a Wx method, for typed calls. */
+export type OptionsOf<K> = K extends keyof WechatMiniprogram.Wx
+  ? WechatMiniprogram.Wx[K] extends (options: infer O, ...rest: any[]) => any ? NonNullable<O> : unknown
+  : unknown
 
 /** A wx double: device states, runtime profiles and recorded calls. */
 export interface FakeWx {
   [api: string]: any
   /** Every call made, in order (async and sync APIs, not on/off). */
   readonly calls: FakeWxCall[]
-  /** Calls of one API. */
+  /** Calls of one API, with its options typed from miniprogram-api-typings. */
+  callsOf<K extends keyof WechatMiniprogram.Wx>(api: K): Array<FakeWxCall<OptionsOf<K>>>
+  /** Calls of an object's method (`FileSystemManager.readFile`, `NFC.transceive` …). */
   callsOf(api: string): FakeWxCall[]
   /** Changes the device state. */
   setState(state: FakeDeviceState): void
@@ -115,6 +130,8 @@ const BLUETOOTH_STATEFUL = /Bluetooth|BLE/
  * await expect(createWxp(wx).openBluetoothAdapter()).rejects.toMatchObject({ errno: 1500102 })
  */
 export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
+  // Each fake starts with fresh guidance state (no quiet periods, no open modals): one test does not silence the next.
+  resetGuidanceState()
   const platform = options.platform || 'android'
   const SDKVersion = options.SDKVersion || '3.7.0'
   const legacy = options.errorProfile === 'legacy'
@@ -283,8 +300,15 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
       let result: unknown
       let failure: unknown
       const override = options.overrides && (options.overrides[api] || options.overrides[api.replace(/^\w+\./, '')])
-      if (override) {
-        try { result = override(call) } catch (thrown) { failure = thrown }
+      const behave = () => {
+        const failed = stateFailure(api, call)
+        if (failed) throw failed
+        return success(api, call)
+      }
+      if (options.strict && api.indexOf('.') < 0 && WX_MEMBERS.indexOf(' ' + api + ' ') < 0) {
+        failure = { errMsg: api + ':fail jsapi not supported (not a member of Wx in miniprogram-api-typings)', errno: 100 }
+      } else if (override) {
+        try { result = override(call, behave) } catch (thrown) { failure = thrown }
       } else {
         failure = stateFailure(api, call)
         if (!failure) result = success(api, call)

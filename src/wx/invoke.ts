@@ -109,11 +109,16 @@ export function invokeAsync(owner: unknown, method: unknown, api: string, option
   return promise
 }
 
-/** Promisifies one wx-style function: `promisify(wx.getSetting, 'getSetting')`. */
-export function promisify<F extends AnyFunction>(fn: F, api?: string): (...args: Parameters<F>) => Promise<unknown> & { task?: unknown } {
+/** What a promisified function resolves with: the argument of its options' `success` callback. */
+export type PromisifiedResult<F> = F extends (options: infer O, ...rest: any[]) => any
+  ? NonNullable<O> extends { success?: infer S } ? (NonNullable<S> extends (result: infer R) => any ? R : unknown) : unknown
+  : unknown
+
+/** Promisifies one wx-style function: `promisify(wx.getSetting, 'getSetting')` resolves with GetSettingSuccessCallbackResult. */
+export function promisify<F extends AnyFunction>(fn: F, api?: string): (...args: Parameters<F>) => Promise<PromisifiedResult<F>> & { task?: unknown } {
   const name = api || (typeof fn === 'function' && fn.name) || 'promisified'
   return function (this: unknown, options?: unknown) {
     // eslint-disable-next-line prefer-rest-params
     return invokeAsync(this, fn, name, options, arguments.length > 1 ? arguments : undefined)
-  } as unknown as (...args: Parameters<F>) => Promise<unknown> & { task?: unknown }
+  } as unknown as (...args: Parameters<F>) => Promise<PromisifiedResult<F>> & { task?: unknown }
 }

@@ -68,3 +68,39 @@ export async function eventsAndPolicy() {
 // Every guidance action but `retry` names a real method of miniprogram-api-typings' Wx.
 import type { GuidanceAction } from '../../src/index'
 export const actionsAreWxMethods: Exclude<GuidanceAction, 'retry'> extends keyof WechatMiniprogram.Wx ? true : false = true
+
+// Issue #14: generics survive, promisify keeps the result, event names are checked, isCancel narrows, locales are typed.
+import { promisify, isCancel, setLocale, normalizeLocale, anyEvent, apiRequest } from '../../src/index'
+import type { Locale } from '../../src/index'
+
+interface User { id: number; name: string }
+
+export async function consumerTypes() {
+  expectTypeOf((await wxp.request<User>({ url: 'https://x' })).data).toEqualTypeOf<User>()
+  expectTypeOf(wxp.request<User>({ url: 'https://x' }).task).toEqualTypeOf<WechatMiniprogram.RequestTask>()
+  expectTypeOf((await wxp.getStorage<User>({ key: 'me' })).data).toEqualTypeOf<User>()
+  expectTypeOf((await apiRequest<User>({ url: 'https://x' })).data).toEqualTypeOf<User>()
+  expectTypeOf(apiRequest<User>({ url: 'https://x' }).task).toEqualTypeOf<WechatMiniprogram.RequestTask | undefined>()
+
+  const getSetting = promisify(wx.getSetting, 'getSetting')
+  expectTypeOf((await getSetting({})).authSetting).toEqualTypeOf<WechatMiniprogram.AuthSetting>()
+
+  expectTypeOf((await once('BLECharacteristicValueChange')).value).toEqualTypeOf<ArrayBuffer>()
+  // @ts-expect-error a misspelt event name does not compile
+  once('BLECharacteristicValueChang')
+  // the escape hatch for events the typings do not know yet: payload unknown
+  expectTypeOf(await once(anyEvent('SomethingNew'))).toEqualTypeOf<unknown>()
+  // an object's own events, given the target
+  expectTypeOf(await once('Connect', { target: {} })).toEqualTypeOf<unknown>()
+  once('BluetoothDeviceFound').cancel()
+
+  const caught: unknown = undefined
+  if (isCancel(caught)) expectTypeOf(caught).toEqualTypeOf<ErrnoError>()
+
+  setLocale('zh_TW')
+  // @ts-expect-error a locale is one of zh_CN, zh_TW, en; a runtime string goes through normalizeLocale
+  setLocale('fr')
+  const fromStorage: string = 'zh_HK'
+  expectTypeOf(normalizeLocale(fromStorage)).toEqualTypeOf<Locale>()
+  setLocale(normalizeLocale(fromStorage))
+}

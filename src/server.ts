@@ -1,0 +1,13 @@
+// miniprogram-errno/server: the helpers a Node backend (a cloud function, an API server) uses for WeChat
+// server errcodes, CloudBase codes and REST errors. Its types need no miniprogram-api-typings.
+export { WxServerError, toWxServerError } from './errors/WxServerError'
+export { CloudError, toCloudError, UNKNOWN_CLOUD_CODE } from './errors/CloudError'
+export type { CloudErrorInit } from './errors/CloudError'
+export type { WxServerErrorInit } from './errors/WxServerError'
+export { HttpApiError, toHttpApiError, parseRetryAfter } from './errors/HttpApiError'
+export type { HttpErrorContext, RestErrorTable, HttpApiErrorInit } from './errors/HttpApiError'
+export { getPolicy, isRetriable, retryDelay, requiresReauthorization, requiresUserAction, isConfigurationError, isCancel } from './policy/policy'
+export type { ErrorPolicy, PolicyKind } from './policy/policy'
+export { withRetry, withTimeout } from './policy/retry'
+export { maskSecrets } from './errno/mask'
+export type { Locale, Localized } from './errno/types'

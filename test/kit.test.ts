@@ -1,0 +1,77 @@
+// Issue #14: the testing kit, error constructors in one style, CLI --version and search.
+import { createWxp, showGuidance, WxServerError, CloudError, HttpApiError, toWxServerError, setLocale } from '../src/index'
+import { createFakeWx, resetGuidanceState } from '../src/testing/index'
+import { runCli } from '../src/cli/index'
+
+const run = (args: string[]) => {
+  const out: string[] = []
+  const err: string[] = []
+  const code = runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) })
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+describe('createFakeWx', () => {
+  test('an override can fall through to the default behaviour: fail twice, then behave', async () => {
+    let failures = 0
+    const fake = createFakeWx({ overrides: { getConnectedWifi: (_options, next) => { if (++failures <= 2) throw { errMsg: 'getConnectedWifi:fail:currentWifi is null', errno: 1505005 }; return next() } } })
+    const wxp = createWxp(fake)
+    await wxp.startWifi()
+    await expect(wxp.getConnectedWifi()).rejects.toMatchObject({ errno: 1505005 })
+    await expect(wxp.getConnectedWifi()).rejects.toMatchObject({ errno: 1505005 })
+    await expect(wxp.getConnectedWifi()).resolves.toMatchObject({ wifi: { SSID: 'office' } })
+    // next() keeps the device state: Bluetooth off still fails through it
+    const off = createFakeWx({ state: { bluetooth: 'off' }, overrides: { openBluetoothAdapter: (_o, next) => next() } })
+    await expect(createWxp(off).openBluetoothAdapter()).rejects.toMatchObject({ errno: 1500102 })
+  })
+
+  test('strict mode fails API names the typings do not have (a typo), and only those', async () => {
+    const fake = createFakeWx({ strict: true })
+    await expect((createWxp(fake) as any).getSetings()).rejects.toMatchObject({ errno: 100 })
+    await expect(createWxp(fake).getSetting()).resolves.toBeDefined()
+    await expect((createWxp(createFakeWx()) as any).getSetings()).resolves.toBeDefined() // lenient by default
+  })
+
+  test('calls are typed; guidance state is fresh for every fake, so one test does not silence the next', async () => {
+    const first = createFakeWx()
+    await showGuidance({ errno: 1505002 }, { wx: first })
+    const second = createFakeWx() // a new test: the quiet period of the first is gone
+    await showGuidance({ errno: 1505002 }, { wx: second })
+    expect(second.callsOf('showModal')).toHaveLength(1)
+    const title: string | undefined = second.callsOf('showModal')[0].options.title
+    expect(title).toBe('Wi-Fi未开启')
+    resetGuidanceState()
+  })
+})
+
+describe('error constructors take one init object, as ErrnoError does', () => {
+  test('WxServerError, CloudError and HttpApiError', () => {
+    expect(new WxServerError({ errcode: 45009, errmsg: 'reach max api daily quota limit', cause: { errcode: 45009 } })).toMatchObject({ errcode: 45009, code: 'API_DAILY_QUOTA_EXCEEDED', known: true })
+    expect(new CloudError({ code: 'DATABASE_TIMEOUT', requestId: 'r1' })).toMatchObject({ code: 'DATABASE_TIMEOUT', requestId: 'r1', known: true })
+    expect(new HttpApiError({ statusCode: 429, body: { error: 'reach_limit' }, headers: { 'Retry-After': '3' } })).toMatchObject({ statusCode: 429, retryAfterMs: 3000 })
+    expect(new WxServerError({ errcode: 40029 }).message).toBe(toWxServerError({ errcode: 40029 })!.message)
+  })
+})
+
+describe('CLI', () => {
+  test('--version prints the package version (the built bin, where the build puts it)', () => {
+    const { execFileSync } = require('child_process')
+    const printed = execFileSync(process.execPath, [require('path').resolve(__dirname, '../bin/miniprogram-errno.js'), '--version'], { encoding: 'utf8' }).trim()
+    expect(printed).toBe(require('../package.json').version)
+    expect(run(['--version']).code).toBe(0)
+  })
+  test('search says clearly when nothing matches', () => {
+    const result = run(['search', 'nothing-like-this'])
+    expect(result.code).toBe(1)
+    expect(result.err).toMatch(/no errno matches 'nothing-like-this'/)
+  })
+})
+
+describe('locales', () => {
+  test('an unknown locale is reported, not silently English', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    expect(setLocale('fr' as never)).toBe('en')
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/unknown locale "fr"/))
+    warn.mockRestore()
+    setLocale(undefined)
+  })
+})
