@@ -54,7 +54,9 @@ function splitTexts() {
         const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : undefined
         if (!declaration || declaration.type !== 'VariableDeclaration') continue
         for (const declarator of declaration.declarations) {
-          const init = declarator.init
+          // lazyJSON(…) itself, or inside a wrapper call such as byErrno(lazyJSON(…)).
+          let init = declarator.init
+          while (init && init.type === 'CallExpression' && init.callee.name !== 'lazyJSON' && init.arguments[0] && init.arguments[0].type === 'CallExpression') init = init.arguments[0]
           if (!init || init.type !== 'CallExpression' || init.callee.name !== 'lazyJSON') continue
           const name = declarator.id.name
           this.emitFile({ type: 'asset', fileName: `texts/${name}.js`, source: `module.exports=${JSON.stringify(valueOf(init.arguments[0]))}\n` })

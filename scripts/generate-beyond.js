@@ -20,17 +20,18 @@ module.exports = function generateBeyond(files, { readJson, toTraditional, heade
     if (seenServer.has(c.errcode)) throw new Error(`duplicate errcode ${c.errcode}`)
     seenServer.add(c.errcode)
     const where = `errcode ${c.errcode}`
-    return [c.errcode, [c.key, policy(c.policy, where), guidance(c.guidance, where), c.errmsg, localized(c.meaning.zh_CN, c.meaning.en), localized(c.cause.zh_CN, c.cause.en), localized(c.fix.zh_CN, c.fix.en), c.policy.reason]]
+    return [c.errcode, [c.key, policy(c.policy, where), guidance(c.guidance, where), c.errmsg, localized(c.meaning.zh_CN, c.meaning.en), localized(c.cause.zh_CN, c.cause.en), localized(c.fix.zh_CN, c.fix.en)]]
   })
   files['src/errors/generated/server.ts'] = header('server.json') + LAZY_IMPORT +
-    `\n/** errcode -> [name, policy, guidance template, errmsg, meaning, cause, fix (each [zh_CN, zh_TW, en]), policy reason], parsed on first use. */\n` +
-    `export const SERVER_CODES: () => Record<string, readonly [string, string, string, string, readonly string[], readonly string[], readonly string[], string]> = ${lazyTable(serverRows)}\n`
+    `\n/** errcode -> [name, policy, guidance template, errmsg, meaning, cause, fix (each [zh_CN, zh_TW, en])], parsed on first use. */\n` +
+    `export const SERVER_CODES: () => Record<string, readonly [string, string, string, string, readonly string[], readonly string[], readonly string[]]> = ${lazyTable(serverRows)}\n`
 
   const cloud = readJson('cloud.json')
   const groups = new Set(cloud.groups.map((g) => g.key))
+  const cloudReasons = cloud.codes.map((c) => [c.code, c.policy.reason])
   const cloudRows = cloud.codes.map((c) => {
     if (!groups.has(c.group)) throw new Error(`cloud code ${c.code}: unknown group ${c.group}`)
-    return [c.code, [c.group, policy(c.policy, c.code), guidance(c.guidance, c.code), c.generic ? 1 : 0, localized(c.zh_CN, c.en), c.policy.reason]]
+    return [c.code, [c.group, policy(c.policy, c.code), guidance(c.guidance, c.code), c.generic ? 1 : 0, localized(c.zh_CN, c.en)]]
   })
   // wx.cloud's numeric codes: one with a string twin takes the twin's row; the others are rows of their own, keyed by the number.
   const numericToCode = {}
@@ -47,15 +48,21 @@ module.exports = function generateBeyond(files, { readJson, toTraditional, heade
     numericToCode[numeric] = numeric
     const group = numericGroup(Number(numeric))
     if (!groups.has(group)) throw new Error(`wxCloudNumeric ${numeric}: unknown group ${group}`)
-    cloudRows.push([numeric, [group, policy(entry.policy, numeric), guidance(entry.guidance, numeric), numeric === '-1' ? 1 : 0, localized(entry.zh_CN, entry.en), entry.policy.reason]])
+    cloudRows.push([numeric, [group, policy(entry.policy, numeric), guidance(entry.guidance, numeric), numeric === '-1' ? 1 : 0, localized(entry.zh_CN, entry.en)]])
+    cloudReasons.push([numeric, entry.policy.reason])
   }
   files['src/errors/generated/cloud.ts'] = header('cloud.json') + LAZY_IMPORT +
-    `\n/** code -> [group, policy, guidance template, generic (1: no particular meaning), meaning [zh_CN, zh_TW, en], policy reason], parsed on first use. */\n` +
-    `export const CLOUD_CODES: () => Record<string, readonly [string, string, string, number, readonly string[], string]> = ${lazyTable(cloudRows)}\n\n` +
+    `\n/** code -> [group, policy, guidance template, generic (1: no particular meaning), meaning [zh_CN, zh_TW, en]], parsed on first use. */\n` +
+    `export const CLOUD_CODES: () => Record<string, readonly [string, string, string, number, readonly string[]]> = ${lazyTable(cloudRows)}\n\n` +
     `/** group -> name [zh_CN, zh_TW, en]. */\n` +
     `export const CLOUD_GROUPS: Record<string, readonly string[]> = ${js(Object.fromEntries(cloud.groups.map((g) => [g.key, localized(g.zh_CN, g.en)])))}\n\n` +
     `/** The numeric errCode of wx.cloud -> the key of its row in CLOUD_CODES: the string code with the same meaning, or the number itself. */\n` +
     `export const WX_CLOUD_NUMERIC: Record<string, string> = ${js(numericToCode)}\n`
+
+  // Why each policy is what it is (English, for developers): only the CLI reads it, so it ships in no mini-program build.
+  files['src/texts/generated/beyond-reasons.ts'] = header('server.json, cloud.json') + LAZY_IMPORT +
+    `\n/** 'errcode <n>' or a cloud code -> the policy's reason (en), parsed on first use. */\n` +
+    `export const BEYOND_POLICY_REASONS: () => Record<string, string> = ${lazyTable(server.codes.map((c) => ['errcode ' + c.errcode, c.policy.reason]).concat(cloudReasons))}\n`
 
   const http = readJson('http.json')
   files['src/errors/generated/http.ts'] = header('http.json') + LAZY_IMPORT +

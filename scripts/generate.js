@@ -53,6 +53,12 @@ function jsonTable(entries, lazy = false) {
   return `/*#__PURE__*/ ${lazy ? 'lazyJSON' : 'JSON.parse'}(\n  '{' +\n  ${lines.join(' +\n  ')} +\n  '}')`
 }
 
+/** A list of texts parsed on first use (lazyJSON of a JSON array, one entry per line). */
+function jsonArray(values) {
+  const quote = (text) => "'" + text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') + "'"
+  return `/*#__PURE__*/ lazyJSON(\n  '[' +\n  ${values.map((v, i) => quote((i ? ',' : '') + JSON.stringify(v))).join(' +\n  ')} +\n  ']')`
+}
+
 /** A large text table parsed on first use: `TABLE()` returns it. */
 function lazyTable(entries) {
   return jsonTable(entries, true)
@@ -60,6 +66,11 @@ function lazyTable(entries) {
 
 function numberTable(entries) {
   return '{\n' + entries.map(([k, v]) => `  ${typeof k === "number" && k < 0 ? js(String(k)) : k}: ${js(v)},`).join('\n') + '\n}'
+}
+
+/** The codes an errMsg-only failure can carry: general and basics, and the families whose APIs predate errno (device, file, network). */
+function isDecodable(c) {
+  return !!c.errMsg && /^(0[016]|13|150[0459]|1510)/.test(String(c.errno).padStart(7, '0'))
 }
 
 function generateErrno(files) {
@@ -88,21 +99,26 @@ function generateErrno(files) {
     `\n/** Category names in the order of CATEGORY_KEYS as \`zh_CN|zh_TW|en\`, semicolon-separated (zh_TW empty when it equals zh_CN); read on first use (its own file in miniprogram_dist). */\n` +
     `export const CATEGORY_NAMES: () => string = /*#__PURE__*/ lazyJSON(${js(js(categories.map((c) => { const tw = toTraditional(c.zh_CN); return [c.zh_CN, tw === c.zh_CN ? '' : tw, c.en].join('|') }).join(';')))})\n`
 
-  files['src/errno/generated/codes.ts'] = header('errno.json') +
+  // The names in errno order; the numbers are the known-errno runs the core already has.
+  files['src/errno/generated/codes.ts'] = header('errno.json') + "import { errnoConstants } from '../codes'\n" +
     `/** Named constants for every catalogued errno. */\nexport const Errno: {\n` +
     codes.map((c) => `  /** ${c.errno}: ${c.en.replace(/\*\//g, '* /')} */\n  readonly ${c.key}: ${c.errno}`).join('\n') +
-    `\n} = ${jsonTable(codes.map((c) => [c.key, c.errno]))}\n\n/** Every errno the catalogue knows. */\nexport type KnownErrno =\n` +
+    `\n} = /*#__PURE__*/ errnoConstants(${js(codes.map((c) => c.key).join(','))}) as any\n\n/** Every errno the catalogue knows. */\nexport type KnownErrno =\n` +
     codes.map((c) => `  | ${c.errno}`).join('\n') + `\n\n/** The constant names of {@link Errno}. */\nexport type ErrnoName = keyof typeof Errno\n`
 
   // Texts: one module per locale, so an app can ship one locale.
   const locales = { en: (c) => c.en, zh_CN: (c) => c.zh_CN, zh_TW: (c) => toTraditional(c.zh_CN) }
   for (const [locale, get] of Object.entries(locales)) {
+    // An array in errno order (the keys are the known-errno runs the core already has), one text per line.
     files[`src/texts/generated/errno.${locale}.ts`] = header('errno.json') +
-      LAZY_IMPORT + `\n/** errno -> meaning (${locale}), parsed on first use. */\nexport const ERRNO_MEANINGS_${locale.toUpperCase()}: () => Record<number, string> = ${lazyTable(codes.map((c) => [c.errno, get(c)]))}\n`
+      LAZY_IMPORT + "import { byErrno } from '../../errno/codes'\n" +
+      `\n/** errno -> meaning (${locale}), parsed on first use. */\nexport const ERRNO_MEANINGS_${locale.toUpperCase()}: () => Record<number, string> = /*#__PURE__*/ byErrno(${jsonArray(codes.map(get))})\n`
   }
+  // The errMsg column is split in two: the part errMsg-only failures decode with (errno/generated/errmsg-index.ts,
+  // in the core) and the rest (here, for lookupErrno); together they are the whole column, each text once.
   files['src/texts/generated/errmsg.ts'] = header('errno.json') + LAZY_IMPORT +
-    `\n/** errno -> the errMsg reason the runtime sends (after "api:fail"), parsed on first use. */\n` +
-    `export const ERRNO_ERRMSG: () => Record<number, string> = ${lazyTable(codes.map((c) => [c.errno, c.errMsg]))}\n`
+    `\n/** errno -> the errMsg reason the runtime sends, for the codes ERRMSG_INDEX does not hold; parsed on first use. */\n` +
+    `export const ERRMSG_REST: () => Record<number, string> = ${lazyTable(codes.filter((c) => !isDecodable(c)).map((c) => [c.errno, c.errMsg]))}\n`
 
   // errMsg-only failures: which categories each API family fails with, and real spellings besides the errMsg column.
   const families = data.apiFamilies.families
@@ -117,10 +133,10 @@ function generateErrno(files) {
   }
   // The errMsg column for decoding, only for the codes an errMsg-only failure can carry: general and basics, and the
   // families whose APIs predate errno (device, file, network). Parsed on first use (its own file in miniprogram_dist).
-  const decodable = codes.filter((c) => c.errMsg && /^(0[016]|13|150[0459]|1510)/.test(String(c.errno).padStart(7, '0')))
+  const decodable = codes.filter(isDecodable)
   files['src/errno/generated/errmsg-index.ts'] = header('errno.json') + LAZY_IMPORT +
-    `\n/** errno -> its errMsg reason, lower-cased, for the codes an errMsg-only failure can carry; parsed on first use. */\n` +
-    `export const ERRMSG_INDEX: () => Record<number, string> = ${lazyTable(decodable.map((c) => [c.errno, c.errMsg.toLowerCase()]))}\n`
+    `\n/** errno -> its errMsg reason, for the codes an errMsg-only failure can carry; parsed on first use. */\n` +
+    `export const ERRMSG_INDEX: () => Record<number, string> = ${lazyTable(decodable.map((c) => [c.errno, c.errMsg]))}\n`
   files['src/errno/generated/api-families.ts'] = header('errno.json') +
     `/** API families: [API name pattern, errno prefixes (7-digit code's first 2 or 4 digits), comma-separated]. */\n` +
     `export const API_FAMILIES: ReadonlyArray<readonly [RegExp, string]> = [${families.map((f) => `[/${f.pattern.replace(/\//g, '\\/')}/, ${js(f.prefixes.join(','))}]`).join(', ')}]\n\n` +

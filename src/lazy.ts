@@ -11,7 +11,7 @@ export function lazyJSON<T>(source: string | (() => string)): () => T {
       try {
         value = JSON.parse(typeof source === 'function' ? source() : source) as T
         // Lookups by caller-given keys ('constructor', '__proto__', 'toString') must find only the table's own rows.
-        if (value && typeof value === 'object') Object.setPrototypeOf(value, null)
+        if (value && typeof value === 'object' && !Array.isArray(value)) Object.setPrototypeOf(value, null)
       } catch (error) {
         value = {} as T
       }

@@ -4,6 +4,7 @@ import { ErrnoError } from '../errno/ErrnoError'
 import { decodeErrno } from '../errno/decode'
 import { lookupErrno, allErrnos, ERRNO_MEANINGS, errnoName } from '../texts/index'
 import { ERRNO_POLICY_REASONS } from '../texts/generated/policy-reasons'
+import { BEYOND_POLICY_REASONS } from '../texts/generated/beyond-reasons'
 import { LEGACY_TEXTS } from '../texts/generated/legacy-texts'
 import { getPolicy } from '../policy/policy'
 import { getGuidance } from '../guidance/guidance'
@@ -105,7 +106,7 @@ function explainBeyond(input: string) {
     meaning: error.meaning,
     cause: error.name === 'WxServerError' ? error.reason : undefined,
     fix: error.name === 'WxServerError' ? error.fix : undefined,
-    policy: { kind: policy.kind, delayMs: policy.delayMs, reason: row ? row[7] : cloudRow ? cloudRow[5] : undefined },
+    policy: { kind: policy.kind, delayMs: policy.delayMs, reason: row ? BEYOND_POLICY_REASONS()['errcode ' + text] : cloudRow && error.name === 'CloudError' ? BEYOND_POLICY_REASONS()[error.code] : undefined },
     guidance,
   }
 }

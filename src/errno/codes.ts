@@ -44,19 +44,49 @@ export function categoryKey(first: number, second?: number): string | undefined 
   return index === undefined ? undefined : categoryKeyAt(index)
 }
 
+let knownList: number[] | undefined
 let knownErrnos: Set<number> | undefined
 
-/** true when the catalogue has this errno. */
-export function isKnownErrno(errno: number): boolean {
-  if (!knownErrnos) {
-    knownErrnos = new Set()
+/** Every catalogued errno, ascending (KNOWN_ERRNO_RUNS expanded once). */
+function knownErrnoList(): number[] {
+  if (!knownList) {
+    knownList = []
     let value = 0
     for (const run of KNOWN_ERRNO_RUNS.split(',')) {
       const [delta, extra] = run.split('+')
       value += parseInt(delta, 36)
-      knownErrnos.add(value)
-      for (let n = extra ? parseInt(extra, 36) : 0; n > 0; n--) knownErrnos.add(++value)
+      knownList.push(value)
+      for (let n = extra ? parseInt(extra, 36) : 0; n > 0; n--) knownList.push(++value)
     }
   }
+  return knownList
+}
+
+/** true when the catalogue has this errno. */
+export function isKnownErrno(errno: number): boolean {
+  if (!knownErrnos) knownErrnos = new Set(knownErrnoList())
   return knownErrnos.has(errno)
+}
+
+/** The Errno constants: the names (comma-separated, in errno order) zipped with the catalogued errnos. */
+export function errnoConstants(names: string): Record<string, number> {
+  const errnos = knownErrnoList()
+  const constants: Record<string, number> = {}
+  names.split(',').forEach((name, i) => { constants[name] = errnos[i] })
+  return constants
+}
+
+/** A table of texts in errno order (an array, parsed on first use) as errno -> text, built once. */
+export function byErrno(list: () => string[]): () => Record<number, string> {
+  let table: Record<number, string> | undefined
+  return () => {
+    if (!table) {
+      table = Object.create(null) as Record<number, string>
+      const errnos = knownErrnoList()
+      const texts = list()
+      // A missing file (a locale left out with packOptions.ignore) reads as an empty table.
+      if (Array.isArray(texts)) for (let i = 0; i < texts.length && i < errnos.length; i++) table[errnos[i]] = texts[i]
+    }
+    return table
+  }
 }

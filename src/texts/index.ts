@@ -2,7 +2,8 @@
 import { ERRNO_MEANINGS_EN } from './generated/errno.en'
 import { ERRNO_MEANINGS_ZH_CN } from './generated/errno.zh_CN'
 import { ERRNO_MEANINGS_ZH_TW } from './generated/errno.zh_TW'
-import { ERRNO_ERRMSG } from './generated/errmsg'
+import { ERRMSG_REST } from './generated/errmsg'
+import { ERRMSG_INDEX } from '../errno/generated/errmsg-index'
 import { Errno } from '../errno/generated/codes'
 import { decodeErrno } from '../errno/decode'
 import type { ErrnoEntry, Locale, Localized } from '../errno/types'
@@ -25,6 +26,12 @@ export function errnoName(errno: number): string | undefined {
   return names[errno]
 }
 
+/** The catalogue's errMsg of an errno (from the part the decoder uses, else the rest). */
+function errMsgOf(errno: number): string {
+  const decodable = ERRMSG_INDEX()[errno]
+  return decodable !== undefined ? decodable : ERRMSG_REST()[errno]
+}
+
 /** The meaning of an errno in every locale, or undefined when the catalogue lacks it. */
 export function errnoMeaning(errno: number): Localized | undefined {
   const en = ERRNO_MEANINGS_EN()[errno]
@@ -42,7 +49,7 @@ export function lookupErrno(errno: number): ErrnoEntry | undefined {
   if (cached !== undefined) return cached
   const message = errnoMeaning(errno)
   if (!message) return undefined
-  const entry: ErrnoEntry = Object.assign({ name: errnoName(errno) as string, errMsg: ERRNO_ERRMSG()[errno], message }, decodeErrno(errno))
+  const entry: ErrnoEntry = Object.assign({ name: errnoName(errno) as string, errMsg: errMsgOf(errno), message }, decodeErrno(errno))
   return (entries[errno] = deepFreeze(entry))
 }
 

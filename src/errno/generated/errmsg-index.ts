@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { lazyJSON } from '../../lazy'
 
-/** errno -> its errMsg reason, lower-cased, for the codes an errMsg-only failure can carry; parsed on first use. */
+/** errno -> its errMsg reason, for the codes an errMsg-only failure can carry; parsed on first use. */
 export const ERRMSG_INDEX: () => Record<number, string> = /*#__PURE__*/ lazyJSON(
   '{' +
   '"0":"ok"' +
@@ -53,7 +53,7 @@ export const ERRMSG_INDEX: () => Record<number, string> = /*#__PURE__*/ lazyJSON
   ',"101101":"privacy interface is banned"' +
   ',"101102":"privacy permission is not authorized"' +
   ',"102101":"settings page not found"' +
-  ',"103101":"applyupdate has been called"' +
+  ',"103101":"applyUpdate has been called"' +
   ',"103102":"update is not ready"' +
   ',"109001":"invalid random value length"' +
   ',"600000":"unknown network error"' +
@@ -65,7 +65,7 @@ export const ERRMSG_INDEX: () => Record<number, string> = /*#__PURE__*/ lazyJSON
   ',"600006":"network system error"' +
   ',"600007":"network exceed max task count"' +
   ',"600008":"network reach the max redirect count"' +
-  ',"600009":"invalid url"' +
+  ',"600009":"invalid URL"' +
   ',"600010":"invalid request data"' +
   ',"600011":"url validate error"' +
   ',"602000":"unknown network request error"' +
@@ -81,34 +81,34 @@ export const ERRMSG_INDEX: () => Record<number, string> = /*#__PURE__*/ lazyJSON
   ',"602108":"not valid service id"' +
   ',"602300":"convert native buffer parameter fail. native buffer exceed size limit"' +
   ',"602301":"bind socket dependency is unavailable"' +
-  ',"602302":"response data convert to utf8 fail"' +
-  ',"603101":"ios not supported"' +
+  ',"602302":"response data convert to UTF8 fail"' +
+  ',"603101":"iOS not supported"' +
   ',"603102":"android not supported"' +
-  ',"603103":"parameter error: require packagename or packagenamearray"' +
-  ',"603104":"parameter error: require downloadid or downloadidarray or appidarray"' +
+  ',"603103":"parameter error: require packageName or packageNameArray"' +
+  ',"603104":"parameter error: require downloadId or downloadIdArray or appIdArray"' +
   ',"603105":"abort download task"' +
   ',"603300":"download save file error"' +
   ',"603301":"exceed max file size"' +
   ',"603302":"file data is empty"' +
   ',"603303":"permission denied can not open file filepath"' +
-  ',"605103":"websocket connect is fail"' +
+  ',"605103":"WebSocket connect is fail"' +
   ',"606101":"mdns resolve system error:%d"' +
-  ',"1300001":"operation not permitted"' +
-  ',"1300002":"no such file or directory"' +
-  ',"1300005":"input/output error"' +
-  ',"1300009":"bad file descriptor"' +
-  ',"1300013":"permission denied"' +
-  ',"1300014":"path permission denied"' +
-  ',"1300020":"not a directory"' +
-  ',"1300021":"is a directory"' +
-  ',"1300022":"invalid argument"' +
-  ',"1300036":"file name too long"' +
-  ',"1300066":"directory not empty"' +
+  ',"1300001":"Operation not permitted"' +
+  ',"1300002":"No such file or directory"' +
+  ',"1300005":"Input/output error"' +
+  ',"1300009":"Bad file descriptor"' +
+  ',"1300013":"Permission denied"' +
+  ',"1300014":"Path permission denied"' +
+  ',"1300020":"Not a directory"' +
+  ',"1300021":"Is a directory"' +
+  ',"1300022":"Invalid argument"' +
+  ',"1300036":"File name too long"' +
+  ',"1300066":"Directory not empty"' +
   ',"1300201":"system error"' +
   ',"1300202":"the maximum size of the file storage limit is exceeded"' +
   ',"1300203":"encode error"' +
   ',"1300300":"sdcard not mounted"' +
-  ',"1300301":"unable to open as filetype"' +
+  ',"1300301":"unable to open as fileType"' +
   ',"1301000":"permission denied, cannot access file path"' +
   ',"1301002":"data to write is empty"' +
   ',"1301003":"illegal operation on a directory"' +
@@ -123,7 +123,7 @@ export const ERRMSG_INDEX: () => Record<number, string> = /*#__PURE__*/ lazyJSON
   ',"1301103":"unzip entry fail"' +
   ',"1301104":"unzip fail"' +
   ',"1301111":"brotli decompress fail"' +
-  ',"1301112":"tempfilepath file not exist"' +
+  ',"1301112":"tempFilePath file not exist"' +
   ',"1302001":"permission denied, fd is writeonly or readonly"' +
   ',"1302002":"excced max concurrent fd limit"' +
   ',"1302003":"invalid flag"' +
@@ -135,27 +135,27 @@ export const ERRMSG_INDEX: () => Record<number, string> = /*#__PURE__*/ lazyJSON
   ',"1500103":"no service"' +
   ',"1500104":"system error"' +
   ',"1500105":"system not support"' +
-  ',"1504002":"not support hce"' +
-  ',"1504003":"system nfc switch not opened"' +
-  ',"1504100":"not set default nfc application"' +
+  ',"1504002":"not support HCE"' +
+  ',"1504003":"system NFC switch not opened"' +
+  ',"1504100":"not set default NFC application"' +
   ',"1504101":"register aids failed"' +
   ',"1504200":"user is not authorized"' +
-  ',"1504201":"parse ndefmessage failed"' +
-  ',"1504202":"nfc discovery already started"' +
-  ',"1504203":"nfc discovery has not started"' +
-  ',"1504204":"tech already connected"' +
-  ',"1504205":"tech has not connected"' +
-  ',"1504206":"nfc tag has not been discovered"' +
+  ',"1504201":"parse NdefMessage failed"' +
+  ',"1504202":"NFC discovery already started"' +
+  ',"1504203":"NFC discovery has not started"' +
+  ',"1504204":"Tech already connected"' +
+  ',"1504205":"Tech has not connected"' +
+  ',"1504206":"NFC tag has not been discovered"' +
   ',"1504207":"invalid tech"' +
   ',"1504208":"unavailable tech"' +
   ',"1504209":"function not support"' +
   ',"1504210":"system internal error"' +
-  ',"1505000":"unknown wifi error"' +
-  ',"1505001":"not invoke startwifi"' +
+  ',"1505000":"unknown WIFI error"' +
+  ',"1505001":"not invoke startWifi"' +
   ',"1505002":"wifi is disabled"' +
-  ',"1505003":"maybe not open gps"' +
-  ',"1505004":"maybe not obtain gps permission"' +
-  ',"1505005":"currentwifi is null"' +
+  ',"1505003":"maybe not open GPS"' +
+  ',"1505004":"maybe not obtain GPS Permission"' +
+  ',"1505005":"currentWifi is null"' +
   ',"1505006":"current connected wifi is invalid"' +
   ',"1505020":"unknown error"' +
   ',"1505021":"weapp in background"' +
@@ -168,9 +168,9 @@ export const ERRMSG_INDEX: () => Record<number, string> = /*#__PURE__*/ lazyJSON
   ',"1505028":"weixin cannot modify system config"' +
   ',"1505029":"invalid ssid"' +
   ',"1505030":"duplicate request"' +
-  ',"1505031":"invalid wep / wpa password"' +
+  ',"1505031":"invalid WEP / WPA password"' +
   ',"1505032":"system internal error"' +
-  ',"1509000":"unknown ble error"' +
+  ',"1509000":"unknown BLE error"' +
   ',"1509001":"connection fail"' +
   ',"1509002":"no characteristic"' +
   ',"1509003":"no connection"' +

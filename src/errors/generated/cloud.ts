@@ -2,150 +2,150 @@
 /* eslint-disable */
 import { lazyJSON } from '../../lazy'
 
-/** code -> [group, policy, guidance template, generic (1: no particular meaning), meaning [zh_CN, zh_TW, en], policy reason], parsed on first use. */
-export const CLOUD_CODES: () => Record<string, readonly [string, string, string, number, readonly string[], string]> = /*#__PURE__*/ lazyJSON(
+/** code -> [group, policy, guidance template, generic (1: no particular meaning), meaning [zh_CN, zh_TW, en]], parsed on first use. */
+export const CLOUD_CODES: () => Record<string, readonly [string, string, string, number, readonly string[]]> = /*#__PURE__*/ lazyJSON(
   '{' +
-  '"AUTH_INVALID_CUSTOM_LOGIN_TICKET":["auth","a","login-again",0,["自定义登录凭证非法(格式错误、过期、校验失败等)","自定義登入憑證非法(格式錯誤、過期、校驗失敗等)","The custom login ticket is invalid (malformed, expired or failed verification)."],"Issue a new custom login ticket."]' +
-  ',"AUTH_WX_OAUTH_FAILED":["auth","a","login-again",0,["微信 OAuth 失败","微信 OAuth 失敗","WeChat OAuth failed."],"Start the WeChat login again."]' +
-  ',"AUTH_CUSTOM_USER_ID_HAS_BEEN_BOUND":["auth","u","",0,["CustomUserId 已关联帐户","CustomUserId 已關聯帳戶","The CustomUserId is already linked to an account."],"The user must use the account it is linked to."]' +
-  ',"AUTH_OPEN_ID_HAS_BEEN_BOUND":["auth","u","",0,["openId 已关联帐户","openId 已關聯帳戶","The openId is already linked to an account."],"The user must use the account it is linked to."]' +
-  ',"AUTH_UNION_ID_HAS_BEEN_BOUND":["auth","u","",0,["unionId 已关联帐户","unionId 已關聯帳戶","The unionId is already linked to an account."],"The user must use the account it is linked to."]' +
-  ',"AUTH_EMAIL_HAS_BEEN_BOUND":["auth","u","",0,["email 已关联帐户","email 已關聯帳戶","The email is already linked to an account."],"The user must use another email or that account."]' +
-  ',"INVALID_EMAIL_TOKEN":["auth","u","",0,["邮箱激活 token 过期或者不存在","郵箱啟用 token 過期或者不存在","The email activation token has expired or does not exist."],"The user must request a new activation email."]' +
-  ',"AUTH_LOGIN_FAILED":["auth","a","login-again",0,["登录失败","登入失敗","Login failed."],"Log in again."]' +
-  ',"INVALID_ACCESS_TOKEN":["auth","a","login-again",0,["非法的访问令牌","非法的訪問令牌","The access token is invalid."],"A new login gives a new access token."]' +
-  ',"ACCESS_TOKEN_DISABLED":["auth","a","login-again",0,["访问令牌已禁用","訪問令牌已停用","The access token has been disabled."],"A new login gives a new access token."]' +
-  ',"REFRESH_TOKEN_DISABLED":["auth","a","login-again",0,["刷新令牌已禁用","重新整理令牌已停用","The refresh token has been disabled."],"Without a refresh token the user must log in again."]' +
-  ',"PHONE_CODE_NOT_MATCHED":["auth","u","",0,["手机验证码不匹配","手機驗證碼不匹配","The SMS verification code does not match."],"The user must enter the right code."]' +
-  ',"PHONE_CODE_NOTFOUND_OR_EXPIRED":["auth","u","",0,["手机验证码未找到或已过期","手機驗證碼未找到或已過期","The SMS verification code was not found or has expired."],"The user must request a new code."]' +
-  ',"PHONE_CODE_SEND_LIMIT_EXCEED":["auth","r60000","try-later",0,["手机验证码发送次数超限","手機驗證碼傳送次數超限","Too many SMS verification codes were sent."],"The sending limit lifts with time."]' +
-  ',"MISSING_CREDENTIALS":["auth","a","login-again",0,["请求头中缺少必要的身份鉴权信息","請求頭中缺少必要的身份鑑權資訊","The request headers lack the required authentication information."],"No credentials were sent: in an app this means the user is not signed in (or the token was lost); sign in again."]' +
-  ',"INVALID_CREDENTIALS":["auth","a","login-again",0,["身份认证失败,用户信息校验失败","身份認證失敗,使用者資訊校驗失敗","Authentication failed: the user information did not verify."],"Log in again."]' +
-  ',"ACCESS_TOKEN_INVALID":["auth","a","login-again",0,["请求头中身份认证信息无效","請求頭中身份認證資訊無效","The authentication information in the request headers is invalid."],"A new login gives a valid token."]' +
-  ',"ACCESS_TOKEN_KID_INVALID":["auth","a","login-again",0,["访问令牌的 Key ID (kid) 无效","訪問令牌的 Key ID (kid) 無效","The Key ID (kid) of the access token is invalid."],"A new login gives a token signed with a current key."]' +
-  ',"ACTION_FORBIDDEN":["auth","c","",0,["当前身份无权限执行该操作","當前身份無權限執行該操作","The current identity may not perform this operation."],"Grant the permission in the security rules or roles."]' +
-  ',"WX_WEBSOCKET_TOKEN_EXPIRED":["auth","a","",0,["微信 WebSocket 连接的令牌已过期","微信 WebSocket 連線的令牌已過期","The token of the WeChat WebSocket connection has expired."],"Reconnect with a new token."]' +
-  ',"WX_HEADER_GET_FAILED":["auth","r","",0,["获取微信请求头失败","取得微信請求頭失敗","Reading the WeChat request headers failed."],"A transient failure of the gateway: retry."]' +
-  ',"UNSUPPORTED_AUTH_TYPE":["auth","f","",0,["请求使用了不支持的认证类型","請求使用了不支援的認證型別","The request uses an unsupported authentication type."],"Use a supported authentication type."]' +
-  ',"AUTHENTICATION_FAILED":["auth","a","login-again",0,["请求鉴权失败","請求鑑權失敗","Request authentication failed."],"Log in again."]' +
-  ',"DATABASE_REQUEST_FAILED":["database","-","service-unavailable",1,["数据库请求失败,数据库通用错误","資料庫請求失敗,資料庫通用錯誤","The database request failed (the generic database error, with no particular meaning)."],"Generic: the seed warns against logic based on it."]' +
-  ',"DATABASE_INVALID_OPERRATOR":["database","f","",0,["不支持的操作、非法的数据库操作符","不支援的操作、非法的資料庫運算子","Unsupported operation or invalid database operator."],"Use a supported operator."]' +
-  ',"DATABASE_PERMISSION_DENIED":["database","c","",0,["无权限操作数据库资源","無權限運算元據庫資源","No permission to operate on the database resource."],"Change the collection\'s security rules."]' +
-  ',"DATABASE_COLLECTION_EXCEED_LIMIT":["database","c","",0,["数据库集合数量超限","資料庫集合數量超限","The number of database collections exceeds the limit."],"Remove collections or upgrade the plan."]' +
-  ',"DATABASE_COLLECTION_NOT_EXIST":["database","f","",0,["操作集合不存在","操作集合不存在","The collection does not exist."],"Create the collection or fix its name."]' +
-  ',"DATABASE_COLLECTION_ALREADY_EXIST":["database","-","",0,["创建集合的时候,集合已存在","建立集合的時候,集合已存在","The collection already exists."],"Already there: use it."]' +
-  ',"DATABASE_TIMEOUT":["database","r","try-later",0,["数据库请求超时","資料庫請求超時","The database request timed out."],"A timeout is transient: retry."]' +
-  ',"DATABASE_TRANSACTION_FAIL":["database","-","",0,["数据库事务请求失败","資料庫事務請求失敗","The database transaction failed."],"Check the transaction\'s operations before trying again."]' +
-  ',"DATABASE_TRANSACTION_CONFLICT":["database","r200","try-later",0,["数据库事务间冲突","資料庫事務間衝突","Database transactions conflicted."],"A conflict clears when the other transaction ends: retry."]' +
-  ',"DATABASE_DUPLICATE_WRITE":["database","f","",0,["写数据库失败,索引键重复(例如插入相同 _id 的数据)","寫資料庫失敗,索引鍵重複(例如插入相同 _id 的資料)","The write failed on a duplicate index key (for example inserting an existing _id)."],"Use a new key or update instead."]' +
-  ',"FUNCTIONS_EXECUTE_FAIL":["functions","-","service-unavailable",1,["云函数执行失败,云函数通用错误","雲函式執行失敗,雲函式通用錯誤","The cloud function failed (the generic cloud function error, with no particular meaning)."],"Generic: the seed warns against logic based on it."]' +
-  ',"FUNCTIONS_TIME_LIMIT_EXCEEDED":["functions","-","service-unavailable",0,["云函数执行超时","雲函式執行超時","The cloud function timed out."],"Make the function faster or raise its time limit; a retry runs it again in full."]' +
-  ',"FUNCTIONS_MEMORY_LIMIT_EXCEEDED":["functions","c","service-unavailable",0,["云函数运行内存超限","雲函式執行記憶體超限","The cloud function exceeded its memory limit."],"Raise the memory limit or use less memory."]' +
-  ',"FUNCTION_NOT_FOUND":["functions","c","service-unavailable",0,["云函数未找到","雲函式未找到","The cloud function was not found."],"Deploy the function or fix its name."]' +
-  ',"FUNCTIONS_STATUS_ABNORMITY":["functions","c","service-unavailable",0,["云函数状态异常","雲函式狀態異常","The cloud function is in an abnormal state."],"Redeploy the function."]' +
-  ',"FUNCTION_INVOCATION_FAILED":["functions","r","try-later",0,["调用云函数超时或者失败","呼叫雲函式超時或者失敗","Invoking the cloud function timed out or failed."],"Invocation failures are often transient: retry."]' +
-  ',"FUNCTION_QUALIFIER_NOT_FOUND":["functions","c","",0,["指定访问的函数版本不存在","指定訪問的函式版本不存在","The requested function version does not exist."],"Publish the version or fix the qualifier."]' +
-  ',"FUNCTION_STATUS_ABNORMAL":["functions","c","service-unavailable",0,["函数状态异常","函式狀態異常","The function is in an abnormal state."],"Redeploy the function."]' +
-  ',"FUNCTION_TIME_LIMIT_EXCEEDED":["functions","-","service-unavailable",0,["函数执行超时","函式執行超時","The function timed out."],"Make the function faster or raise its time limit."]' +
-  ',"FUNCTION_MEMORY_LIMIT_EXCEEDED":["functions","c","service-unavailable",0,["函数执行内存超出限制","函式執行記憶體超出限制","The function exceeded its memory limit."],"Raise the memory limit or use less memory."]' +
-  ',"FUNCTION_EXECUTE_FAIL":["functions","-","service-unavailable",0,["执行函数失败","執行函式失敗","Running the function failed."],"See the function\'s logs."]' +
-  ',"FUNCTION_PARAM_INVALID":["functions","f","",0,["调用函数的参数异常","呼叫函式的參數異常","The parameters of the function call are invalid."],"Fix the call\'s parameters."]' +
-  ',"FUNCTION_EXCEED_RESOURCE_LIMIT":["functions","r1000","try-later",0,["请求频率超过函数预置并发","請求頻率超過函式預置併發","The request rate exceeds the function\'s provisioned concurrency."],"Retry with backoff, or raise the provisioned concurrency."]' +
-  ',"SERVICE_NOT_FOUND":["hosting","c","service-unavailable",0,["未找到对应的云托管服务","未找到對應的雲託管服務","The cloud hosting service was not found."],"Deploy the service or fix its name."]' +
-  ',"SERVICE_RESOURCE_NOT_FOUND":["hosting","c","service-unavailable",0,["未找到对应的资源,请检查服务和版本状态","未找到對應的資源,請檢查服務和版本狀態","The resource was not found; check the service and version status."],"Check the service and its versions."]' +
-  ',"SERVICE_VERSION_NOT_FOUND":["hosting","c","service-unavailable",0,["找不到匹配的云托管服务版本","找不到匹配的雲託管服務版本","No matching cloud hosting service version was found."],"Publish a version or fix the traffic settings."]' +
-  ',"SERVICE_ENDPOINT_NOT_FOUND":["hosting","r","try-later",0,["找不到云托管服务可用的上游地址","找不到雲託管服務可用的上游地址","No available upstream address was found for the cloud hosting service."],"Instances may be starting: retry."]' +
-  ',"SERVICE_LB_STATUS_ABNORMAL":["hosting","r","try-later",0,["云托管负载均衡状态异常","雲託管負載均衡狀態異常","The cloud hosting load balancer is in an abnormal state."],"A platform fault that may pass: retry."]' +
-  ',"SERVICE_CHARGE_OVERDUE":["hosting","c","service-unavailable",0,["欠费停机,请及时充值","欠費停機,請及時充值","The service was stopped for an overdue payment; top up the account."],"Pay the overdue charges."]' +
-  ',"SERVICE_NOT_READY":["hosting","r3000","try-later",0,["云托管服务处于未就绪状态,可能正在冷启动","雲託管服務處於未就緒狀態,可能正在冷啟動","The cloud hosting service is not ready; it may be cold-starting."],"A cold start ends within seconds: retry."]' +
-  ',"SERVICE_TIMEOUT":["hosting","r","try-later",0,["云托管服务响应超时","雲託管服務回應超時","The cloud hosting service timed out."],"A timeout is transient: retry."]' +
-  ',"STORAGE_REQUEST_FAIL":["storage","-","service-unavailable",1,["云存储请求失败,云存储通用错误","雲端儲存請求失敗,雲端儲存通用錯誤","The cloud storage request failed (the generic storage error, with no particular meaning)."],"Generic: the seed warns against logic based on it."]' +
-  ',"EXCEED_UPLOAD_MAXFILESIZE":["storage","u","",0,["云存储上传文件大小超限","雲端儲存上傳檔案大小超限","The uploaded file exceeds the cloud storage size limit."],"The user must choose a smaller file."]' +
-  ',"STORAGE_SIGN_PARAM_INVALID":["storage","f","",0,["云存储文件元数据解析失败","雲端儲存檔案後設資料解析失敗","The cloud storage file metadata could not be parsed."],"Fix the upload parameters."]' +
-  ',"STORAGE_EXCEED_AUTHORITY":["storage","c","",0,["当前用户无权限操作云存储资源","當前使用者無權限操作雲端儲存資源","The current user has no permission to operate on the storage resource."],"Change the storage security rules."]' +
-  ',"STORAGE_FILE_NONEXIST":["storage","f","",0,["云存储文件不存在","雲端儲存檔案不存在","The cloud storage file does not exist."],"Use an existing fileID."]' +
-  ',"STORAGE_FILE_PATH_CONFLICT":["storage","f","",0,["云存储文件路径冲突","雲端儲存檔案路徑衝突","The cloud storage file path conflicts with an existing one."],"Use another path."]' +
-  ',"OBJECT_NOT_EXIST":["storage","f","",0,["请求的对象不存在,无法执行指定操作","請求的物件不存在,無法執行指定操作","The requested object does not exist, so the operation cannot run."],"Use an existing object."]' +
-  ',"OBJECT_ALREADY_EXIST":["storage","f","",0,["对象已经存在,无法执行指定操作","物件已經存在,無法執行指定操作","The object already exists, so the operation cannot run."],"Use another name, or overwrite on purpose."]' +
-  ',"OBJECT_BATCH_TOO_LARGE":["storage","f","",0,["单次批量操作的对象数量过多","單次批次操作的物件數量過多","Too many objects in one batch operation."],"Split the batch."]' +
-  ',"COS_ACTION_FAILED":["storage","r","try-later",0,["对象存储操作执行失败","物件儲存操作執行失敗","The object storage operation failed."],"A storage fault that may pass: retry."]' +
-  ',"CDN_SIGNATURE_MISSING":["storage","f","",0,["当前访问链接的签名缺失","當前訪問連結的簽名缺失","The access link has no signature."],"Sign the link."]' +
-  ',"CDN_INVALID_SIGNATURE":["storage","f","",0,["当前访问链接的签名不正确","當前訪問連結的簽名不正確","The access link\'s signature is wrong."],"Sign the link correctly."]' +
-  ',"CDN_SIGNATURE_EXPIRED":["storage","f","",0,["当前访问链接的签名已过期","當前訪問連結的簽名已過期","The access link\'s signature has expired."],"Get a freshly signed link."]' +
-  ',"STATIC_RESOURCE_NONACTIVATED":["static","c","service-unavailable",0,["未开启静态网站托管服务","未開啟靜態網站託管服務","Static website hosting is not enabled."],"Enable static hosting."]' +
-  ',"STATIC_RESOURCE_TOO_MANY_REDIRECTS":["static","c","service-unavailable",0,["请求重定向次数过多,可能存在重定向死循环","請求重定向次數過多,可能存在重定向死迴圈","Too many redirects; there may be a redirect loop."],"Fix the redirect rules."]' +
-  ',"STATIC_RESOURCE_REQUESTS_FAILED":["static","r","try-later",0,["请求静态托管资源失败","請求靜態託管資源失敗","Requesting the static hosting resource failed."],"May pass: retry."]' +
-  ',"AI_MODEL_NOT_FOUND":["ai","c","service-unavailable",0,["未找到指定模型分组","未找到指定模型分組","The model group was not found."],"Configure the model group or fix its name."]' +
-  ',"AI_MODEL_CONFIG_MISSING":["ai","c","service-unavailable",0,["缺少 API Key 等调用模型的必要配置","缺少 API Key 等呼叫模型的必要配置","The configuration needed to call the model (such as the API key) is missing."],"Add the API key and model configuration."]' +
-  ',"AI_MODEL_REQUEST_FAILED":["ai","r","try-later",0,["请求大模型失败","請求大模型失敗","The request to the model failed."],"A model-service fault that may pass: retry."]' +
-  ',"AI_MODEL_DISABLED":["ai","c","service-unavailable",0,["模型已停用","模型已停用","The model has been disabled."],"Enable the model or use another."]' +
-  ',"EXCEED_TOKEN_QUOTA_LIMIT":["ai","c","service-unavailable",0,["大模型 Token 用量已超出配额","大模型 Token 用量已超出配額","The model\'s token usage exceeds the quota."],"Raise the quota or wait for it to reset."]' +
-  ',"APIs_GET_OPENAPI_SCHEMA_ERROR":["ai","r","try-later",0,["获取 OpenAPI Schema 失败","取得 OpenAPI Schema 失敗","Getting the OpenAPI schema failed."],"May pass: retry."]' +
-  ',"SYS_ERR":["general","r2000","try-later",0,["系统内部异常","系統內部異常","Internal system error."],"A server fault may pass."]' +
-  ',"SERVER_TIMEOUT":["general","r1000","try-later",0,["服务响应超时","服務回應超時","The service timed out."],"A timeout is transient."]' +
-  ',"INVALID_APPID":["general","c","network-config",0,["AppId 非法（微信 appId 或腾讯云 appId）","AppId 非法（微信 appId 或騰訊雲 appId）","The AppId (WeChat or Tencent Cloud) is invalid."],"Check the AppId the SDK is initialised with."]' +
-  ',"INVALID_ACTION":["general","f","",0,["API 调用名称非法","API 呼叫名稱非法","The API action name is invalid."],"Call an existing API."]' +
-  ',"EXCEED_REQUEST_SIZE_LIMIT":["general","f","",0,["请求包大小超出限制","請求包大小超出限制","The request exceeds the size limit."],"Send a smaller request."]' +
-  ',"EXCEED_RATELIMIT":["general","r1000","try-later",0,["请求频率超出套餐限制","請求頻率超出套餐限制","The request rate exceeds the plan\'s limit."],"Rate limits lift with time."]' +
-  ',"INVALID_REQUEST_SOURCE":["general","c","network-config",0,["请求来源非法，请检查 Web 安全域名配置","請求來源非法，請檢查 Web 安全域名配置","The request source is not allowed; check the web security domains."],"Add the domain to the security domains."]' +
-  ',"INVALID_COMMON_PARAM":["general","f","",0,["请求公共参数错误","請求公共參數錯誤","A common request parameter is wrong."],"Fix the request."]' +
-  ',"INVALID_PARAM":["general","f","",0,["请求参数错误","請求參數錯誤","A request parameter is wrong."],"Fix the request."]' +
-  ',"SIGN_PARAM_INVALID":["auth","c","network-config",0,["鉴权参数非法","鑑權參數非法","The authentication parameters are invalid."],"Check how requests are signed."]' +
-  ',"LOGIN_MANNER_UNREGISTED":["auth","c","network-config",0,["所用登录方式已停用","所用登入方式已停用","The sign-in method used is disabled."],"Enable the sign-in method in the console."]' +
-  ',"CHECK_LOGIN_FAILED":["auth","a","login-again",0,["登录态校验失败，access token 过期（旧版）","登入態校驗失敗，access token 過期（舊版）","Sign-in check failed: the access token expired (legacy)."],"Sign in again."]' +
-  ',"ACCESS_TOKEN_EXPIRED":["auth","a","login-again",0,["access token 已过期","access token 已過期","The access token has expired."],"Refresh the token or sign in again."]' +
-  ',"REFRESH_TOKEN_EXPIRED":["auth","a","login-again",0,["refresh token 已过期或不存在","refresh token 已過期或不存在","The refresh token has expired or does not exist."],"Sign in again."]' +
-  ',"INVALID_REFRESH_TOKEN":["auth","a","login-again",0,["refresh token 非法","refresh token 非法","The refresh token is invalid."],"Sign in again."]' +
-  ',"REFRESH_TOKEN_EXHAUSTED":["auth","a","login-again",0,["超出多端登录数量限制","超出多端登入數量限制","The limit of devices signed in at once was exceeded."],"Sign in again on this device."]' +
-  ',"INVALID_WX_ACCESS_TOKEN":["auth","c","try-later",0,["小程序 access token 非法","小程式 access token 非法","The mini program access token is invalid."],"The server must fetch a new mini program access token."]' +
-  ',"INVALID_ENV":["general","c","network-config",0,["环境 ID 非法或没有找到对应的云开发环境","環境 ID 非法或沒有找到對應的雲開發環境","The environment ID is invalid or the environment was not found."],"Initialise the SDK with an existing environment bound to this mini program."]' +
-  ',"INVALID_ENV_STATUS":["general","c","network-config",0,["环境状态异常或不可用","環境狀態異常或不可用","The environment is in an abnormal state."],"Check the environment in the console (overdue, paused, initialising)."]' +
-  ',"ENV_NOT_READY":["general","r5000","try-later",0,["环境资源尚未准备完毕","環境資源尚未準備完畢","The environment is not ready yet."],"Initialisation finishes within minutes."]' +
-  ',"BAD_GATEWAY":["general","r1000","try-later",0,["网关转发请求失败","閘道器轉發請求失敗","The gateway failed to forward the request."],"Gateway faults are usually transient."]' +
-  ',"EXCEED_MAX_PAYLOAD_SIZE":["general","f","",0,["请求体大小超过限制","請求體大小超過限制","The request body exceeds the size limit."],"Send a smaller body."]' +
-  ',"-1":["sdk","-","",1,["通用错误","通用錯誤","Generic error."],"No particular meaning: read the message."]' +
-  ',"-401001":["sdk","c","feature-unavailable",0,["SDK 通用错误：无权限使用 API","SDK 通用錯誤：無權限使用 API","SDK: no permission to use the API."],"The environment or cloud function lacks the permission."]' +
-  ',"-401002":["sdk","f","",0,["SDK 通用错误：API 传入参数错误","SDK 通用錯誤：API 傳入參數錯誤","SDK: invalid API argument."],"Fix the arguments."]' +
-  ',"-401003":["sdk","f","",0,["SDK 通用错误：API 传入参数类型错误","SDK 通用錯誤：API 傳入參數型別錯誤","SDK: wrong API argument type."],"Fix the argument types."]' +
-  ',"-402001":["sdk","f","",0,["SDK 数据库错误：检测到循环引用","SDK 資料庫錯誤：檢測到迴圈引用","SDK database: circular reference detected."],"Pass data without cycles."]' +
-  ',"-402002":["sdk","r1000","network-offline",0,["SDK 数据库错误：初始化监听失败","SDK 資料庫錯誤：初始化監聽失敗","SDK database: starting the watch failed."],"Watch set-up may succeed on a second try."]' +
-  ',"-402003":["sdk","r2000","network-offline",0,["SDK 数据库错误：重连 WebSocket 失败","SDK 資料庫錯誤：重連 WebSocket 失敗","SDK database: reconnecting the WebSocket failed."],"A reconnect may succeed later."]' +
-  ',"-402004":["sdk","r1000","network-offline",0,["SDK 数据库错误：重建监听失败","SDK 資料庫錯誤：重建監聽失敗","SDK database: rebuilding the watch failed."],"Rebuilding may succeed on a second try."]' +
-  ',"-402005":["sdk","-","",0,["SDK 数据库错误：关闭监听失败","SDK 資料庫錯誤：關閉監聽失敗","SDK database: closing the watch failed."],"Nothing to retry."]' +
-  ',"-402006":["sdk","-","",0,["SDK 数据库错误：收到服务器错误信息","SDK 資料庫錯誤：收到伺服器錯誤資訊","SDK database: the server sent an error."],"Read the server message."]' +
-  ',"-402007":["sdk","-","",0,["SDK 数据库错误：从服务器收到非法数据","SDK 資料庫錯誤：從伺服器收到非法資料","SDK database: invalid data from the server."],"A server fault."]' +
-  ',"-402008":["sdk","r2000","network-offline",0,["SDK 数据库错误：WebSocket 连接异常","SDK 資料庫錯誤：WebSocket 連線異常","SDK database: WebSocket connection error."],"A connection fault is transient."]' +
-  ',"-402009":["sdk","r2000","network-offline",0,["SDK 数据库错误：WebSocket 连接断开","SDK 資料庫錯誤：WebSocket 連線斷開","SDK database: WebSocket disconnected."],"Reconnect."]' +
-  ',"-402010":["sdk","r1000","",0,["SDK 数据库错误：检查包序失败","SDK 資料庫錯誤：檢查包序失敗","SDK database: packet order check failed."],"Restart the watch."]' +
-  ',"-402011":["sdk","-","",0,["SDK 数据库错误：未知异常","SDK 資料庫錯誤：未知異常","SDK database: unknown exception."],"Unknown cause."]' +
-  ',"-501001":["resource","r2000","try-later",0,["云资源通用错误：云端系统错误","雲資源通用錯誤：雲端系統錯誤","Cloud: system error."],"A server fault may pass."]' +
-  ',"-501002":["resource","r1000","try-later",0,["云资源通用错误：云端响应超时","雲資源通用錯誤：雲端回應超時","Cloud: the response timed out."],"A timeout is transient."]' +
-  ',"-501003":["resource","c","network-config",0,["云资源通用错误：请求次数超出环境配额","雲資源通用錯誤：請求次數超出環境配額","Cloud: requests exceed the environment quota."],"Upgrade the plan or call less."]' +
-  ',"-501004":["resource","r2000","try-later",0,["云资源通用错误：请求并发数超出环境配额","雲資源通用錯誤：請求併發數超出環境配額","Cloud: concurrent requests exceed the environment quota."],"Concurrency frees up within seconds."]' +
-  ',"-501005":["resource","c","network-config",0,["云资源通用错误：环境信息异常","雲資源通用錯誤：環境資訊異常","Cloud: the environment information is invalid."],"Check the environment ID and its state."]' +
-  ',"-501007":["resource","f","",0,["云资源通用错误：参数错误","雲資源通用錯誤：參數錯誤","Cloud: parameter error."],"Fix the arguments."]' +
-  ',"-501009":["resource","f","",0,["云资源通用错误：操作的资源对象非法或不存在","雲資源通用錯誤：操作的資源物件非法或不存在","Cloud: the resource is invalid or does not exist."],"Use an existing resource."]' +
-  ',"-501015":["resource","c","network-config",0,["云资源通用错误：读请求次数配额耗尽","雲資源通用錯誤：讀請求次數配額耗盡","Cloud: the read quota is used up."],"Upgrade the plan or wait for the quota to reset."]' +
-  ',"-501016":["resource","c","network-config",0,["云资源通用错误：写请求次数配额耗尽","雲資源通用錯誤：寫請求次數配額耗盡","Cloud: the write quota is used up."],"Upgrade the plan or wait for the quota to reset."]' +
-  ',"-501017":["resource","c","network-config",0,["云资源通用错误：磁盘耗尽","雲資源通用錯誤：磁碟耗盡","Cloud: the disk is full."],"Free or buy storage."]' +
-  ',"-501018":["resource","r2000","try-later",0,["云资源通用错误：资源不可用","雲資源通用錯誤：資源不可用","Cloud: the resource is unavailable."],"It may come back."]' +
-  ',"-501019":["resource","c","feature-unavailable",0,["云资源通用错误：未授权操作","雲資源通用錯誤：未授權操作","Cloud: unauthorised operation."],"Grant the permission in the console."]' +
-  ',"-501020":["resource","f","",0,["云资源通用错误：未知参数错误","雲資源通用錯誤：未知參數錯誤","Cloud: unknown parameter error."],"Fix the arguments."]' +
-  ',"-501021":["resource","f","",0,["云资源通用错误：操作不支持","雲資源通用錯誤：操作不支援","Cloud: the operation is not supported."],"Use a supported operation."]' +
-  ',"-502010":["resource","r1000","try-later",0,["云资源数据库错误：操作失败","雲資源資料庫錯誤：操作失敗","Cloud database: the operation failed."],"May succeed on a second try."]' +
-  ',"-502012":["resource","r1000","try-later",0,["云资源数据库错误：插入失败","雲資源資料庫錯誤：插入失敗","Cloud database: insert failed."],"May succeed on a second try."]' +
-  ',"-502013":["resource","r1000","",0,["云资源数据库错误：创建集合失败","雲資源資料庫錯誤：建立集合失敗","Cloud database: creating the collection failed."],"May succeed on a second try."]' +
-  ',"-502014":["resource","r1000","try-later",0,["云资源数据库错误：删除数据失败","雲資源資料庫錯誤：刪除資料失敗","Cloud database: delete failed."],"May succeed on a second try."]' +
-  ',"-502015":["resource","r1000","try-later",0,["云资源数据库错误：查询数据失败","雲資源資料庫錯誤：查詢資料失敗","Cloud database: query failed."],"May succeed on a second try."]' +
-  ',"-601001":["wechat","r2000","try-later",0,["微信后台通用错误：系统错误","微信後端通用錯誤：系統錯誤","WeChat backend: system error."],"A server fault may pass."]' +
-  ',"-601002":["wechat","f","",0,["微信后台通用错误：系统参数错误","微信後端通用錯誤：系統參數錯誤","WeChat backend: system parameter error."],"Fix the arguments."]' +
-  ',"-601003":["wechat","r1000","try-later",0,["微信后台通用错误：系统网络错误","微信後端通用錯誤：系統網路錯誤","WeChat backend: system network error."],"A network fault is transient."]' +
-  ',"-604100":["wechat","c","feature-unavailable",0,["微信后台云函数错误：云调用未在 config.json 中声明权限或不可用","微信後端雲函式錯誤：雲呼叫未在 config.json 中宣告權限或不可用","WeChat backend cloud call: the openapi permission is not declared in config.json, or the API is unavailable."],"Declare the API under permissions.openapi in the function\'s config.json and upload it."]' +
-  ',"-604101":["wechat","c","feature-unavailable",0,["微信后台云函数错误：无权限调用此 API","微信後端雲函式錯誤：無權限呼叫此 API","WeChat backend cloud call: no permission to call this API."],"Declare the API under permissions.openapi in the function\'s config.json and upload it (about 10 minutes to take effect)."]' +
-  ',"-604102":["wechat","r1000","try-later",0,["微信后台云函数错误：调用超时","微信後端雲函式錯誤：呼叫超時","WeChat backend cloud call: the call timed out."],"A timeout is transient."]' +
-  ',"-604103":["wechat","r2000","try-later",0,["微信后台云函数错误：调用系统错误","微信後端雲函式錯誤：呼叫系統錯誤","WeChat backend cloud call: system error."],"A server fault may pass."]' +
-  ',"-604104":["wechat","c","feature-unavailable",0,["微信后台云函数错误：非法调用来源","微信後端雲函式錯誤：非法呼叫來源","WeChat backend cloud call: illegal source of invocation."],"Call the cloud API from a cloud function triggered as the docs require."]' +
-  ',"-605101":["wechat","f","",0,["微信后台 HTTP API 错误：查询语句数据库错误","微信後端 HTTP API 錯誤：查詢語句資料庫錯誤","WeChat backend HTTP API: database query error."],"Fix the query."]' +
+  '"AUTH_INVALID_CUSTOM_LOGIN_TICKET":["auth","a","login-again",0,["自定义登录凭证非法(格式错误、过期、校验失败等)","自定義登入憑證非法(格式錯誤、過期、校驗失敗等)","The custom login ticket is invalid (malformed, expired or failed verification)."]]' +
+  ',"AUTH_WX_OAUTH_FAILED":["auth","a","login-again",0,["微信 OAuth 失败","微信 OAuth 失敗","WeChat OAuth failed."]]' +
+  ',"AUTH_CUSTOM_USER_ID_HAS_BEEN_BOUND":["auth","u","",0,["CustomUserId 已关联帐户","CustomUserId 已關聯帳戶","The CustomUserId is already linked to an account."]]' +
+  ',"AUTH_OPEN_ID_HAS_BEEN_BOUND":["auth","u","",0,["openId 已关联帐户","openId 已關聯帳戶","The openId is already linked to an account."]]' +
+  ',"AUTH_UNION_ID_HAS_BEEN_BOUND":["auth","u","",0,["unionId 已关联帐户","unionId 已關聯帳戶","The unionId is already linked to an account."]]' +
+  ',"AUTH_EMAIL_HAS_BEEN_BOUND":["auth","u","",0,["email 已关联帐户","email 已關聯帳戶","The email is already linked to an account."]]' +
+  ',"INVALID_EMAIL_TOKEN":["auth","u","",0,["邮箱激活 token 过期或者不存在","郵箱啟用 token 過期或者不存在","The email activation token has expired or does not exist."]]' +
+  ',"AUTH_LOGIN_FAILED":["auth","a","login-again",0,["登录失败","登入失敗","Login failed."]]' +
+  ',"INVALID_ACCESS_TOKEN":["auth","a","login-again",0,["非法的访问令牌","非法的訪問令牌","The access token is invalid."]]' +
+  ',"ACCESS_TOKEN_DISABLED":["auth","a","login-again",0,["访问令牌已禁用","訪問令牌已停用","The access token has been disabled."]]' +
+  ',"REFRESH_TOKEN_DISABLED":["auth","a","login-again",0,["刷新令牌已禁用","重新整理令牌已停用","The refresh token has been disabled."]]' +
+  ',"PHONE_CODE_NOT_MATCHED":["auth","u","",0,["手机验证码不匹配","手機驗證碼不匹配","The SMS verification code does not match."]]' +
+  ',"PHONE_CODE_NOTFOUND_OR_EXPIRED":["auth","u","",0,["手机验证码未找到或已过期","手機驗證碼未找到或已過期","The SMS verification code was not found or has expired."]]' +
+  ',"PHONE_CODE_SEND_LIMIT_EXCEED":["auth","r60000","try-later",0,["手机验证码发送次数超限","手機驗證碼傳送次數超限","Too many SMS verification codes were sent."]]' +
+  ',"MISSING_CREDENTIALS":["auth","a","login-again",0,["请求头中缺少必要的身份鉴权信息","請求頭中缺少必要的身份鑑權資訊","The request headers lack the required authentication information."]]' +
+  ',"INVALID_CREDENTIALS":["auth","a","login-again",0,["身份认证失败,用户信息校验失败","身份認證失敗,使用者資訊校驗失敗","Authentication failed: the user information did not verify."]]' +
+  ',"ACCESS_TOKEN_INVALID":["auth","a","login-again",0,["请求头中身份认证信息无效","請求頭中身份認證資訊無效","The authentication information in the request headers is invalid."]]' +
+  ',"ACCESS_TOKEN_KID_INVALID":["auth","a","login-again",0,["访问令牌的 Key ID (kid) 无效","訪問令牌的 Key ID (kid) 無效","The Key ID (kid) of the access token is invalid."]]' +
+  ',"ACTION_FORBIDDEN":["auth","c","",0,["当前身份无权限执行该操作","當前身份無權限執行該操作","The current identity may not perform this operation."]]' +
+  ',"WX_WEBSOCKET_TOKEN_EXPIRED":["auth","a","",0,["微信 WebSocket 连接的令牌已过期","微信 WebSocket 連線的令牌已過期","The token of the WeChat WebSocket connection has expired."]]' +
+  ',"WX_HEADER_GET_FAILED":["auth","r","",0,["获取微信请求头失败","取得微信請求頭失敗","Reading the WeChat request headers failed."]]' +
+  ',"UNSUPPORTED_AUTH_TYPE":["auth","f","",0,["请求使用了不支持的认证类型","請求使用了不支援的認證型別","The request uses an unsupported authentication type."]]' +
+  ',"AUTHENTICATION_FAILED":["auth","a","login-again",0,["请求鉴权失败","請求鑑權失敗","Request authentication failed."]]' +
+  ',"DATABASE_REQUEST_FAILED":["database","-","service-unavailable",1,["数据库请求失败,数据库通用错误","資料庫請求失敗,資料庫通用錯誤","The database request failed (the generic database error, with no particular meaning)."]]' +
+  ',"DATABASE_INVALID_OPERRATOR":["database","f","",0,["不支持的操作、非法的数据库操作符","不支援的操作、非法的資料庫運算子","Unsupported operation or invalid database operator."]]' +
+  ',"DATABASE_PERMISSION_DENIED":["database","c","",0,["无权限操作数据库资源","無權限運算元據庫資源","No permission to operate on the database resource."]]' +
+  ',"DATABASE_COLLECTION_EXCEED_LIMIT":["database","c","",0,["数据库集合数量超限","資料庫集合數量超限","The number of database collections exceeds the limit."]]' +
+  ',"DATABASE_COLLECTION_NOT_EXIST":["database","f","",0,["操作集合不存在","操作集合不存在","The collection does not exist."]]' +
+  ',"DATABASE_COLLECTION_ALREADY_EXIST":["database","-","",0,["创建集合的时候,集合已存在","建立集合的時候,集合已存在","The collection already exists."]]' +
+  ',"DATABASE_TIMEOUT":["database","r","try-later",0,["数据库请求超时","資料庫請求超時","The database request timed out."]]' +
+  ',"DATABASE_TRANSACTION_FAIL":["database","-","",0,["数据库事务请求失败","資料庫事務請求失敗","The database transaction failed."]]' +
+  ',"DATABASE_TRANSACTION_CONFLICT":["database","r200","try-later",0,["数据库事务间冲突","資料庫事務間衝突","Database transactions conflicted."]]' +
+  ',"DATABASE_DUPLICATE_WRITE":["database","f","",0,["写数据库失败,索引键重复(例如插入相同 _id 的数据)","寫資料庫失敗,索引鍵重複(例如插入相同 _id 的資料)","The write failed on a duplicate index key (for example inserting an existing _id)."]]' +
+  ',"FUNCTIONS_EXECUTE_FAIL":["functions","-","service-unavailable",1,["云函数执行失败,云函数通用错误","雲函式執行失敗,雲函式通用錯誤","The cloud function failed (the generic cloud function error, with no particular meaning)."]]' +
+  ',"FUNCTIONS_TIME_LIMIT_EXCEEDED":["functions","-","service-unavailable",0,["云函数执行超时","雲函式執行超時","The cloud function timed out."]]' +
+  ',"FUNCTIONS_MEMORY_LIMIT_EXCEEDED":["functions","c","service-unavailable",0,["云函数运行内存超限","雲函式執行記憶體超限","The cloud function exceeded its memory limit."]]' +
+  ',"FUNCTION_NOT_FOUND":["functions","c","service-unavailable",0,["云函数未找到","雲函式未找到","The cloud function was not found."]]' +
+  ',"FUNCTIONS_STATUS_ABNORMITY":["functions","c","service-unavailable",0,["云函数状态异常","雲函式狀態異常","The cloud function is in an abnormal state."]]' +
+  ',"FUNCTION_INVOCATION_FAILED":["functions","r","try-later",0,["调用云函数超时或者失败","呼叫雲函式超時或者失敗","Invoking the cloud function timed out or failed."]]' +
+  ',"FUNCTION_QUALIFIER_NOT_FOUND":["functions","c","",0,["指定访问的函数版本不存在","指定訪問的函式版本不存在","The requested function version does not exist."]]' +
+  ',"FUNCTION_STATUS_ABNORMAL":["functions","c","service-unavailable",0,["函数状态异常","函式狀態異常","The function is in an abnormal state."]]' +
+  ',"FUNCTION_TIME_LIMIT_EXCEEDED":["functions","-","service-unavailable",0,["函数执行超时","函式執行超時","The function timed out."]]' +
+  ',"FUNCTION_MEMORY_LIMIT_EXCEEDED":["functions","c","service-unavailable",0,["函数执行内存超出限制","函式執行記憶體超出限制","The function exceeded its memory limit."]]' +
+  ',"FUNCTION_EXECUTE_FAIL":["functions","-","service-unavailable",0,["执行函数失败","執行函式失敗","Running the function failed."]]' +
+  ',"FUNCTION_PARAM_INVALID":["functions","f","",0,["调用函数的参数异常","呼叫函式的參數異常","The parameters of the function call are invalid."]]' +
+  ',"FUNCTION_EXCEED_RESOURCE_LIMIT":["functions","r1000","try-later",0,["请求频率超过函数预置并发","請求頻率超過函式預置併發","The request rate exceeds the function\'s provisioned concurrency."]]' +
+  ',"SERVICE_NOT_FOUND":["hosting","c","service-unavailable",0,["未找到对应的云托管服务","未找到對應的雲託管服務","The cloud hosting service was not found."]]' +
+  ',"SERVICE_RESOURCE_NOT_FOUND":["hosting","c","service-unavailable",0,["未找到对应的资源,请检查服务和版本状态","未找到對應的資源,請檢查服務和版本狀態","The resource was not found; check the service and version status."]]' +
+  ',"SERVICE_VERSION_NOT_FOUND":["hosting","c","service-unavailable",0,["找不到匹配的云托管服务版本","找不到匹配的雲託管服務版本","No matching cloud hosting service version was found."]]' +
+  ',"SERVICE_ENDPOINT_NOT_FOUND":["hosting","r","try-later",0,["找不到云托管服务可用的上游地址","找不到雲託管服務可用的上游地址","No available upstream address was found for the cloud hosting service."]]' +
+  ',"SERVICE_LB_STATUS_ABNORMAL":["hosting","r","try-later",0,["云托管负载均衡状态异常","雲託管負載均衡狀態異常","The cloud hosting load balancer is in an abnormal state."]]' +
+  ',"SERVICE_CHARGE_OVERDUE":["hosting","c","service-unavailable",0,["欠费停机,请及时充值","欠費停機,請及時充值","The service was stopped for an overdue payment; top up the account."]]' +
+  ',"SERVICE_NOT_READY":["hosting","r3000","try-later",0,["云托管服务处于未就绪状态,可能正在冷启动","雲託管服務處於未就緒狀態,可能正在冷啟動","The cloud hosting service is not ready; it may be cold-starting."]]' +
+  ',"SERVICE_TIMEOUT":["hosting","r","try-later",0,["云托管服务响应超时","雲託管服務回應超時","The cloud hosting service timed out."]]' +
+  ',"STORAGE_REQUEST_FAIL":["storage","-","service-unavailable",1,["云存储请求失败,云存储通用错误","雲端儲存請求失敗,雲端儲存通用錯誤","The cloud storage request failed (the generic storage error, with no particular meaning)."]]' +
+  ',"EXCEED_UPLOAD_MAXFILESIZE":["storage","u","",0,["云存储上传文件大小超限","雲端儲存上傳檔案大小超限","The uploaded file exceeds the cloud storage size limit."]]' +
+  ',"STORAGE_SIGN_PARAM_INVALID":["storage","f","",0,["云存储文件元数据解析失败","雲端儲存檔案後設資料解析失敗","The cloud storage file metadata could not be parsed."]]' +
+  ',"STORAGE_EXCEED_AUTHORITY":["storage","c","",0,["当前用户无权限操作云存储资源","當前使用者無權限操作雲端儲存資源","The current user has no permission to operate on the storage resource."]]' +
+  ',"STORAGE_FILE_NONEXIST":["storage","f","",0,["云存储文件不存在","雲端儲存檔案不存在","The cloud storage file does not exist."]]' +
+  ',"STORAGE_FILE_PATH_CONFLICT":["storage","f","",0,["云存储文件路径冲突","雲端儲存檔案路徑衝突","The cloud storage file path conflicts with an existing one."]]' +
+  ',"OBJECT_NOT_EXIST":["storage","f","",0,["请求的对象不存在,无法执行指定操作","請求的物件不存在,無法執行指定操作","The requested object does not exist, so the operation cannot run."]]' +
+  ',"OBJECT_ALREADY_EXIST":["storage","f","",0,["对象已经存在,无法执行指定操作","物件已經存在,無法執行指定操作","The object already exists, so the operation cannot run."]]' +
+  ',"OBJECT_BATCH_TOO_LARGE":["storage","f","",0,["单次批量操作的对象数量过多","單次批次操作的物件數量過多","Too many objects in one batch operation."]]' +
+  ',"COS_ACTION_FAILED":["storage","r","try-later",0,["对象存储操作执行失败","物件儲存操作執行失敗","The object storage operation failed."]]' +
+  ',"CDN_SIGNATURE_MISSING":["storage","f","",0,["当前访问链接的签名缺失","當前訪問連結的簽名缺失","The access link has no signature."]]' +
+  ',"CDN_INVALID_SIGNATURE":["storage","f","",0,["当前访问链接的签名不正确","當前訪問連結的簽名不正確","The access link\'s signature is wrong."]]' +
+  ',"CDN_SIGNATURE_EXPIRED":["storage","f","",0,["当前访问链接的签名已过期","當前訪問連結的簽名已過期","The access link\'s signature has expired."]]' +
+  ',"STATIC_RESOURCE_NONACTIVATED":["static","c","service-unavailable",0,["未开启静态网站托管服务","未開啟靜態網站託管服務","Static website hosting is not enabled."]]' +
+  ',"STATIC_RESOURCE_TOO_MANY_REDIRECTS":["static","c","service-unavailable",0,["请求重定向次数过多,可能存在重定向死循环","請求重定向次數過多,可能存在重定向死迴圈","Too many redirects; there may be a redirect loop."]]' +
+  ',"STATIC_RESOURCE_REQUESTS_FAILED":["static","r","try-later",0,["请求静态托管资源失败","請求靜態託管資源失敗","Requesting the static hosting resource failed."]]' +
+  ',"AI_MODEL_NOT_FOUND":["ai","c","service-unavailable",0,["未找到指定模型分组","未找到指定模型分組","The model group was not found."]]' +
+  ',"AI_MODEL_CONFIG_MISSING":["ai","c","service-unavailable",0,["缺少 API Key 等调用模型的必要配置","缺少 API Key 等呼叫模型的必要配置","The configuration needed to call the model (such as the API key) is missing."]]' +
+  ',"AI_MODEL_REQUEST_FAILED":["ai","r","try-later",0,["请求大模型失败","請求大模型失敗","The request to the model failed."]]' +
+  ',"AI_MODEL_DISABLED":["ai","c","service-unavailable",0,["模型已停用","模型已停用","The model has been disabled."]]' +
+  ',"EXCEED_TOKEN_QUOTA_LIMIT":["ai","c","service-unavailable",0,["大模型 Token 用量已超出配额","大模型 Token 用量已超出配額","The model\'s token usage exceeds the quota."]]' +
+  ',"APIs_GET_OPENAPI_SCHEMA_ERROR":["ai","r","try-later",0,["获取 OpenAPI Schema 失败","取得 OpenAPI Schema 失敗","Getting the OpenAPI schema failed."]]' +
+  ',"SYS_ERR":["general","r2000","try-later",0,["系统内部异常","系統內部異常","Internal system error."]]' +
+  ',"SERVER_TIMEOUT":["general","r1000","try-later",0,["服务响应超时","服務回應超時","The service timed out."]]' +
+  ',"INVALID_APPID":["general","c","network-config",0,["AppId 非法（微信 appId 或腾讯云 appId）","AppId 非法（微信 appId 或騰訊雲 appId）","The AppId (WeChat or Tencent Cloud) is invalid."]]' +
+  ',"INVALID_ACTION":["general","f","",0,["API 调用名称非法","API 呼叫名稱非法","The API action name is invalid."]]' +
+  ',"EXCEED_REQUEST_SIZE_LIMIT":["general","f","",0,["请求包大小超出限制","請求包大小超出限制","The request exceeds the size limit."]]' +
+  ',"EXCEED_RATELIMIT":["general","r1000","try-later",0,["请求频率超出套餐限制","請求頻率超出套餐限制","The request rate exceeds the plan\'s limit."]]' +
+  ',"INVALID_REQUEST_SOURCE":["general","c","network-config",0,["请求来源非法，请检查 Web 安全域名配置","請求來源非法，請檢查 Web 安全域名配置","The request source is not allowed; check the web security domains."]]' +
+  ',"INVALID_COMMON_PARAM":["general","f","",0,["请求公共参数错误","請求公共參數錯誤","A common request parameter is wrong."]]' +
+  ',"INVALID_PARAM":["general","f","",0,["请求参数错误","請求參數錯誤","A request parameter is wrong."]]' +
+  ',"SIGN_PARAM_INVALID":["auth","c","network-config",0,["鉴权参数非法","鑑權參數非法","The authentication parameters are invalid."]]' +
+  ',"LOGIN_MANNER_UNREGISTED":["auth","c","network-config",0,["所用登录方式已停用","所用登入方式已停用","The sign-in method used is disabled."]]' +
+  ',"CHECK_LOGIN_FAILED":["auth","a","login-again",0,["登录态校验失败，access token 过期（旧版）","登入態校驗失敗，access token 過期（舊版）","Sign-in check failed: the access token expired (legacy)."]]' +
+  ',"ACCESS_TOKEN_EXPIRED":["auth","a","login-again",0,["access token 已过期","access token 已過期","The access token has expired."]]' +
+  ',"REFRESH_TOKEN_EXPIRED":["auth","a","login-again",0,["refresh token 已过期或不存在","refresh token 已過期或不存在","The refresh token has expired or does not exist."]]' +
+  ',"INVALID_REFRESH_TOKEN":["auth","a","login-again",0,["refresh token 非法","refresh token 非法","The refresh token is invalid."]]' +
+  ',"REFRESH_TOKEN_EXHAUSTED":["auth","a","login-again",0,["超出多端登录数量限制","超出多端登入數量限制","The limit of devices signed in at once was exceeded."]]' +
+  ',"INVALID_WX_ACCESS_TOKEN":["auth","c","try-later",0,["小程序 access token 非法","小程式 access token 非法","The mini program access token is invalid."]]' +
+  ',"INVALID_ENV":["general","c","network-config",0,["环境 ID 非法或没有找到对应的云开发环境","環境 ID 非法或沒有找到對應的雲開發環境","The environment ID is invalid or the environment was not found."]]' +
+  ',"INVALID_ENV_STATUS":["general","c","network-config",0,["环境状态异常或不可用","環境狀態異常或不可用","The environment is in an abnormal state."]]' +
+  ',"ENV_NOT_READY":["general","r5000","try-later",0,["环境资源尚未准备完毕","環境資源尚未準備完畢","The environment is not ready yet."]]' +
+  ',"BAD_GATEWAY":["general","r1000","try-later",0,["网关转发请求失败","閘道器轉發請求失敗","The gateway failed to forward the request."]]' +
+  ',"EXCEED_MAX_PAYLOAD_SIZE":["general","f","",0,["请求体大小超过限制","請求體大小超過限制","The request body exceeds the size limit."]]' +
+  ',"-1":["sdk","-","",1,["通用错误","通用錯誤","Generic error."]]' +
+  ',"-401001":["sdk","c","feature-unavailable",0,["SDK 通用错误：无权限使用 API","SDK 通用錯誤：無權限使用 API","SDK: no permission to use the API."]]' +
+  ',"-401002":["sdk","f","",0,["SDK 通用错误：API 传入参数错误","SDK 通用錯誤：API 傳入參數錯誤","SDK: invalid API argument."]]' +
+  ',"-401003":["sdk","f","",0,["SDK 通用错误：API 传入参数类型错误","SDK 通用錯誤：API 傳入參數型別錯誤","SDK: wrong API argument type."]]' +
+  ',"-402001":["sdk","f","",0,["SDK 数据库错误：检测到循环引用","SDK 資料庫錯誤：檢測到迴圈引用","SDK database: circular reference detected."]]' +
+  ',"-402002":["sdk","r1000","network-offline",0,["SDK 数据库错误：初始化监听失败","SDK 資料庫錯誤：初始化監聽失敗","SDK database: starting the watch failed."]]' +
+  ',"-402003":["sdk","r2000","network-offline",0,["SDK 数据库错误：重连 WebSocket 失败","SDK 資料庫錯誤：重連 WebSocket 失敗","SDK database: reconnecting the WebSocket failed."]]' +
+  ',"-402004":["sdk","r1000","network-offline",0,["SDK 数据库错误：重建监听失败","SDK 資料庫錯誤：重建監聽失敗","SDK database: rebuilding the watch failed."]]' +
+  ',"-402005":["sdk","-","",0,["SDK 数据库错误：关闭监听失败","SDK 資料庫錯誤：關閉監聽失敗","SDK database: closing the watch failed."]]' +
+  ',"-402006":["sdk","-","",0,["SDK 数据库错误：收到服务器错误信息","SDK 資料庫錯誤：收到伺服器錯誤資訊","SDK database: the server sent an error."]]' +
+  ',"-402007":["sdk","-","",0,["SDK 数据库错误：从服务器收到非法数据","SDK 資料庫錯誤：從伺服器收到非法資料","SDK database: invalid data from the server."]]' +
+  ',"-402008":["sdk","r2000","network-offline",0,["SDK 数据库错误：WebSocket 连接异常","SDK 資料庫錯誤：WebSocket 連線異常","SDK database: WebSocket connection error."]]' +
+  ',"-402009":["sdk","r2000","network-offline",0,["SDK 数据库错误：WebSocket 连接断开","SDK 資料庫錯誤：WebSocket 連線斷開","SDK database: WebSocket disconnected."]]' +
+  ',"-402010":["sdk","r1000","",0,["SDK 数据库错误：检查包序失败","SDK 資料庫錯誤：檢查包序失敗","SDK database: packet order check failed."]]' +
+  ',"-402011":["sdk","-","",0,["SDK 数据库错误：未知异常","SDK 資料庫錯誤：未知異常","SDK database: unknown exception."]]' +
+  ',"-501001":["resource","r2000","try-later",0,["云资源通用错误：云端系统错误","雲資源通用錯誤：雲端系統錯誤","Cloud: system error."]]' +
+  ',"-501002":["resource","r1000","try-later",0,["云资源通用错误：云端响应超时","雲資源通用錯誤：雲端回應超時","Cloud: the response timed out."]]' +
+  ',"-501003":["resource","c","network-config",0,["云资源通用错误：请求次数超出环境配额","雲資源通用錯誤：請求次數超出環境配額","Cloud: requests exceed the environment quota."]]' +
+  ',"-501004":["resource","r2000","try-later",0,["云资源通用错误：请求并发数超出环境配额","雲資源通用錯誤：請求併發數超出環境配額","Cloud: concurrent requests exceed the environment quota."]]' +
+  ',"-501005":["resource","c","network-config",0,["云资源通用错误：环境信息异常","雲資源通用錯誤：環境資訊異常","Cloud: the environment information is invalid."]]' +
+  ',"-501007":["resource","f","",0,["云资源通用错误：参数错误","雲資源通用錯誤：參數錯誤","Cloud: parameter error."]]' +
+  ',"-501009":["resource","f","",0,["云资源通用错误：操作的资源对象非法或不存在","雲資源通用錯誤：操作的資源物件非法或不存在","Cloud: the resource is invalid or does not exist."]]' +
+  ',"-501015":["resource","c","network-config",0,["云资源通用错误：读请求次数配额耗尽","雲資源通用錯誤：讀請求次數配額耗盡","Cloud: the read quota is used up."]]' +
+  ',"-501016":["resource","c","network-config",0,["云资源通用错误：写请求次数配额耗尽","雲資源通用錯誤：寫請求次數配額耗盡","Cloud: the write quota is used up."]]' +
+  ',"-501017":["resource","c","network-config",0,["云资源通用错误：磁盘耗尽","雲資源通用錯誤：磁碟耗盡","Cloud: the disk is full."]]' +
+  ',"-501018":["resource","r2000","try-later",0,["云资源通用错误：资源不可用","雲資源通用錯誤：資源不可用","Cloud: the resource is unavailable."]]' +
+  ',"-501019":["resource","c","feature-unavailable",0,["云资源通用错误：未授权操作","雲資源通用錯誤：未授權操作","Cloud: unauthorised operation."]]' +
+  ',"-501020":["resource","f","",0,["云资源通用错误：未知参数错误","雲資源通用錯誤：未知參數錯誤","Cloud: unknown parameter error."]]' +
+  ',"-501021":["resource","f","",0,["云资源通用错误：操作不支持","雲資源通用錯誤：操作不支援","Cloud: the operation is not supported."]]' +
+  ',"-502010":["resource","r1000","try-later",0,["云资源数据库错误：操作失败","雲資源資料庫錯誤：操作失敗","Cloud database: the operation failed."]]' +
+  ',"-502012":["resource","r1000","try-later",0,["云资源数据库错误：插入失败","雲資源資料庫錯誤：插入失敗","Cloud database: insert failed."]]' +
+  ',"-502013":["resource","r1000","",0,["云资源数据库错误：创建集合失败","雲資源資料庫錯誤：建立集合失敗","Cloud database: creating the collection failed."]]' +
+  ',"-502014":["resource","r1000","try-later",0,["云资源数据库错误：删除数据失败","雲資源資料庫錯誤：刪除資料失敗","Cloud database: delete failed."]]' +
+  ',"-502015":["resource","r1000","try-later",0,["云资源数据库错误：查询数据失败","雲資源資料庫錯誤：查詢資料失敗","Cloud database: query failed."]]' +
+  ',"-601001":["wechat","r2000","try-later",0,["微信后台通用错误：系统错误","微信後端通用錯誤：系統錯誤","WeChat backend: system error."]]' +
+  ',"-601002":["wechat","f","",0,["微信后台通用错误：系统参数错误","微信後端通用錯誤：系統參數錯誤","WeChat backend: system parameter error."]]' +
+  ',"-601003":["wechat","r1000","try-later",0,["微信后台通用错误：系统网络错误","微信後端通用錯誤：系統網路錯誤","WeChat backend: system network error."]]' +
+  ',"-604100":["wechat","c","feature-unavailable",0,["微信后台云函数错误：云调用未在 config.json 中声明权限或不可用","微信後端雲函式錯誤：雲呼叫未在 config.json 中宣告權限或不可用","WeChat backend cloud call: the openapi permission is not declared in config.json, or the API is unavailable."]]' +
+  ',"-604101":["wechat","c","feature-unavailable",0,["微信后台云函数错误：无权限调用此 API","微信後端雲函式錯誤：無權限呼叫此 API","WeChat backend cloud call: no permission to call this API."]]' +
+  ',"-604102":["wechat","r1000","try-later",0,["微信后台云函数错误：调用超时","微信後端雲函式錯誤：呼叫超時","WeChat backend cloud call: the call timed out."]]' +
+  ',"-604103":["wechat","r2000","try-later",0,["微信后台云函数错误：调用系统错误","微信後端雲函式錯誤：呼叫系統錯誤","WeChat backend cloud call: system error."]]' +
+  ',"-604104":["wechat","c","feature-unavailable",0,["微信后台云函数错误：非法调用来源","微信後端雲函式錯誤：非法呼叫來源","WeChat backend cloud call: illegal source of invocation."]]' +
+  ',"-605101":["wechat","f","",0,["微信后台 HTTP API 错误：查询语句数据库错误","微信後端 HTTP API 錯誤：查詢語句資料庫錯誤","WeChat backend HTTP API: database query error."]]' +
   '}')
 
 /** group -> name [zh_CN, zh_TW, en]. */

@@ -2,101 +2,13 @@
 /* eslint-disable */
 import { lazyJSON } from '../../lazy'
 
-/** errno -> the errMsg reason the runtime sends (after "api:fail"), parsed on first use. */
-export const ERRNO_ERRMSG: () => Record<number, string> = /*#__PURE__*/ lazyJSON(
+/** errno -> the errMsg reason the runtime sends, for the codes ERRMSG_INDEX does not hold; parsed on first use. */
+export const ERRMSG_REST: () => Record<number, string> = /*#__PURE__*/ lazyJSON(
   '{' +
-  '"0":"ok"' +
-  ',"1":"cancel"' +
-  ',"3":"system permission denied"' +
-  ',"4":"internal error"' +
-  ',"5":"time out"' +
-  ',"100":"jsapi not supported"' +
-  ',"101":"jsapi invalid request data"' +
-  ',"102":"jsapi has no permission"' +
-  ',"103":"jsapi user authorize denied"' +
-  ',"104":"jsapi user authorize canceled"' +
-  ',"106":"invalid jsapi index"' +
-  ',"108":"cgi failed for network issues"' +
-  ',"109":"cgi failed for response null"' +
-  ',"110":"scope or scope list empty"' +
-  ',"111":"oom occurs"' +
-  ',"112":"api scope is not declared in the privacy agreement"' +
-  ',"1000":"server system error"' +
-  ',"1001":"invalid request parameter"' +
-  ',"1002":"empty request"' +
-  ',"1003":"meet server frequency limit"' +
-  ',"1004":"invalid openid"' +
-  ',"1005":"invalid appid"' +
-  ',"1006":"insert data failed"' +
-  ',"1007":"get no data"' +
-  ',"1008":"update data failed"' +
-  ',"1009":"data expired"' +
-  ',"1010":"data deleted"' +
-  ',"1011":"invalid user id"' +
-  ',"1012":"api need post method"' +
-  ',"1013":"api need get method"' +
-  ',"1014":"invalid user ticket"' +
-  ',"1015":"invalid api"' +
-  ',"1016":"no websocket conn info"' +
-  ',"1017":"mem err"' +
-  ',"1018":"duplicated uuid"' +
-  ',"1019":"not friend"' +
-  ',"1020":"code already used"' +
-  ',"1021":"code expired"' +
-  ',"1022":"invalid json"' +
-  ',"1023":"invalid state"' +
-  ',"1024":"invalid plugin appid"' +
-  ',"1025":"wxa appid privacy api banned"' +
-  ',"1026":"wxgame appid privacy api banned"' +
-  ',"100001":"json parse error"' +
-  ',"101100":"interface is not declared in the privacy agreement"' +
-  ',"101101":"privacy interface is banned"' +
-  ',"101102":"privacy permission is not authorized"' +
-  ',"102101":"settings page not found"' +
-  ',"103101":"applyUpdate has been called"' +
-  ',"103102":"update is not ready"' +
-  ',"109001":"invalid random value length"' +
-  ',"500001":"invalid style"' +
+  '"500001":"invalid style"' +
   ',"505101":"require absolute path"' +
   ',"510001":"invoke too frequently"' +
   ',"510101":"invalid text"' +
-  ',"600000":"unknown network error"' +
-  ',"600001":"cronet component error"' +
-  ',"600002":"url not in domain list"' +
-  ',"600003":"network interrupted error"' +
-  ',"600004":"network logic error"' +
-  ',"600005":"network argv error"' +
-  ',"600006":"network system error"' +
-  ',"600007":"network exceed max task count"' +
-  ',"600008":"network reach the max redirect count"' +
-  ',"600009":"invalid URL"' +
-  ',"600010":"invalid request data"' +
-  ',"600011":"url validate error"' +
-  ',"602000":"unknown network request error"' +
-  ',"602001":"request system error"' +
-  ',"602002":"request server http error"' +
-  ',"602101":"not buy httpdns service"' +
-  ',"602102":"service expired"' +
-  ',"602103":"no enough httpdns quota"' +
-  ',"602104":"empty servicer return"' +
-  ',"602105":"time-out when request servicer"' +
-  ',"602106":"invalid servicer response"' +
-  ',"602107":"empty domain httpdns result"' +
-  ',"602108":"not valid service id"' +
-  ',"602300":"convert native buffer parameter fail. native buffer exceed size limit"' +
-  ',"602301":"bind socket dependency is unavailable"' +
-  ',"602302":"response data convert to UTF8 fail"' +
-  ',"603101":"iOS not supported"' +
-  ',"603102":"android not supported"' +
-  ',"603103":"parameter error: require packageName or packageNameArray"' +
-  ',"603104":"parameter error: require downloadId or downloadIdArray or appIdArray"' +
-  ',"603105":"abort download task"' +
-  ',"603300":"download save file error"' +
-  ',"603301":"exceed max file size"' +
-  ',"603302":"file data is empty"' +
-  ',"603303":"permission denied can not open file filepath"' +
-  ',"605103":"WebSocket connect is fail"' +
-  ',"606101":"mdns resolve system error:%d"' +
   ',"700000":"unknown payment error"' +
   ',"700001":"limited use"' +
   ',"701000":"unknown payment default class error"' +
@@ -146,43 +58,6 @@ export const ERRNO_ERRMSG: () => Record<number, string> = /*#__PURE__*/ lazyJSON
   ',"1107011":"request background playback but in background"' +
   ',"1107012":"load resource file fail"' +
   ',"1107013":"system permission denied"' +
-  ',"1300001":"Operation not permitted"' +
-  ',"1300002":"No such file or directory"' +
-  ',"1300005":"Input/output error"' +
-  ',"1300009":"Bad file descriptor"' +
-  ',"1300013":"Permission denied"' +
-  ',"1300014":"Path permission denied"' +
-  ',"1300020":"Not a directory"' +
-  ',"1300021":"Is a directory"' +
-  ',"1300022":"Invalid argument"' +
-  ',"1300036":"File name too long"' +
-  ',"1300066":"Directory not empty"' +
-  ',"1300201":"system error"' +
-  ',"1300202":"the maximum size of the file storage limit is exceeded"' +
-  ',"1300203":"encode error"' +
-  ',"1300300":"sdcard not mounted"' +
-  ',"1300301":"unable to open as fileType"' +
-  ',"1301000":"permission denied, cannot access file path"' +
-  ',"1301002":"data to write is empty"' +
-  ',"1301003":"illegal operation on a directory"' +
-  ',"1301004":"illegal operation on a package directory"' +
-  ',"1301005":"file already exists"' +
-  ',"1301006":"value of length is out of range"' +
-  ',"1301007":"value of offset is out of range"' +
-  ',"1301008":"fd argument must be of type number"' +
-  ',"1301009":"value of position is out of range"' +
-  ',"1301100":"store directory is empty"' +
-  ',"1301102":"unzip open file fail"' +
-  ',"1301103":"unzip entry fail"' +
-  ',"1301104":"unzip fail"' +
-  ',"1301111":"brotli decompress fail"' +
-  ',"1301112":"tempFilePath file not exist"' +
-  ',"1302001":"permission denied, fd is writeonly or readonly"' +
-  ',"1302002":"excced max concurrent fd limit"' +
-  ',"1302003":"invalid flag"' +
-  ',"1302004":"permission denied when open using flag"' +
-  ',"1302005":"array buffer does not exist"' +
-  ',"1302100":"array buffer is readonly"' +
   ',"1400001":"appid no enough quota"' +
   ',"1402101":"wxa login is blocked"' +
   ',"1416100":"invalid finder username"' +
@@ -197,60 +72,8 @@ export const ERRNO_ERRMSG: () => Record<number, string> = /*#__PURE__*/ lazyJSON
   ',"1416109":"user token hit spam limit"' +
   ',"1420103":"not same contractor"' +
   ',"1421102":"user getPhoneNumber is blocked"' +
-  ',"1500101":"not init"' +
-  ',"1500102":"not available"' +
-  ',"1500103":"no service"' +
-  ',"1500104":"system error"' +
-  ',"1500105":"system not support"' +
   ',"1504001":""' +
-  ',"1504002":"not support HCE"' +
-  ',"1504003":"system NFC switch not opened"' +
-  ',"1504100":"not set default NFC application"' +
-  ',"1504101":"register aids failed"' +
-  ',"1504200":"user is not authorized"' +
-  ',"1504201":"parse NdefMessage failed"' +
-  ',"1504202":"NFC discovery already started"' +
-  ',"1504203":"NFC discovery has not started"' +
-  ',"1504204":"Tech already connected"' +
-  ',"1504205":"Tech has not connected"' +
-  ',"1504206":"NFC tag has not been discovered"' +
-  ',"1504207":"invalid tech"' +
-  ',"1504208":"unavailable tech"' +
-  ',"1504209":"function not support"' +
-  ',"1504210":"system internal error"' +
-  ',"1505000":"unknown WIFI error"' +
-  ',"1505001":"not invoke startWifi"' +
-  ',"1505002":"wifi is disabled"' +
-  ',"1505003":"maybe not open GPS"' +
-  ',"1505004":"maybe not obtain GPS Permission"' +
-  ',"1505005":"currentWifi is null"' +
-  ',"1505006":"current connected wifi is invalid"' +
-  ',"1505020":"unknown error"' +
-  ',"1505021":"weapp in background"' +
-  ',"1505022":"open settings fail"' +
-  ',"1505023":"duplicated request"' +
-  ',"1505024":"password error"' +
-  ',"1505025":"wifi config may be expired"' +
-  ',"1505026":"fail to connect wifi:time out"' +
-  ',"1505027":"user denied"' +
-  ',"1505028":"weixin cannot modify system config"' +
-  ',"1505029":"invalid ssid"' +
-  ',"1505030":"duplicate request"' +
-  ',"1505031":"invalid WEP / WPA password"' +
-  ',"1505032":"system internal error"' +
   ',"1505040":""' +
-  ',"1509000":"unknown BLE error"' +
-  ',"1509001":"connection fail"' +
-  ',"1509002":"no characteristic"' +
-  ',"1509003":"no connection"' +
-  ',"1509004":"property not support"' +
-  ',"1509005":"operate time out"' +
-  ',"1509006":"device not found"' +
-  ',"1509007":"already connect"' +
-  ',"1509008":"location permission is denied"' +
-  ',"1509010":"wait for bluetooth state change timeout"' +
-  ',"1510101":"need pin"' +
-  ',"1510102":"reach max bluetooth background count"' +
   ',"1517001":"the content of the text message exceeds the limit"' +
   ',"2000000":"AI system error"' +
   ',"2000001":"AI invalid arguments"' +
