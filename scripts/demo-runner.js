@@ -95,6 +95,8 @@ const SCENARIOS = [
   { page: 'network', run: 'request', state: 'offline', fake: { state: { network: 'offline' } }, expect: { errno: 600001, action: 'retry' } },
   { page: 'network', run: 'request', state: 'offline', fake: { platform: 'ios', language: 'zh_HK', state: { network: 'offline' } }, expect: { errno: 600000, action: 'retry', content: /網路/ } },
   { page: 'network', run: 'tcp', state: 'offline', fake: { language: 'en', state: { network: 'offline' } }, expect: { errno: 600000, action: 'retry' } },
+  { page: 'network', run: 'tcp', state: 'all on: no listener left behind', fake: {}, expect: { ok: true, listenersLeft: 0 } },
+  { page: 'network', run: 'session', state: 'sign-in expired (HTTP 401): reauthorize once, sent again', fake: { overrides: { request: (o) => (o.header && o.header.Authorization === 'Bearer fresh' ? { statusCode: 200, data: { name: 'demo user' }, header: {} } : { statusCode: 401, data: { error: 'unauthorized' }, header: {} }) } }, expect: { ok: true, logged: 'error errno:HTTP 401' } },
   { page: 'payment', run: 'pay', state: 'all on', fake: {}, expect: { ok: true } },
   { page: 'payment', run: 'pay', state: 'payment cancelled', fake: { state: { payment: 'cancel' } }, expect: { errno: 1, shown: false } },
   { page: 'payment', run: 'pay', state: 'real-name verification missing', fake: { overrides: { requestPayment: () => { throw { errMsg: 'requestPayment:fail need realname verify before payment', errno: 701002 } } } }, expect: { errno: 701002, action: '' } },
@@ -174,6 +176,10 @@ async function runScenarios() {
       const shown = fake.callsOf('showModal').map((call) => describeModal(call))
       line = `${label} → ok: ${result.status}` + (shown.length ? ` (after ${shown.join('; ')})` : '')
       if (expect.modals !== undefined && shown.length !== expect.modals) failures.push(`${label}: expected ${expect.modals} modal(s), got ${shown.length}`)
+      if (expect.listenersLeft !== undefined) {
+        const left = ['TCPSocket.Connect', 'TCPSocket.Error'].reduce((n, event) => n + fake.listenerCount(event), 0)
+        if (left !== expect.listenersLeft) failures.push(`${label}: ${left} listener(s) left behind`)
+      }
       if (!expect.ok) failures.push(`${label}: expected errno ${expect.errno}, got success`)
     } else {
       const error = result.error
@@ -188,6 +194,11 @@ async function runScenarios() {
       if (expect.content && !(modal && expect.content.test(modal.options.content))) failures.push(`${label}: modal content does not match ${expect.content}`)
       if (guidance.action && guidance.action !== 'retry' && fake.callsOf(guidance.action).length !== 1) failures.push(`${label}: ${guidance.action} was not called`)
     }
+    // What onFailure's realtime-log reporter wrote for this scenario (levels and filters).
+    const filters = fake.callsOf('RealtimeLogManager.setFilterMsg').map((call) => call.options[0])
+    const levels = fake.calls.filter((call) => /^RealtimeLogManager\.(warn|error)$/.test(call.api)).map((call) => call.api.split('.')[1])
+    if (filters.length) line += ` · realtime log: ${levels.map((level, i) => level + ' ' + filters[i]).join(', ')}`
+    if (expect.logged && !(filters.length && (levels[0] + ' ' + filters[0]) === expect.logged)) failures.push(`${label}: expected the realtime log to get '${expect.logged}'`)
     lines.push(line)
   }
   return { lines, failures, scenarios: SCENARIOS.length }

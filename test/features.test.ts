@@ -100,11 +100,11 @@ describe('ensure', () => {
 })
 
 describe('onFailure', () => {
-  test('hears every rejection of wxp, promisify, apiRequest and once; unsubscribes; a throwing listener changes nothing', async () => {
+  test.each(['android', 'ios'] as const)('%s: hears every rejection of wxp, promisify, apiRequest and once; unsubscribes; a throwing listener changes nothing', async (platform) => {
     const heard: unknown[] = []
     const stop = onFailure((error) => heard.push(error))
     const bad = onFailure(() => { throw new Error('listener bug') })
-    const fake = createFakeWx({ state: { bluetooth: 'off' }, overrides: { request: () => ({ statusCode: 401, data: { error: 'unauthorized' }, header: {} }) } })
+    const fake = createFakeWx({ platform, state: { bluetooth: 'off' }, overrides: { request: () => ({ statusCode: 401, data: { error: 'unauthorized' }, header: {} }) } })
     const wxp = createWxp(fake)
     await expect(wxp.openBluetoothAdapter()).rejects.toMatchObject({ errno: 1500102 })
     await expect(promisify(fake.openBluetoothAdapter, 'openBluetoothAdapter')()).rejects.toMatchObject({ errno: 1500102 })
@@ -146,7 +146,11 @@ describe('createRealtimeLogReporter', () => {
 })
 
 describe('setGuidanceRenderer', () => {
-  test('guidance goes through the app\'s renderer; queueing, actions and the result stay; undefined restores showModal', async () => {
+  test('guidance goes through the app\'s renderer; queueing, actions and the result stay; undefined restores showModal (iOS: no action, manual text)', async () => {
+    const ios = createFakeWx({ platform: 'ios' })
+    setGuidanceRenderer((guidance) => Promise.resolve({ confirmed: !!guidance.title }))
+    expect(await showGuidance({ errno: 1500102 }, { wx: ios, locale: 'en' })).toMatchObject({ shown: true, confirmed: true, guidance: { title: 'Bluetooth is off' } })
+    expect(ios.callsOf('openSystemBluetoothSetting')).toHaveLength(0)
     const fake = createFakeWx({ platform: 'android' })
     const shown: string[] = []
     setGuidanceRenderer((guidance) => { shown.push(guidance.title); return Promise.resolve({ confirmed: true }) })

@@ -142,3 +142,27 @@ describe('withRetry', () => {
     runs['withRetry attempts and delay cap'] = 300
   })
 })
+
+// Issue #13: the class of defect the outside harness found (secrets escaping, timers overflowing) is found here first.
+describe('secrets and timers (the full budget runs in npm run fuzz)', () => {
+  const SECRET = 'ZQXSECRETZQX'
+  const carrier = fc.constantFrom(
+    `?access_token=${SECRET}`, `#id_token=${SECRET}`, `"client_secret":"${SECRET}"`, `Authorization: Bearer ${SECRET}`,
+    `https://u:${SECRET}@h.example.com`, `password = ${SECRET}`, `redirect_uri=https%3A%2F%2Fx%2Fcb%3Faccess_token%3D${SECRET}`, `{"session_key": "${SECRET}"}`,
+  )
+  test('a planted secret never reaches message, String or JSON, wherever the 2,000-character cut falls', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 2500 }), carrier, fc.string({ maxLength: 60 }), (before, secret, after) => {
+      const error = toErrnoError({ errMsg: 'request:fail ' + before + ' ' + secret + ' ' + after })
+      for (const text of [error.message, String(error), JSON.stringify(error)]) expect(text).not.toContain(SECRET)
+      for (const other of [toWxServerError({ errcode: 40001, errmsg: before + ' ' + secret })!, toHttpApiError(500, { message: before + ' ' + secret })!, toCloudError({ code: 'SYS_ERR', message: before + ' ' + secret })]) {
+        expect(JSON.stringify(other)).not.toContain(SECRET)
+      }
+    }), { numRuns: RUNS })
+  })
+  test('retryDelay is finite and setTimeout-safe for any Retry-After', () => {
+    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 500 }), fc.double(), fc.integer()), (value) => {
+      const delay = retryDelay(toHttpApiError(503, {}, { 'Retry-After': value }))
+      expect(delay === undefined || (Number.isFinite(delay) && delay >= 0 && delay <= 2147483647)).toBe(true)
+    }), { numRuns: RUNS })
+  })
+})

@@ -1,6 +1,9 @@
 // One page per API family: each scenario calls the wrapped APIs; a failure is an ErrnoError,
 // shown with showGuidance (a modal) or the guidance-dialog component.
-const { showGuidance, isErrnoError } = require('miniprogram-errno')
+const { showGuidance, isErrnoError, onFailure, createRealtimeLogReporter } = require('miniprogram-errno')
+
+// One place hears every failure: each one goes to WeChat's realtime log, filterable by errno in the admin console.
+onFailure(createRealtimeLogReporter())
 
 function familyPage(family, scenarios) {
   return {

@@ -41,9 +41,11 @@ export function createRealtimeLogReporter(options: RealtimeLogReporterOptions = 
   const now = options.now || Date.now
   const windows: { [code: string]: { start: number; count: number; dropped: number } } = Object.create(null)
   let manager: AnyObject | undefined
+  let managerOf: AnyObject | undefined
   return (error) => {
     const wxLike = (options.wx as AnyObject | undefined) || globalWx()
-    if (!manager) {
+    if (!manager || managerOf !== wxLike) {
+      managerOf = wxLike
       try {
         manager = wxLike && typeof wxLike.getRealtimeLogManager === 'function' ? wxLike.getRealtimeLogManager() : undefined
       } catch (failure) {

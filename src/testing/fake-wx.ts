@@ -393,6 +393,11 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
       return info
     },
     getSystemSetting: () => systemSetting(),
+    // Realtime log lines are recorded as calls: RealtimeLogManager.warn / .error / .info / .setFilterMsg.
+    getRealtimeLogManager: () => {
+      const record = (level: string) => (...args: unknown[]) => { calls.push({ api: 'RealtimeLogManager.' + level, options: args }) }
+      return { info: record('info'), warn: record('warn'), error: record('error'), setFilterMsg: record('setFilterMsg'), addFilterMsg: record('addFilterMsg') }
+    },
     getAppAuthorizeSetting: () => appAuthorizeSetting(),
     getWindowInfo: () => ({ pixelRatio: 2, screenWidth: 375, screenHeight: 812, windowWidth: 375, windowHeight: 812 }),
     getFileSystemManager: () => fileSystem,

@@ -1,4 +1,7 @@
-const { wxp, once, withTimeout, toErrnoError } = require('miniprogram-errno')
+const { wxp, once, withTimeout, toErrnoError, apiRequest } = require('miniprogram-errno')
+
+// The session token this page signs in for; apiRequest's reauthorize refreshes it once for all requests that fail together.
+let token = 'expired'
 const { familyPage } = require('../../utils/family-page')
 
 Page(familyPage('network', {
@@ -10,10 +13,24 @@ Page(familyPage('network', {
   async tcp() {
     const socket = wxp.createTCPSocket()
     const connected = once('Connect', { target: socket, timeout: 5000 })
-    const failed = once('Error', { target: socket }).then((failure) => { throw toErrnoError(failure, 'TCPSocket.connect') })
+    const errorEvent = once('Error', { target: socket })
+    const failed = errorEvent.then((failure) => { throw toErrnoError(failure, 'TCPSocket.connect') })
     socket.connect({ address: '192.0.2.1', port: 8080 })
-    await Promise.race([connected, failed])
+    try {
+      await Promise.race([connected, failed])
+    } finally {
+      // Whichever came first, the other listener goes: no listener and no unhandled rejection left behind.
+      connected.cancel()
+      errorEvent.cancel()
+      failed.catch(() => undefined)
+    }
     socket.close()
     return 'TCP connected'
+  },
+  async session() {
+    const { data } = await apiRequest({ url: 'https://api.example.com/me', header: () => ({ Authorization: 'Bearer ' + token }) }, {
+      reauthorize: async () => { token = 'fresh' },
+    })
+    return 'signed in as ' + data.name + ' (token refreshed once)'
   },
 }))
