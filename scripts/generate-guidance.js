@@ -1,6 +1,6 @@
 // data/guidance.json -> src/guidance/generated/ (called by scripts/generate.js)
 'use strict'
-module.exports = function generateGuidance(files, { readJson, toTraditional, header, numberTable, lazyTable, LAZY_IMPORT, js }) {
+module.exports = function generateGuidance(files, { readJson, toTraditional, header, numberTable, lazyTable, jsonArray, LAZY_IMPORT, js }) {
   const data = readJson('guidance.json')
   const errnoData = readJson('errno.json')
   const known = new Set(errnoData.codes.map((c) => c.errno))
@@ -45,13 +45,18 @@ module.exports = function generateGuidance(files, { readJson, toTraditional, hea
   const locales = { zh_CN: (s) => s, zh_TW: (s) => toTraditional(s), en: (s) => s }
   for (const [locale, convert] of Object.entries(locales)) {
     const source = locale === 'en' ? 'en' : 'zh_CN'
-    const rows = Object.entries(templates).map(([id, t]) => {
+    // In the order of GUIDANCE_TEMPLATES (no keys); trailing empty texts dropped, and the Android path left out when it is the iOS one.
+    const rows = Object.entries(templates).map(([, t]) => {
       const text = t[source]
       const manual = (t.manual && t.manual[source]) || {}
-      return [id, [text.title, text.content, text.confirmText, text.cancelText, manual.ios || manual.default || '', manual.android || manual.default || ''].map((s) => convert(s))]
+      const ios = manual.ios || manual.default || ''
+      const android = manual.android || manual.default || ''
+      const row = [text.title, text.content, text.confirmText, text.cancelText, ios, android === ios ? '' : android].map((s) => convert(s))
+      while (row.length && row[row.length - 1] === '') row.pop()
+      return row
     })
     files[`src/guidance/generated/guidance.${locale}.ts`] = h + LAZY_IMPORT +
-      `\n/** template -> [title, content, confirmText, cancelText, manual path on iOS, manual path on Android] (${locale}), parsed on first use. */\n` +
-      `export const GUIDANCE_TEXTS_${locale.toUpperCase()}: () => Record<string, readonly string[]> = ${lazyTable(rows)}\n`
+      `\n/** [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] per template, in the order of GUIDANCE_TEMPLATES (${locale}), parsed on first use. */\n` +
+      `export const GUIDANCE_TEXTS_${locale.toUpperCase()}: () => ReadonlyArray<readonly string[]> = ${jsonArray(rows)}\n`
   }
 }

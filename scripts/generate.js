@@ -213,7 +213,7 @@ try { generators.push(require('./generate-beyond.js')) } catch (e) { if (e.code 
 
 function generateAll() {
   const files = {}
-  for (const g of generators) g(files, { readJson, toTraditional, header, numberTable, jsonTable, lazyTable, LAZY_IMPORT, js })
+  for (const g of generators) g(files, { readJson, toTraditional, header, numberTable, jsonTable, lazyTable, jsonArray, LAZY_IMPORT, js })
   return files
 }
 

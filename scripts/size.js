@@ -31,13 +31,13 @@ const TARGETS = {
 
 /**
  * Enforced ceilings (npm test fails above them): the target where it is met, else the last measured size
- * plus about 2%, so nothing grows unnoticed while the rest of issue #15 is open. Build npm is 194,904 B
+ * plus about 2%, so nothing grows unnoticed while the rest of issue #15 is open. Build npm is 189,763 B
  * (the catalogue, guidance and server/cloud/HTTP texts in three locales are most of it); the ESM core
  * carries the English meanings every ErrnoError message shows and the errMsg column errMsg-only
  * failures decode with (issue #12), about 14 KB of the 34 KB.
  */
 const BUDGETS = {
-  buildNpm: 199000,
+  buildNpm: 193600,
   atStart: TARGETS.atStart,
   esmWxp: 32700,
   esmCore: 36200,

@@ -58,7 +58,23 @@ export interface GuidanceOverrides {
   icon?: string
 }
 
-const TEXTS: { [L in Locale]: () => Record<string, readonly string[]> } = { zh_CN: GUIDANCE_TEXTS_ZH_CN, zh_TW: GUIDANCE_TEXTS_ZH_TW, en: GUIDANCE_TEXTS_EN }
+const TEXTS: { [L in Locale]: () => ReadonlyArray<readonly string[]> } = { zh_CN: GUIDANCE_TEXTS_ZH_CN, zh_TW: GUIDANCE_TEXTS_ZH_TW, en: GUIDANCE_TEXTS_EN }
+let templateIndex: { [id: string]: number } | undefined
+
+/** A template's texts in a locale (English where the locale's file was left out). */
+function templateTexts(locale: Locale, id: string): readonly string[] {
+  if (!templateIndex) {
+    templateIndex = Object.create(null) as { [id: string]: number }
+    Object.keys(GUIDANCE_TEMPLATES).forEach((key, i) => { (templateIndex as { [id: string]: number })[key] = i })
+  }
+  const at = templateIndex[id]
+  if (at === undefined) return []
+  const rows = TEXTS[locale]()
+  const row = Array.isArray(rows) ? rows[at] : undefined
+  if (row) return row
+  const english = TEXTS.en()
+  return (Array.isArray(english) && english[at]) || []
+}
 const registered: { [key: string]: GuidanceOverrides } = Object.create(null)
 const API_PATTERNS = API_FALLBACK.map(([pattern, id]) => [new RegExp(pattern), id] as const)
 const acknowledge = (locale: Locale) => (locale === 'en' ? 'OK' : '知道了')
@@ -172,7 +188,7 @@ export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}
   const found = (chosen ? [chosen, chosen] as [string, string] : undefined) || beyondTemplate(errorOrErrno) || stateTemplate(errno, error.cause) || templateFor(errno, error.errCode, error.api)
   if (!found && !override) return undefined
 
-  const row: readonly string[] = found ? TEXTS[locale]()[found[0]] || TEXTS.en()[found[0]] || [] : []
+  const row: readonly string[] = found ? templateTexts(locale, found[0]) : []
   const template = found ? GUIDANCE_TEMPLATES[found[0]] : undefined
   let action = (template && template[0]) as GuidanceAction | '' | undefined
   if (override && override.action !== undefined) action = override.action || undefined
@@ -195,7 +211,7 @@ export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}
   }
   if (action && !canRunAction(action, wxLike, platform)) {
     // The API is missing here: tell the user the way by hand instead.
-    const manual = platform === 'ios' ? row[4] : row[5]
+    const manual = platform === 'ios' ? row[4] : row[5] || row[4]
     if (manual && texts.content === undefined) guidance.content = manual
     guidance.confirmText = texts.confirmText !== undefined ? texts.confirmText : acknowledge(locale)
     action = undefined

@@ -2,67 +2,67 @@
 /* eslint-disable */
 import { lazyJSON } from '../../lazy'
 
-/** template -> [title, content, confirmText, cancelText, manual path on iOS, manual path on Android] (en), parsed on first use. */
-export const GUIDANCE_TEXTS_EN: () => Record<string, readonly string[]> = /*#__PURE__*/ lazyJSON(
-  '{' +
-  '"bluetooth-off":["Bluetooth is off","Turn on Bluetooth and allow WeChat to use it, then try again.","Turn on","Cancel","Open Settings › Bluetooth and turn Bluetooth on, and allow WeChat to use Bluetooth in Settings › WeChat. Then try again.","Swipe down from the top of the screen and turn on Bluetooth, or open Settings › Bluetooth. Then try again."]' +
-  ',"bluetooth-unauthorized":["Bluetooth permission needed","Allow WeChat to use Bluetooth, then try again.","Settings","Cancel","Open Settings › WeChat and turn on Bluetooth, then try again.","Open Settings › Apps › WeChat › Permissions and allow Bluetooth (Nearby devices), then try again."]' +
-  ',"bluetooth-device-not-found":["Device not found","Make sure the device is switched on, close to your phone and not connected to another phone, then try again.","Search again","Cancel","",""]' +
-  ',"bluetooth-device-incompatible":["This device isn\'t supported","The device doesn\'t offer the feature needed. Check the device model or update its firmware.","OK","","",""]' +
-  ',"ble-not-supported":["Bluetooth not supported","Your phone doesn\'t support Bluetooth Low Energy, so this feature can\'t be used.","OK","","",""]' +
-  ',"ble-location-permission":["Location permission needed","Finding nearby Bluetooth devices needs location permission. Allow WeChat to use your location.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
-  ',"bluetooth-pin":["PIN required","Enter the device\'s PIN in the system prompt (usually in the manual or on the device), then try again.","Try again","Cancel","",""]' +
-  ',"bluetooth-background-limit":["Too many background devices","The limit for Bluetooth devices connected in the background has been reached. Disconnect a device you no longer use, then try again.","Try again","Cancel","",""]' +
-  ',"nfc-unsupported":["NFC not available","Your phone doesn\'t support this NFC feature.","OK","","",""]' +
-  ',"nfc-off":["NFC is off","Turn on NFC from the quick settings panel or in Settings, then try again.","Try again","Cancel","",""]' +
-  ',"nfc-default-app":["Set the default NFC app","In your phone\'s NFC settings, set WeChat as the default app, then try again.","Try again","Cancel","",""]' +
-  ',"nfc-permission":["NFC permission needed","Allow WeChat to use NFC, then try again.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
-  ',"nfc-tag":["No NFC tag found","Hold the card or tag against the NFC area on the back of your phone and keep it still.","Try again","Cancel","",""]' +
-  ',"nfc-retry":["Couldn\'t read the card","Hold the card against the back of your phone and keep it still, then try again.","Try again","Cancel","",""]' +
-  ',"wifi-off":["Wi-Fi is off","Turn on Wi-Fi in your phone\'s settings, then try again.","Try again","Cancel","",""]' +
-  ',"gps-off":["Location services are off","Turn on location services in your phone\'s settings (or from the quick settings panel), then try again.","Try again","Cancel","",""]' +
-  ',"wifi-location-permission":["Location permission needed","Connecting to Wi-Fi needs location permission. Allow WeChat to use your location.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
-  ',"wifi-password":["Wrong Wi-Fi password","Check the Wi-Fi password, then try again.","Try again","Cancel","",""]' +
-  ',"wifi-config-expired":["Saved network is out of date","Forget this Wi-Fi network in your phone\'s settings, then connect again.","Try again","Cancel","",""]' +
-  ',"wifi-denied":["Wi-Fi connection not allowed","You didn\'t allow joining this Wi-Fi network. To continue, try again and choose Allow.","Try again","Cancel","",""]' +
-  ',"wifi-not-connected":["Not connected to Wi-Fi","Connect to a Wi-Fi network first, then try again.","Try again","Cancel","",""]' +
-  ',"wifi-refused":["Can\'t join this network","Your phone\'s system or carrier settings don\'t allow joining this Wi-Fi network.","OK","","",""]' +
-  ',"wifi-retry":["Couldn\'t connect to Wi-Fi","Something went wrong while connecting to Wi-Fi. Please try again.","Try again","Cancel","",""]' +
-  ',"system-permission":["Permission needed","Allow WeChat the permission it needs in your phone\'s settings, then try again.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
-  ',"camera-permission":["Camera access needed","Allow WeChat to use the camera in your phone\'s settings, then try again.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
-  ',"microphone-permission":["Microphone access needed","Allow WeChat to use the microphone in your phone\'s settings, then try again.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
-  ',"camera-microphone-permission":["Camera and microphone access needed","Allow WeChat to use the camera and microphone in your phone\'s settings, then try again.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
-  ',"scope-denied":["Permission needed","You haven\'t allowed this feature. Turn it on in Settings, then try again.","Settings","Cancel","Tap ··· at the top right › Settings, turn on the permission, then try again.","Tap ··· at the top right › Settings, turn on the permission, then try again."]' +
-  ',"camera-scope-denied":["Camera access needed","Allow this mini program to use the camera in Settings, then try again.","Settings","Cancel","Tap ··· at the top right › Settings, turn on the permission, then try again.","Tap ··· at the top right › Settings, turn on the permission, then try again."]' +
-  ',"privacy-not-agreed":["Privacy policy","To use this feature, please read and agree to the privacy policy.","View","Cancel","Update WeChat to the latest version, then try again.","Update WeChat to the latest version, then try again."]' +
-  ',"feature-unavailable":["Feature unavailable","This feature isn\'t available right now. Try again later or contact the mini program\'s support.","OK","","",""]' +
-  ',"network-offline":["Network problem","Check your internet connection, then try again.","Try again","Cancel","",""]' +
-  ',"service-unavailable":["Service unavailable","The service can\'t be reached right now. Please try again later.","Try again","Cancel","",""]' +
-  ',"payment-real-name":["Identity verification required","Verify your real name in WeChat first, then pay.","OK","","",""]' +
-  ',"payment-balance":["Insufficient balance","Your balance is too low. Top up, then try again.","OK","","",""]' +
-  ',"payment-ios-unsupported":["Not available on iOS","Under platform rules, this payment method isn\'t available on iOS.","OK","","",""]' +
-  ',"payment-unofficial-client":["Payment unavailable","Please use the official WeChat app to pay.","OK","","",""]' +
-  ',"payment-authorize":["Authorization needed","Please authorize first, then place the order.","Try again","Cancel","",""]' +
-  ',"payment-not-completed":["Payment not completed","The payment didn\'t go through. Check the order status later and pay again only if you weren\'t charged.","OK","","",""]' +
-  ',"payment-already-done":["Already paid","This order has already been paid. There\'s no need to pay again.","OK","","",""]' +
-  ',"ai-unsupported":["Not supported on this device","Your phone or its system version doesn\'t support this feature.","OK","","",""]' +
-  ',"face-not-detected":["No face detected","Face the camera in good light, then try again.","Try again","Cancel","",""]' +
-  ',"login-again":["Please sign in again","Your sign-in has expired. Please sign in again.","Sign in","Cancel","",""]' +
-  ',"try-later":["Service busy","The service is busy right now. Please try again in a moment.","Try again","Cancel","",""]' +
-  ',"try-tomorrow":["Daily limit reached","Today\'s limit has been reached. Please try again tomorrow.","OK","","",""]' +
-  ',"account-restricted":["Can\'t sign in right now","Your account can\'t sign in at the moment. Contact support if you have questions.","OK","","",""]' +
-  ',"developer-error":["Something went wrong","This couldn\'t be completed. Please try again later.","OK","","",""]' +
-  ',"wifi-background":["Keep the mini program open","Wi-Fi can\'t be connected while the mini program is in the background. Stay on this page, then try again.","Try again","Cancel","",""]' +
-  ',"wifi-timeout":["Wi-Fi connection timed out","Connecting took too long. Move closer to the network, then try again.","Try again","Cancel","",""]' +
-  ',"wifi-info-retry":["Couldn\'t read the Wi-Fi network","The current Wi-Fi network couldn\'t be read right now. Please try again in a moment.","Try again","Cancel","",""]' +
-  ',"wifi-open-settings-failed":["Couldn\'t open Settings","The Wi-Fi settings couldn\'t be opened automatically. Open your phone\'s Settings › Wi-Fi and connect there.","OK","","",""]' +
-  ',"bluetooth-connect-failed":["Couldn\'t connect to the device","Make sure the device is switched on and close to your phone, then try again.","Try again","Cancel","",""]' +
-  ',"bluetooth-disconnected":["Device disconnected","The connection to the device was lost. Make sure it is switched on and close to your phone, then connect again.","Connect","Cancel","",""]' +
-  ',"bluetooth-timeout":["The device didn\'t respond","The device didn\'t answer in time. Keep it close to your phone, then try again.","Try again","Cancel","",""]' +
-  ',"bluetooth-system-error":["Bluetooth problem","Your phone\'s Bluetooth ran into a problem. Turn Bluetooth off and on again, then try again.","Try again","Cancel","",""]' +
-  ',"bluetooth-unknown":["Couldn\'t reach the device","Communicating with the device failed. Please try again.","Try again","Cancel","",""]' +
-  ',"network-config":["Service unavailable","The service can\'t be reached right now. Please try again later.","OK","","",""]' +
-  ',"storage-quota":["Mini program storage is full","This mini program has used all the local storage WeChat allows it (200 MB). Delete files you no longer need in it, then try again.","Try again","Cancel","",""]' +
-  ',"update-wechat":["Update WeChat","This feature needs a newer version of WeChat. Update WeChat, then try again.","Update","Cancel","Update WeChat to the latest version from your app store, then try again.","Update WeChat to the latest version from your app store, then try again."]' +
-  ',"sign-in-failed":["Wrong account or password","Check your account name and password, then try again.","OK","","",""]' +
-  '}')
+/** [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] per template, in the order of GUIDANCE_TEMPLATES (en), parsed on first use. */
+export const GUIDANCE_TEXTS_EN: () => ReadonlyArray<readonly string[]> = /*#__PURE__*/ lazyJSON(
+  '[' +
+  '["Bluetooth is off","Turn on Bluetooth and allow WeChat to use it, then try again.","Turn on","Cancel","Open Settings › Bluetooth and turn Bluetooth on, and allow WeChat to use Bluetooth in Settings › WeChat. Then try again.","Swipe down from the top of the screen and turn on Bluetooth, or open Settings › Bluetooth. Then try again."]' +
+  ',["Bluetooth permission needed","Allow WeChat to use Bluetooth, then try again.","Settings","Cancel","Open Settings › WeChat and turn on Bluetooth, then try again.","Open Settings › Apps › WeChat › Permissions and allow Bluetooth (Nearby devices), then try again."]' +
+  ',["Device not found","Make sure the device is switched on, close to your phone and not connected to another phone, then try again.","Search again","Cancel"]' +
+  ',["This device isn\'t supported","The device doesn\'t offer the feature needed. Check the device model or update its firmware.","OK"]' +
+  ',["Bluetooth not supported","Your phone doesn\'t support Bluetooth Low Energy, so this feature can\'t be used.","OK"]' +
+  ',["Location permission needed","Finding nearby Bluetooth devices needs location permission. Allow WeChat to use your location.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
+  ',["PIN required","Enter the device\'s PIN in the system prompt (usually in the manual or on the device), then try again.","Try again","Cancel"]' +
+  ',["Too many background devices","The limit for Bluetooth devices connected in the background has been reached. Disconnect a device you no longer use, then try again.","Try again","Cancel"]' +
+  ',["NFC not available","Your phone doesn\'t support this NFC feature.","OK"]' +
+  ',["NFC is off","Turn on NFC from the quick settings panel or in Settings, then try again.","Try again","Cancel"]' +
+  ',["Set the default NFC app","In your phone\'s NFC settings, set WeChat as the default app, then try again.","Try again","Cancel"]' +
+  ',["NFC permission needed","Allow WeChat to use NFC, then try again.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
+  ',["No NFC tag found","Hold the card or tag against the NFC area on the back of your phone and keep it still.","Try again","Cancel"]' +
+  ',["Couldn\'t read the card","Hold the card against the back of your phone and keep it still, then try again.","Try again","Cancel"]' +
+  ',["Wi-Fi is off","Turn on Wi-Fi in your phone\'s settings, then try again.","Try again","Cancel"]' +
+  ',["Location services are off","Turn on location services in your phone\'s settings (or from the quick settings panel), then try again.","Try again","Cancel"]' +
+  ',["Location permission needed","Connecting to Wi-Fi needs location permission. Allow WeChat to use your location.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
+  ',["Wrong Wi-Fi password","Check the Wi-Fi password, then try again.","Try again","Cancel"]' +
+  ',["Saved network is out of date","Forget this Wi-Fi network in your phone\'s settings, then connect again.","Try again","Cancel"]' +
+  ',["Wi-Fi connection not allowed","You didn\'t allow joining this Wi-Fi network. To continue, try again and choose Allow.","Try again","Cancel"]' +
+  ',["Not connected to Wi-Fi","Connect to a Wi-Fi network first, then try again.","Try again","Cancel"]' +
+  ',["Can\'t join this network","Your phone\'s system or carrier settings don\'t allow joining this Wi-Fi network.","OK"]' +
+  ',["Couldn\'t connect to Wi-Fi","Something went wrong while connecting to Wi-Fi. Please try again.","Try again","Cancel"]' +
+  ',["Permission needed","Allow WeChat the permission it needs in your phone\'s settings, then try again.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
+  ',["Camera access needed","Allow WeChat to use the camera in your phone\'s settings, then try again.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
+  ',["Microphone access needed","Allow WeChat to use the microphone in your phone\'s settings, then try again.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
+  ',["Camera and microphone access needed","Allow WeChat to use the camera and microphone in your phone\'s settings, then try again.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
+  ',["Permission needed","You haven\'t allowed this feature. Turn it on in Settings, then try again.","Settings","Cancel","Tap ··· at the top right › Settings, turn on the permission, then try again."]' +
+  ',["Camera access needed","Allow this mini program to use the camera in Settings, then try again.","Settings","Cancel","Tap ··· at the top right › Settings, turn on the permission, then try again."]' +
+  ',["Privacy policy","To use this feature, please read and agree to the privacy policy.","View","Cancel","Update WeChat to the latest version, then try again."]' +
+  ',["Feature unavailable","This feature isn\'t available right now. Try again later or contact the mini program\'s support.","OK"]' +
+  ',["Network problem","Check your internet connection, then try again.","Try again","Cancel"]' +
+  ',["Service unavailable","The service can\'t be reached right now. Please try again later.","Try again","Cancel"]' +
+  ',["Identity verification required","Verify your real name in WeChat first, then pay.","OK"]' +
+  ',["Insufficient balance","Your balance is too low. Top up, then try again.","OK"]' +
+  ',["Not available on iOS","Under platform rules, this payment method isn\'t available on iOS.","OK"]' +
+  ',["Payment unavailable","Please use the official WeChat app to pay.","OK"]' +
+  ',["Authorization needed","Please authorize first, then place the order.","Try again","Cancel"]' +
+  ',["Payment not completed","The payment didn\'t go through. Check the order status later and pay again only if you weren\'t charged.","OK"]' +
+  ',["Already paid","This order has already been paid. There\'s no need to pay again.","OK"]' +
+  ',["Not supported on this device","Your phone or its system version doesn\'t support this feature.","OK"]' +
+  ',["No face detected","Face the camera in good light, then try again.","Try again","Cancel"]' +
+  ',["Please sign in again","Your sign-in has expired. Please sign in again.","Sign in","Cancel"]' +
+  ',["Service busy","The service is busy right now. Please try again in a moment.","Try again","Cancel"]' +
+  ',["Daily limit reached","Today\'s limit has been reached. Please try again tomorrow.","OK"]' +
+  ',["Can\'t sign in right now","Your account can\'t sign in at the moment. Contact support if you have questions.","OK"]' +
+  ',["Something went wrong","This couldn\'t be completed. Please try again later.","OK"]' +
+  ',["Keep the mini program open","Wi-Fi can\'t be connected while the mini program is in the background. Stay on this page, then try again.","Try again","Cancel"]' +
+  ',["Wi-Fi connection timed out","Connecting took too long. Move closer to the network, then try again.","Try again","Cancel"]' +
+  ',["Couldn\'t read the Wi-Fi network","The current Wi-Fi network couldn\'t be read right now. Please try again in a moment.","Try again","Cancel"]' +
+  ',["Couldn\'t open Settings","The Wi-Fi settings couldn\'t be opened automatically. Open your phone\'s Settings › Wi-Fi and connect there.","OK"]' +
+  ',["Couldn\'t connect to the device","Make sure the device is switched on and close to your phone, then try again.","Try again","Cancel"]' +
+  ',["Device disconnected","The connection to the device was lost. Make sure it is switched on and close to your phone, then connect again.","Connect","Cancel"]' +
+  ',["The device didn\'t respond","The device didn\'t answer in time. Keep it close to your phone, then try again.","Try again","Cancel"]' +
+  ',["Bluetooth problem","Your phone\'s Bluetooth ran into a problem. Turn Bluetooth off and on again, then try again.","Try again","Cancel"]' +
+  ',["Couldn\'t reach the device","Communicating with the device failed. Please try again.","Try again","Cancel"]' +
+  ',["Service unavailable","The service can\'t be reached right now. Please try again later.","OK"]' +
+  ',["Mini program storage is full","This mini program has used all the local storage WeChat allows it (200 MB). Delete files you no longer need in it, then try again.","Try again","Cancel"]' +
+  ',["Update WeChat","This feature needs a newer version of WeChat. Update WeChat, then try again.","Update","Cancel","Update WeChat to the latest version from your app store, then try again."]' +
+  ',["Wrong account or password","Check your account name and password, then try again.","OK"]' +
+  ']')
