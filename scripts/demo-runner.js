@@ -77,6 +77,8 @@ const SCENARIOS = [
   { page: 'bluetooth', run: 'scan', state: 'Bluetooth off', fake: { platform: 'ios', language: 'en', state: { bluetooth: 'off' } }, expect: { errno: 1500102, action: '', content: /Settings › Bluetooth/ } },
   { page: 'bluetooth', run: 'scan', state: 'Bluetooth off, base library 2.9 (errCode only)', fake: { language: 'zh_TW', errorProfile: 'legacy', SDKVersion: '2.9.0', missing: ['openSystemBluetoothSetting', 'openAppAuthorizeSetting'], state: { bluetooth: 'off' } }, expect: { errno: 1500102, action: '', content: /藍牙/ } },
   { page: 'bluetooth', run: 'scan', state: 'location permission denied', fake: { state: { systemPermission: false } }, expect: { errno: 1509008, action: 'openAppAuthorizeSetting' } },
+  { page: 'bluetooth', run: 'scan', dialog: true, state: "Bluetooth off, shown in the page's guidance-dialog (setGuidanceRenderer)", fake: { state: { bluetooth: 'off' } }, expect: { errno: 1500102, dialog: '蓝牙未开启', action: 'openSystemBluetoothSetting' } },
+  { page: 'bluetooth', run: 'scan', dialog: true, state: 'iOS, WeChat may not use Bluetooth (state 3), in the dialog', fake: { platform: 'ios', language: 'en', state: { systemPermission: false } }, expect: { errno: 1500102, dialog: 'Bluetooth permission needed', action: 'openAppAuthorizeSetting' } },
   { page: 'bluetooth', run: 'readyScan', state: 'Bluetooth off and location permission denied: ensure walks both', confirms: 2, fake: { state: { bluetooth: 'off', systemPermission: false }, devices: [{ deviceId: 'AA:BB:CC:DD:EE:FF', name: 'lock' }] }, expect: { ok: true, modals: 2 } },
   { page: 'bluetooth', run: 'readyScan', state: 'Bluetooth off, the user declines', confirms: 0, fake: { language: 'en', state: { bluetooth: 'off' } }, expect: { errno: 1500102 } },
   { page: 'ble', run: 'connectAndWrite', state: 'all on', fake: { devices: [{ deviceId: 'AA:BB:CC:DD:EE:FF' }] }, expect: { ok: true } },
@@ -162,9 +164,22 @@ async function runScenarios() {
     const fakeOptions = scenario.fake
     const label = `${scenario.page} · ${scenario.run} · ${scenario.state} · ${fakeOptions.platform || 'android'} · ${fakeOptions.language || 'zh_CN'}`
     let result
+    let dialogTitle = ''
     try {
       const component = loadPage(simulate, `pages/${scenario.page}/index`)
-      result = await component.instance.run(scenario.run, false)
+      const running = component.instance.run(scenario.run, !!scenario.dialog)
+      if (scenario.dialog) {
+        // The user taps the dialog's confirm button (the dialog runs a tap-only action itself).
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        const dialog = component.querySelector('#guidance-dialog')
+        const title = dialog && dialog.querySelector('.title')
+        dialogTitle = title ? title.dom.textContent : ''
+        // The confirm button's tap handler (tapping a node inside a nested component is not dispatched by
+        // miniprogram-simulate; test/component/guidance-dialog.test.ts taps the real button).
+        const instance = component.instance.selectComponent('#guidance-dialog')
+        if (instance && typeof instance.onConfirm === 'function') instance.onConfirm()
+      }
+      result = await running
     } catch (error) {
       failures.push(`${label}: threw ${error && error.message}`)
       continue
@@ -185,11 +200,13 @@ async function runScenarios() {
       const error = result.error
       const guidance = result.guidance || {}
       const ran = guidance.action ? ` → ${guidance.action}: ${guidance.actionResult}` : ''
-      line = `${label} → errno ${error.errno} (${error.errMsg}) → ${describeModal(modal)}${ran}`
+      line = `${label} → errno ${error.errno} (${error.errMsg}) → ${scenario.dialog ? `guidance-dialog "${dialogTitle}"` : describeModal(modal)}${ran}`
+      if (scenario.dialog && expect.dialog && dialogTitle !== expect.dialog) failures.push(`${label}: expected the dialog to show '${expect.dialog}', got '${dialogTitle}'`)
+      if (scenario.dialog && modal) failures.push(`${label}: wx.showModal was used instead of the page's dialog`)
       if (expect.ok) failures.push(`${label}: expected success, got ${error.message}`)
       if (expect.errno !== undefined && error.errno !== expect.errno) failures.push(`${label}: expected errno ${expect.errno}, got ${error.errno}`)
       if (expect.shown === false && modal) failures.push(`${label}: expected no modal`)
-      if (expect.shown !== false && !expect.ok && !modal) failures.push(`${label}: expected a modal`)
+      if (expect.shown !== false && !expect.ok && !modal && !scenario.dialog) failures.push(`${label}: expected a modal`)
       if (expect.action !== undefined && (guidance.action || '') !== expect.action) failures.push(`${label}: expected action '${expect.action}', got '${guidance.action || ''}'`)
       if (expect.content && !(modal && expect.content.test(modal.options.content))) failures.push(`${label}: modal content does not match ${expect.content}`)
       if (guidance.action && guidance.action !== 'retry' && fake.callsOf(guidance.action).length !== 1) failures.push(`${label}: ${guidance.action} was not called`)

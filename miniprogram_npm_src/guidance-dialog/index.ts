@@ -32,8 +32,13 @@ interface Self {
   triggerEvent(name: string, detail?: object): void
   finish(action: string | undefined, ok: boolean, error?: unknown, result?: unknown): void
   render(guidance: Guidance | undefined): void
-  answer?: (result: { confirmed: boolean; actionHandled?: boolean }) => void
+  settle(result: { confirmed: boolean; actionHandled?: boolean }): void
 }
+
+// Answers awaited by show(), by the id kept in the dialog's data: the object a page's selectComponent hands
+// out may not be the `this` of the dialog's own event handlers, but both see the same data.
+const answers: { [id: string]: (result: { confirmed: boolean; actionHandled?: boolean }) => void } = {}
+let nextAnswer = 0
 
 Component({
   options: { addGlobalClass: false },
@@ -57,6 +62,7 @@ Component({
     icon: '',
     action: '',
     openType: '',
+    answerId: '',
   },
   observers: {
     'error, errno, locale, platform'(this: Self, error: unknown, errno: number, locale: string, platform: string) {
@@ -67,11 +73,21 @@ Component({
   methods: {
     /** Shows a guidance object (as setGuidanceRenderer gives it); resolves when the user answers. */
     show(this: Self, guidance: Guidance): Promise<{ confirmed: boolean; actionHandled?: boolean }> {
-      if (this.answer) this.answer({ confirmed: false })
+      this.settle({ confirmed: false }) // a dialog still open for an earlier failure is answered "no"
       return new Promise((resolve) => {
-        this.answer = resolve
+        const id = 'a' + ++nextAnswer
+        answers[id] = resolve
+        this.setData({ answerId: id })
         this.render(guidance)
       })
+    },
+    settle(this: Self, result: { confirmed: boolean; actionHandled?: boolean }) {
+      const id: string = this.data.answerId
+      const answer = id ? answers[id] : undefined
+      if (!id) return
+      delete answers[id]
+      this.setData({ answerId: '' })
+      if (answer) answer(result)
     },
     render(this: Self, guidance: Guidance | undefined) {
       if (!guidance) {
@@ -106,18 +122,14 @@ Component({
     onCancel(this: Self) {
       this.setData({ visible: false })
       this.triggerEvent('close', { confirmed: false })
-      const answer = this.answer
-      this.answer = undefined
-      if (answer) answer({ confirmed: false })
+      this.settle({ confirmed: false })
     },
     finish(this: Self, action: string | undefined, ok: boolean, error?: unknown, result?: unknown) {
       this.setData({ visible: false })
       this.triggerEvent('action', { action, ok, error, result })
       this.triggerEvent('close', { confirmed: true })
-      const answer = this.answer
-      this.answer = undefined
       // The dialog ran the wx action itself (from the tap); showGuidance runs only `retry`.
-      if (answer) answer({ confirmed: true, actionHandled: !!action && action !== 'retry' })
+      this.settle({ confirmed: true, actionHandled: !!action && action !== 'retry' })
     },
     noop() {
       // swallows taps on the panel so they do not reach the mask
