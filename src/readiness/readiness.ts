@@ -9,7 +9,6 @@ import { ErrnoError } from '../errno/ErrnoError'
 import { clampDelay } from '../errno/delay'
 import { globalWx, callSync, currentPlatform } from '../wx/access'
 import type { AnyObject } from '../wx/access'
-import { invokeAsync } from '../wx/invoke'
 import { getGuidance } from '../guidance/guidance'
 import type { Guidance } from '../guidance/guidance'
 import { showGuidance } from '../guidance/show'
@@ -89,9 +88,17 @@ function says(value: unknown): boolean {
   return !(value === false || value === 'denied')
 }
 
+/** A settings read (getSetting, getPrivacySetting): its result, or undefined. Not a failure anyone hears of: onFailure stays quiet. */
 function asyncResult(wxLike: AnyObject, api: string): Promise<AnyObject | undefined> {
-  if (typeof wxLike[api] !== 'function') return Promise.resolve(undefined)
-  return invokeAsync(wxLike, wxLike[api], api, {}).then((result) => result as AnyObject, () => undefined)
+  return new Promise((resolve) => {
+    try {
+      if (typeof wxLike[api] !== 'function') return resolve(undefined)
+      const returned = wxLike[api]({ success: (result: AnyObject) => resolve(result), fail: () => resolve(undefined) })
+      if (returned && typeof returned.then === 'function') returned.then((result: AnyObject) => resolve(result), () => resolve(undefined))
+    } catch (error) {
+      resolve(undefined)
+    }
+  })
 }
 
 /**
