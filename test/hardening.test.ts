@@ -139,7 +139,7 @@ describe('settling and shapes', () => {
       expect([code, toCloudError({ code }).known]).toEqual([code, false])
       expect(getPolicy(toCloudError({ code })).kind).toBe('none')
     }
-    expect(toWxServerError({ errcode: 'constructor' as never })).toBeUndefined
+    expect(toWxServerError({ errcode: 'constructor' as never })).toBeUndefined()
   })
 })
 

@@ -13,8 +13,8 @@ export const CLOUD_CODES: () => Record<string, readonly [string, string, string,
   ',"AUTH_EMAIL_HAS_BEEN_BOUND":["auth","u","",0,["email 已关联帐户","email 已關聯帳戶","The email is already linked to an account."]]' +
   ',"INVALID_EMAIL_TOKEN":["auth","u","",0,["邮箱激活 token 过期或者不存在","郵箱啟用 token 過期或者不存在","The email activation token has expired or does not exist."]]' +
   ',"AUTH_LOGIN_FAILED":["auth","a","login-again",0,["登录失败","登入失敗","Login failed."]]' +
-  ',"INVALID_ACCESS_TOKEN":["auth","a","login-again",0,["非法的访问令牌","非法的訪問令牌","The access token is invalid."]]' +
-  ',"ACCESS_TOKEN_DISABLED":["auth","a","login-again",0,["访问令牌已禁用","訪問令牌已停用","The access token has been disabled."]]' +
+  ',"INVALID_ACCESS_TOKEN":["auth","a","login-again",0,["非法的访问令牌","非法的存取權杖","The access token is invalid."]]' +
+  ',"ACCESS_TOKEN_DISABLED":["auth","a","login-again",0,["访问令牌已禁用","存取權杖已停用","The access token has been disabled."]]' +
   ',"REFRESH_TOKEN_DISABLED":["auth","a","login-again",0,["刷新令牌已禁用","重新整理令牌已停用","The refresh token has been disabled."]]' +
   ',"PHONE_CODE_NOT_MATCHED":["auth","u","",0,["手机验证码不匹配","手機驗證碼不匹配","The SMS verification code does not match."]]' +
   ',"PHONE_CODE_NOTFOUND_OR_EXPIRED":["auth","u","",0,["手机验证码未找到或已过期","手機驗證碼未找到或已過期","The SMS verification code was not found or has expired."]]' +
@@ -22,8 +22,8 @@ export const CLOUD_CODES: () => Record<string, readonly [string, string, string,
   ',"MISSING_CREDENTIALS":["auth","a","login-again",0,["请求头中缺少必要的身份鉴权信息","請求頭中缺少必要的身份鑑權資訊","The request headers lack the required authentication information."]]' +
   ',"INVALID_CREDENTIALS":["auth","a","login-again",0,["身份认证失败,用户信息校验失败","身份認證失敗,使用者資訊校驗失敗","Authentication failed: the user information did not verify."]]' +
   ',"ACCESS_TOKEN_INVALID":["auth","a","login-again",0,["请求头中身份认证信息无效","請求頭中身份認證資訊無效","The authentication information in the request headers is invalid."]]' +
-  ',"ACCESS_TOKEN_KID_INVALID":["auth","a","login-again",0,["访问令牌的 Key ID (kid) 无效","訪問令牌的 Key ID (kid) 無效","The Key ID (kid) of the access token is invalid."]]' +
-  ',"ACTION_FORBIDDEN":["auth","c","",0,["当前身份无权限执行该操作","當前身份無權限執行該操作","The current identity may not perform this operation."]]' +
+  ',"ACCESS_TOKEN_KID_INVALID":["auth","a","login-again",0,["访问令牌的 Key ID (kid) 无效","存取權杖的 Key ID (kid) 無效","The Key ID (kid) of the access token is invalid."]]' +
+  ',"ACTION_FORBIDDEN":["auth","c","",0,["当前身份无权限执行该操作","目前身份無權限執行該操作","The current identity may not perform this operation."]]' +
   ',"WX_WEBSOCKET_TOKEN_EXPIRED":["auth","a","",0,["微信 WebSocket 连接的令牌已过期","微信 WebSocket 連線的令牌已過期","The token of the WeChat WebSocket connection has expired."]]' +
   ',"WX_HEADER_GET_FAILED":["auth","r","",0,["获取微信请求头失败","取得微信請求頭失敗","Reading the WeChat request headers failed."]]' +
   ',"UNSUPPORTED_AUTH_TYPE":["auth","f","",0,["请求使用了不支持的认证类型","請求使用了不支援的認證型別","The request uses an unsupported authentication type."]]' +
@@ -34,19 +34,19 @@ export const CLOUD_CODES: () => Record<string, readonly [string, string, string,
   ',"DATABASE_COLLECTION_EXCEED_LIMIT":["database","c","",0,["数据库集合数量超限","資料庫集合數量超限","The number of database collections exceeds the limit."]]' +
   ',"DATABASE_COLLECTION_NOT_EXIST":["database","f","",0,["操作集合不存在","操作集合不存在","The collection does not exist."]]' +
   ',"DATABASE_COLLECTION_ALREADY_EXIST":["database","-","",0,["创建集合的时候,集合已存在","建立集合的時候,集合已存在","The collection already exists."]]' +
-  ',"DATABASE_TIMEOUT":["database","r","try-later",0,["数据库请求超时","資料庫請求超時","The database request timed out."]]' +
+  ',"DATABASE_TIMEOUT":["database","r","try-later",0,["数据库请求超时","資料庫請求逾時","The database request timed out."]]' +
   ',"DATABASE_TRANSACTION_FAIL":["database","-","",0,["数据库事务请求失败","資料庫事務請求失敗","The database transaction failed."]]' +
   ',"DATABASE_TRANSACTION_CONFLICT":["database","r200","try-later",0,["数据库事务间冲突","資料庫事務間衝突","Database transactions conflicted."]]' +
   ',"DATABASE_DUPLICATE_WRITE":["database","f","",0,["写数据库失败,索引键重复(例如插入相同 _id 的数据)","寫資料庫失敗,索引鍵重複(例如插入相同 _id 的資料)","The write failed on a duplicate index key (for example inserting an existing _id)."]]' +
   ',"FUNCTIONS_EXECUTE_FAIL":["functions","-","service-unavailable",1,["云函数执行失败,云函数通用错误","雲函式執行失敗,雲函式通用錯誤","The cloud function failed (the generic cloud function error, with no particular meaning)."]]' +
-  ',"FUNCTIONS_TIME_LIMIT_EXCEEDED":["functions","-","service-unavailable",0,["云函数执行超时","雲函式執行超時","The cloud function timed out."]]' +
+  ',"FUNCTIONS_TIME_LIMIT_EXCEEDED":["functions","-","service-unavailable",0,["云函数执行超时","雲函式執行逾時","The cloud function timed out."]]' +
   ',"FUNCTIONS_MEMORY_LIMIT_EXCEEDED":["functions","c","service-unavailable",0,["云函数运行内存超限","雲函式執行記憶體超限","The cloud function exceeded its memory limit."]]' +
   ',"FUNCTION_NOT_FOUND":["functions","c","service-unavailable",0,["云函数未找到","雲函式未找到","The cloud function was not found."]]' +
   ',"FUNCTIONS_STATUS_ABNORMITY":["functions","c","service-unavailable",0,["云函数状态异常","雲函式狀態異常","The cloud function is in an abnormal state."]]' +
-  ',"FUNCTION_INVOCATION_FAILED":["functions","r","try-later",0,["调用云函数超时或者失败","呼叫雲函式超時或者失敗","Invoking the cloud function timed out or failed."]]' +
-  ',"FUNCTION_QUALIFIER_NOT_FOUND":["functions","c","",0,["指定访问的函数版本不存在","指定訪問的函式版本不存在","The requested function version does not exist."]]' +
+  ',"FUNCTION_INVOCATION_FAILED":["functions","r","try-later",0,["调用云函数超时或者失败","呼叫雲函式逾時或者失敗","Invoking the cloud function timed out or failed."]]' +
+  ',"FUNCTION_QUALIFIER_NOT_FOUND":["functions","c","",0,["指定访问的函数版本不存在","指定存取的函式版本不存在","The requested function version does not exist."]]' +
   ',"FUNCTION_STATUS_ABNORMAL":["functions","c","service-unavailable",0,["函数状态异常","函式狀態異常","The function is in an abnormal state."]]' +
-  ',"FUNCTION_TIME_LIMIT_EXCEEDED":["functions","-","service-unavailable",0,["函数执行超时","函式執行超時","The function timed out."]]' +
+  ',"FUNCTION_TIME_LIMIT_EXCEEDED":["functions","-","service-unavailable",0,["函数执行超时","函式執行逾時","The function timed out."]]' +
   ',"FUNCTION_MEMORY_LIMIT_EXCEEDED":["functions","c","service-unavailable",0,["函数执行内存超出限制","函式執行記憶體超出限制","The function exceeded its memory limit."]]' +
   ',"FUNCTION_EXECUTE_FAIL":["functions","-","service-unavailable",0,["执行函数失败","執行函式失敗","Running the function failed."]]' +
   ',"FUNCTION_PARAM_INVALID":["functions","f","",0,["调用函数的参数异常","呼叫函式的參數異常","The parameters of the function call are invalid."]]' +
@@ -58,20 +58,20 @@ export const CLOUD_CODES: () => Record<string, readonly [string, string, string,
   ',"SERVICE_LB_STATUS_ABNORMAL":["hosting","r","try-later",0,["云托管负载均衡状态异常","雲託管負載均衡狀態異常","The cloud hosting load balancer is in an abnormal state."]]' +
   ',"SERVICE_CHARGE_OVERDUE":["hosting","c","service-unavailable",0,["欠费停机,请及时充值","欠費停機,請及時充值","The service was stopped for an overdue payment; top up the account."]]' +
   ',"SERVICE_NOT_READY":["hosting","r3000","try-later",0,["云托管服务处于未就绪状态,可能正在冷启动","雲託管服務處於未就緒狀態,可能正在冷啟動","The cloud hosting service is not ready; it may be cold-starting."]]' +
-  ',"SERVICE_TIMEOUT":["hosting","r","try-later",0,["云托管服务响应超时","雲託管服務回應超時","The cloud hosting service timed out."]]' +
+  ',"SERVICE_TIMEOUT":["hosting","r","try-later",0,["云托管服务响应超时","雲託管服務回應逾時","The cloud hosting service timed out."]]' +
   ',"STORAGE_REQUEST_FAIL":["storage","-","service-unavailable",1,["云存储请求失败,云存储通用错误","雲端儲存請求失敗,雲端儲存通用錯誤","The cloud storage request failed (the generic storage error, with no particular meaning)."]]' +
   ',"EXCEED_UPLOAD_MAXFILESIZE":["storage","u","",0,["云存储上传文件大小超限","雲端儲存上傳檔案大小超限","The uploaded file exceeds the cloud storage size limit."]]' +
   ',"STORAGE_SIGN_PARAM_INVALID":["storage","f","",0,["云存储文件元数据解析失败","雲端儲存檔案後設資料解析失敗","The cloud storage file metadata could not be parsed."]]' +
-  ',"STORAGE_EXCEED_AUTHORITY":["storage","c","",0,["当前用户无权限操作云存储资源","當前使用者無權限操作雲端儲存資源","The current user has no permission to operate on the storage resource."]]' +
+  ',"STORAGE_EXCEED_AUTHORITY":["storage","c","",0,["当前用户无权限操作云存储资源","目前使用者無權限操作雲端儲存資源","The current user has no permission to operate on the storage resource."]]' +
   ',"STORAGE_FILE_NONEXIST":["storage","f","",0,["云存储文件不存在","雲端儲存檔案不存在","The cloud storage file does not exist."]]' +
   ',"STORAGE_FILE_PATH_CONFLICT":["storage","f","",0,["云存储文件路径冲突","雲端儲存檔案路徑衝突","The cloud storage file path conflicts with an existing one."]]' +
   ',"OBJECT_NOT_EXIST":["storage","f","",0,["请求的对象不存在,无法执行指定操作","請求的物件不存在,無法執行指定操作","The requested object does not exist, so the operation cannot run."]]' +
   ',"OBJECT_ALREADY_EXIST":["storage","f","",0,["对象已经存在,无法执行指定操作","物件已經存在,無法執行指定操作","The object already exists, so the operation cannot run."]]' +
   ',"OBJECT_BATCH_TOO_LARGE":["storage","f","",0,["单次批量操作的对象数量过多","單次批次操作的物件數量過多","Too many objects in one batch operation."]]' +
   ',"COS_ACTION_FAILED":["storage","r","try-later",0,["对象存储操作执行失败","物件儲存操作執行失敗","The object storage operation failed."]]' +
-  ',"CDN_SIGNATURE_MISSING":["storage","f","",0,["当前访问链接的签名缺失","當前訪問連結的簽名缺失","The access link has no signature."]]' +
-  ',"CDN_INVALID_SIGNATURE":["storage","f","",0,["当前访问链接的签名不正确","當前訪問連結的簽名不正確","The access link\'s signature is wrong."]]' +
-  ',"CDN_SIGNATURE_EXPIRED":["storage","f","",0,["当前访问链接的签名已过期","當前訪問連結的簽名已過期","The access link\'s signature has expired."]]' +
+  ',"CDN_SIGNATURE_MISSING":["storage","f","",0,["当前访问链接的签名缺失","目前存取連結的簽名缺失","The access link has no signature."]]' +
+  ',"CDN_INVALID_SIGNATURE":["storage","f","",0,["当前访问链接的签名不正确","目前存取連結的簽名不正確","The access link\'s signature is wrong."]]' +
+  ',"CDN_SIGNATURE_EXPIRED":["storage","f","",0,["当前访问链接的签名已过期","目前存取連結的簽名已過期","The access link\'s signature has expired."]]' +
   ',"STATIC_RESOURCE_NONACTIVATED":["static","c","service-unavailable",0,["未开启静态网站托管服务","未開啟靜態網站託管服務","Static website hosting is not enabled."]]' +
   ',"STATIC_RESOURCE_TOO_MANY_REDIRECTS":["static","c","service-unavailable",0,["请求重定向次数过多,可能存在重定向死循环","請求重定向次數過多,可能存在重定向死迴圈","Too many redirects; there may be a redirect loop."]]' +
   ',"STATIC_RESOURCE_REQUESTS_FAILED":["static","r","try-later",0,["请求静态托管资源失败","請求靜態託管資源失敗","Requesting the static hosting resource failed."]]' +
@@ -82,7 +82,7 @@ export const CLOUD_CODES: () => Record<string, readonly [string, string, string,
   ',"EXCEED_TOKEN_QUOTA_LIMIT":["ai","c","service-unavailable",0,["大模型 Token 用量已超出配额","大模型 Token 用量已超出配額","The model\'s token usage exceeds the quota."]]' +
   ',"APIs_GET_OPENAPI_SCHEMA_ERROR":["ai","r","try-later",0,["获取 OpenAPI Schema 失败","取得 OpenAPI Schema 失敗","Getting the OpenAPI schema failed."]]' +
   ',"SYS_ERR":["general","r2000","try-later",0,["系统内部异常","系統內部異常","Internal system error."]]' +
-  ',"SERVER_TIMEOUT":["general","r1000","try-later",0,["服务响应超时","服務回應超時","The service timed out."]]' +
+  ',"SERVER_TIMEOUT":["general","r1000","try-later",0,["服务响应超时","服務回應逾時","The service timed out."]]' +
   ',"INVALID_APPID":["general","c","network-config",0,["AppId 非法（微信 appId 或腾讯云 appId）","AppId 非法（微信 appId 或騰訊雲 appId）","The AppId (WeChat or Tencent Cloud) is invalid."]]' +
   ',"INVALID_ACTION":["general","f","",0,["API 调用名称非法","API 呼叫名稱非法","The API action name is invalid."]]' +
   ',"EXCEED_REQUEST_SIZE_LIMIT":["general","f","",0,["请求包大小超出限制","請求包大小超出限制","The request exceeds the size limit."]]' +
@@ -115,11 +115,11 @@ export const CLOUD_CODES: () => Record<string, readonly [string, string, string,
   ',"-402006":["sdk","-","",0,["SDK 数据库错误：收到服务器错误信息","SDK 資料庫錯誤：收到伺服器錯誤資訊","SDK database: the server sent an error."]]' +
   ',"-402007":["sdk","-","",0,["SDK 数据库错误：从服务器收到非法数据","SDK 資料庫錯誤：從伺服器收到非法資料","SDK database: invalid data from the server."]]' +
   ',"-402008":["sdk","r2000","network-offline",0,["SDK 数据库错误：WebSocket 连接异常","SDK 資料庫錯誤：WebSocket 連線異常","SDK database: WebSocket connection error."]]' +
-  ',"-402009":["sdk","r2000","network-offline",0,["SDK 数据库错误：WebSocket 连接断开","SDK 資料庫錯誤：WebSocket 連線斷開","SDK database: WebSocket disconnected."]]' +
+  ',"-402009":["sdk","r2000","network-offline",0,["SDK 数据库错误：WebSocket 连接断开","SDK 資料庫錯誤：WebSocket 連線中斷","SDK database: WebSocket disconnected."]]' +
   ',"-402010":["sdk","r1000","",0,["SDK 数据库错误：检查包序失败","SDK 資料庫錯誤：檢查包序失敗","SDK database: packet order check failed."]]' +
   ',"-402011":["sdk","-","",0,["SDK 数据库错误：未知异常","SDK 資料庫錯誤：未知異常","SDK database: unknown exception."]]' +
   ',"-501001":["resource","r2000","try-later",0,["云资源通用错误：云端系统错误","雲資源通用錯誤：雲端系統錯誤","Cloud: system error."]]' +
-  ',"-501002":["resource","r1000","try-later",0,["云资源通用错误：云端响应超时","雲資源通用錯誤：雲端回應超時","Cloud: the response timed out."]]' +
+  ',"-501002":["resource","r1000","try-later",0,["云资源通用错误：云端响应超时","雲資源通用錯誤：雲端回應逾時","Cloud: the response timed out."]]' +
   ',"-501003":["resource","c","network-config",0,["云资源通用错误：请求次数超出环境配额","雲資源通用錯誤：請求次數超出環境配額","Cloud: requests exceed the environment quota."]]' +
   ',"-501004":["resource","r2000","try-later",0,["云资源通用错误：请求并发数超出环境配额","雲資源通用錯誤：請求併發數超出環境配額","Cloud: concurrent requests exceed the environment quota."]]' +
   ',"-501005":["resource","c","network-config",0,["云资源通用错误：环境信息异常","雲資源通用錯誤：環境資訊異常","Cloud: the environment information is invalid."]]' +
@@ -142,7 +142,7 @@ export const CLOUD_CODES: () => Record<string, readonly [string, string, string,
   ',"-601003":["wechat","r1000","try-later",0,["微信后台通用错误：系统网络错误","微信後端通用錯誤：系統網路錯誤","WeChat backend: system network error."]]' +
   ',"-604100":["wechat","c","feature-unavailable",0,["微信后台云函数错误：云调用未在 config.json 中声明权限或不可用","微信後端雲函式錯誤：雲呼叫未在 config.json 中宣告權限或不可用","WeChat backend cloud call: the openapi permission is not declared in config.json, or the API is unavailable."]]' +
   ',"-604101":["wechat","c","feature-unavailable",0,["微信后台云函数错误：无权限调用此 API","微信後端雲函式錯誤：無權限呼叫此 API","WeChat backend cloud call: no permission to call this API."]]' +
-  ',"-604102":["wechat","r1000","try-later",0,["微信后台云函数错误：调用超时","微信後端雲函式錯誤：呼叫超時","WeChat backend cloud call: the call timed out."]]' +
+  ',"-604102":["wechat","r1000","try-later",0,["微信后台云函数错误：调用超时","微信後端雲函式錯誤：呼叫逾時","WeChat backend cloud call: the call timed out."]]' +
   ',"-604103":["wechat","r2000","try-later",0,["微信后台云函数错误：调用系统错误","微信後端雲函式錯誤：呼叫系統錯誤","WeChat backend cloud call: system error."]]' +
   ',"-604104":["wechat","c","feature-unavailable",0,["微信后台云函数错误：非法调用来源","微信後端雲函式錯誤：非法呼叫來源","WeChat backend cloud call: illegal source of invocation."]]' +
   ',"-605101":["wechat","f","",0,["微信后台 HTTP API 错误：查询语句数据库错误","微信後端 HTTP API 錯誤：查詢語句資料庫錯誤","WeChat backend HTTP API: database query error."]]' +

@@ -9,14 +9,14 @@ export const HTTP_STATUSES: () => Record<number, readonly [string, string, reado
   ',"401":["a","login-again",["未授权：请求要求身份验证","未授權：請求要求身份驗證","Unauthorized: the request needs authentication."],"A new token or login is needed."]' +
   ',"403":["f","",["禁止：服务器拒绝请求","禁止：伺服器拒絕請求","Forbidden: the server refused the request."],"The operation is not allowed as sent (for groups and chat rooms: it breaks their rules)."]' +
   ',"404":["f","",["未找到：服务器找不到请求的接口","未找到：伺服器找不到請求的介面","Not found: the server has no such endpoint."],"Fix the URL."]' +
-  ',"408":["r1000","try-later",["请求超时：服务器等候请求时发生超时","請求超時：伺服器等候請求時發生超時","Request timeout: the server timed out waiting for the request."],"A timeout is transient: retry."]' +
+  ',"408":["r1000","try-later",["请求超时：服务器等候请求时发生超时","請求逾時：伺服器等候請求時發生逾時","Request timeout: the server timed out waiting for the request."],"A timeout is transient: retry."]' +
   ',"413":["f","",["请求体过大：拆成更小的请求体重试即可","請求體過大：拆成更小的請求體重試即可","Payload too large: split it into smaller requests."],"Split the request body."]' +
   ',"429":["r1000","try-later",["请求过多：接口被限流","請求過多：介面被限流","Too many requests: the endpoint is rate limited."],"Rate limits lift with time; honour Retry-After."]' +
   ',"500":["-","service-unavailable",["服务器内部错误：服务器遇到错误，无法完成请求","伺服器內部錯誤：伺服器遇到錯誤，無法完成請求","Internal server error."],"A server fault: log and alert; retry only idempotent requests."]' +
   ',"501":["f","",["尚未实施：服务器不具备完成请求的功能","尚未實施：伺服器不具備完成請求的功能","Not implemented: the server cannot do this (for example an unknown method)."],"Use a supported method."]' +
   ',"502":["r1000","try-later",["错误网关：上游服务器返回无效响应","錯誤閘道器：上游伺服器返回無效回應","Bad gateway: the upstream server answered with an invalid response."],"Gateway faults are usually transient: retry."]' +
   ',"503":["r2000","try-later",["服务不可用：接口被限流或服务暂时不可用","服務不可用：介面被限流或服務暫時不可用","Service unavailable: rate limited or temporarily down."],"Retry later; honour Retry-After."]' +
-  ',"504":["r1000","try-later",["网关超时：上游服务器没有及时响应","閘道器超時：上游伺服器沒有及時回應","Gateway timeout: the upstream server did not answer in time."],"A timeout is transient: retry."]' +
+  ',"504":["r1000","try-later",["网关超时：上游服务器没有及时响应","閘道器逾時：上游伺服器沒有及時回應","Gateway timeout: the upstream server did not answer in time."],"A timeout is transient: retry."]' +
   '}')
 
 /** REST error values, most specific first: [error, description must match ('' = any), status, policy, guidance, meaning, policy reason]. */

@@ -10,7 +10,7 @@ export const ERRNO_MEANINGS_ZH_TW: () => Record<number, string> = /*#__PURE__*/ 
   ',"撤銷"' +
   ',"系統權限未授予微信"' +
   ',"小程式框架內部異常"' +
-  ',"介面超時"' +
+  ',"介面逾時"' +
   ',"JsApi不支援"' +
   ',"JsApi請求參數非法"' +
   ',"JsApi沒有權限"' +
@@ -80,7 +80,7 @@ export const ERRNO_MEANINGS_ZH_TW: () => Record<number, string> = /*#__PURE__*/ 
   ',"小程式在httpdns服務市場資源包過期"' +
   ',"小程式在httpdns服務市場額度不足"' +
   ',"httpdns服務商返回結果為空"' +
-  ',"呼叫httpdns服務商結果超時"' +
+  ',"呼叫httpdns服務商結果逾時"' +
   ',"httpdns服務商返回資料不合法"' +
   ',"httpdns域名解析結果為空"' +
   ',"不支援的httpdns服務商id"' +
@@ -134,14 +134,14 @@ export const ERRNO_MEANINGS_ZH_TW: () => Record<number, string> = /*#__PURE__*/ 
   ',"壓縮圖片過程發生錯誤"' +
   ',"quality非法（<0 或 >100）"' +
   ',"圖片長或寬為零"' +
-  ',"使用者當前正在觀看直播/視訊通話/打電話"' +
-  ',"當前處於rtc模式，但使用者沒有授予微信錄音權限"' +
+  ',"使用者目前正在觀看直播/視訊通話/打電話"' +
+  ',"目前處於rtc模式，但使用者沒有授予微信錄音權限"' +
   ',"小程式退背景時無法操作"' +
   ',"截圖失敗"' +
   ',"截圖後儲存到相簿失敗"' +
   ',"截圖後儲存到臨時檔案失敗"' +
-  ',"video/live-player元件當前不處於小窗模式下"' +
-  ',"video/live-player元件當前正在退出小窗模式"' +
+  ',"video/live-player元件目前不處於小窗模式下"' +
+  ',"video/live-player元件目前正在退出小窗模式"' +
   ',"進入背景音訊播放模式時src為空"' +
   ',"rtc模式下不允許進入背景音訊播放模式"' +
   ',"page已經進入背景，不允許進入背景音訊播放模式"' +
@@ -163,7 +163,7 @@ export const ERRNO_MEANINGS_ZH_TW: () => Record<number, string> = /*#__PURE__*/ 
   ',"字元編碼轉換失敗"' +
   ',"sd card掛載失敗"' +
   ',"無法以fileType開啟檔案"' +
-  ',"目標路徑無訪問權限（usr目錄）"' +
+  ',"目標路徑無存取權限（usr目錄）"' +
   ',"寫入資料為空"' +
   ',"不可對目錄進行此操作"' +
   ',"不可對程式碼包目錄進行此操作"' +
@@ -199,8 +199,8 @@ export const ERRNO_MEANINGS_ZH_TW: () => Record<number, string> = /*#__PURE__*/ 
   ',"小程式appid和企業微信的同主體校驗不通過"' +
   ',"使用者取得手機號碼能力被封禁"' +
   ',"未初始化藍牙介面卡"' +
-  ',"當前藍牙介面卡不可用"' +
-  ',"當前BLE裝置取得不到Service/取得不到對應UUID的Service"' +
+  ',"目前藍牙介面卡不可用"' +
+  ',"目前BLE裝置取得不到Service/取得不到對應UUID的Service"' +
   ',"呼叫系統藍牙能力失敗, 詳細錯誤見errMsg"' +
   ',"系統不支援BLE"' +
   ',"系統不支援NFC"' +
@@ -212,11 +212,11 @@ export const ERRNO_MEANINGS_ZH_TW: () => Record<number, string> = /*#__PURE__*/ 
   ',"解析NdefMessage失敗"' +
   ',"之前已經呼叫了startDiscovery"' +
   ',"之前沒有呼叫startDiscovery"' +
-  ',"當前tech已經連線上"' +
-  ',"當前tech還沒連線上"' +
+  ',"目前tech已經連線上"' +
+  ',"目前tech還沒連線上"' +
   ',"系統未發現NFC標籤"' +
   ',"無效的tech"' +
-  ',"當前NFC標籤不支援該tech"' +
+  ',"目前NFC標籤不支援該tech"' +
   ',"不支援該NFC能力"' +
   ',"呼叫系統NFC能力失敗, 詳細錯誤見errMsg"' +
   ',"未知Wi-Fi錯誤"' +
@@ -224,33 +224,33 @@ export const ERRNO_MEANINGS_ZH_TW: () => Record<number, string> = /*#__PURE__*/ 
   ',"系統WiFi開關未開啟"' +
   ',"操作失敗，可能是因為系統GPS開關未開啟"' +
   ',"操作失敗，可能是因為使用者未授予App定位權限"' +
-  ',"取得不到當前已連線WiFi"' +
-  ',"取得到的當前已連線WiFi資訊非法，開發者可以考慮重試"' +
+  ',"取得不到目前已連線WiFi"' +
+  ',"取得到的目前已連線WiFi資訊非法，開發者可以考慮重試"' +
   ',"連線WiFi其他未知錯誤"' +
   ',"小程式在背景，不允許呼叫connectWifi"' +
   ',"僅Android，跳轉系統設定頁情況下跳轉失敗"' +
   ',"重複連線WiFi"' +
   ',"密碼錯誤"' +
   ',"可能是WiFi配置已過期"' +
-  ',"連線WiFi超時"' +
+  ',"連線WiFi逾時"' +
   ',"使用者拒絕授權連線Wi-Fi"' +
   ',"僅iOS，系統/電信業者配置拒絕連線Wi-Fi"' +
   ',"僅iOS，無效的ssid"' +
   ',"僅iOS，上個請求還未完成，重複請求"' +
   ',"僅iOS，無效的WEP/WPA密碼"' +
   ',"系統錯誤，需要在errMsg中列印更多資訊"' +
-  ',"取得當前已連線WiFi失敗，開發者可以考慮稍後重試"' +
+  ',"取得目前已連線WiFi失敗，開發者可以考慮稍後重試"' +
   ',"未知BLE錯誤"' +
   ',"連線BLE裝置失敗"' +
-  ',"當前Service取得不到Characteristic/取得不到對應UUID的Characteristic"' +
+  ',"目前Service取得不到Characteristic/取得不到對應UUID的Characteristic"' +
   ',"未連線上該BLE裝置"' +
-  ',"當前Characteristic不支援該屬性,詳細錯誤見errMsg"' +
-  ',"BLE操作超時"' +
+  ',"目前Characteristic不支援該屬性,詳細錯誤見errMsg"' +
+  ',"BLE操作逾時"' +
   ',"未找到裝置"' +
-  ',"當前BLE裝置已經連線上"' +
+  ',"目前BLE裝置已經連線上"' +
   ',"Android6.0以上, BLE掃描需授權地理位置"' +
-  ',"iOS上呼叫openBluetoothAdapter後客戶端等待狀態更新超時"' +
-  ',"配對當前藍牙裝置需要pin碼"' +
+  ',"iOS上呼叫openBluetoothAdapter後客戶端等待狀態更新逾時"' +
+  ',"配對目前藍牙裝置需要pin碼"' +
   ',"支援藍牙背景通訊的裝置數目已經達到上限"' +
   ',"簡訊內容超出長度限制"' +
   ',"系統錯誤"' +
@@ -271,9 +271,9 @@ export const ERRNO_MEANINGS_ZH_TW: () => Record<number, string> = /*#__PURE__*/ 
   ',"通過sdk建立session失敗"' +
   ',"session id 為空"' +
   ',"input tensors 為空"' +
-  ',"不支援當前輸入資料型別"' +
+  ',"不支援目前輸入資料型別"' +
   ',"無效的sessionId"' +
-  ',"不支援當前輸出資料型別"' +
+  ',"不支援目前輸出資料型別"' +
   ',"input tensor資料為空"' +
   ',"無效的shape"' +
   ',"通過sdk run session失敗"' +

@@ -8,18 +8,18 @@ export const LEGACY_TEXTS: () => Record<number, readonly [string, string, string
   '"0":["any","ok","正常","正常","Success."]' +
   ',"-1":["bluetooth","already connect","已连接","已連線","Already connected."]' +
   ',"10000":["bluetooth","not init","未初始化蓝牙适配器","未初始化藍牙介面卡","The Bluetooth adapter is not initialized."]' +
-  ',"10001":["bluetooth","not available","当前蓝牙适配器不可用","當前藍牙介面卡不可用","The Bluetooth adapter is not available."]' +
+  ',"10001":["bluetooth","not available","当前蓝牙适配器不可用","目前藍牙介面卡不可用","The Bluetooth adapter is not available."]' +
   ',"10002":["bluetooth","no device","没有找到指定设备","沒有找到指定裝置","The device was not found."]' +
   ',"10003":["bluetooth","connection fail","连接失败","連線失敗","Connection failed."]' +
   ',"10004":["bluetooth","no service","没有找到指定服务","沒有找到指定服務","The service was not found."]' +
   ',"10005":["bluetooth","no characteristic","没有找到指定特征","沒有找到指定特徵","The characteristic was not found."]' +
-  ',"10006":["bluetooth","no connection","当前连接已断开","當前連線已斷開","The connection has been lost."]' +
-  ',"10007":["bluetooth","property not support","当前特征不支持此操作","當前特徵不支援此操作","The characteristic does not support this operation."]' +
+  ',"10006":["bluetooth","no connection","当前连接已断开","目前連線已中斷","The connection has been lost."]' +
+  ',"10007":["bluetooth","property not support","当前特征不支持此操作","目前特徵不支援此操作","The characteristic does not support this operation."]' +
   ',"10008":["bluetooth","system error","其余所有系统上报的异常","其餘所有系統上報的異常","Any other error reported by the system."]' +
   ',"10009":["bluetooth","system not support","Android 系统特有，系统版本低于 4.3 不支持 BLE","Android 系統特有，系統版本低於 4.3 不支援 BLE","Android only: versions below 4.3 do not support BLE."]' +
   ',"10010":["bluetooth","already connect","已连接","已連線","Already connected."]' +
   ',"10011":["bluetooth","need pin","配对设备需要配对码","配對裝置需要配對碼","Pairing with the device requires a PIN."]' +
-  ',"10012":["bluetooth","operate time out","连接超时","連線超時","The operation timed out."]' +
+  ',"10012":["bluetooth","operate time out","连接超时","連線逾時","The operation timed out."]' +
   ',"10013":["bluetooth","invalid_data","连接 deviceId 为空或者是格式不正确","連線 deviceId 為空或者是格式不正確","The deviceId is empty or malformed."]' +
   ',"11000":["beacon","unsupport","系统或设备不支持","系統或裝置不支援","The system or device does not support iBeacon."]' +
   ',"11001":["beacon","bluetooth service unavailable","蓝牙服务不可用","藍牙服務不可用","The Bluetooth service is unavailable."]' +
@@ -29,9 +29,9 @@ export const LEGACY_TEXTS: () => Record<number, readonly [string, string, string
   ',"11005":["beacon","system error","系统错误","系統錯誤","System error."]' +
   ',"11006":["beacon","invalid data","参数不正确","參數不正確","Invalid parameters."]' +
   ',"12000":["wifi","not init","未先调用 startWifi 接口","未先呼叫 startWifi 介面","startWifi has not been called."]' +
-  ',"12001":["wifi","system not support","当前系统不支持相关能力","當前系統不支援相關能力","The system does not support this capability."]' +
+  ',"12001":["wifi","system not support","当前系统不支持相关能力","目前系統不支援相關能力","The system does not support this capability."]' +
   ',"12002":["wifi","password error Wi-Fi","密码错误","密碼錯誤","Wrong Wi-Fi password."]' +
-  ',"12003":["wifi","connection timeout","连接超时，仅 Android 支持","連線超時，僅 Android 支援","Connection timed out (Android only)."]' +
+  ',"12003":["wifi","connection timeout","连接超时，仅 Android 支持","連線逾時，僅 Android 支援","Connection timed out (Android only)."]' +
   ',"12004":["wifi","duplicate request","重复连接 Wi-Fi","重複連線 Wi-Fi","Duplicate Wi-Fi connection request."]' +
   ',"12005":["wifi","wifi not turned on","Android 特有，未打开 Wi-Fi 开关","Android 特有，未開啟 Wi-Fi 開關","Android only: Wi-Fi is turned off."]' +
   ',"12006":["wifi","gps not turned on","Android 特有，未打开 GPS 定位开关","Android 特有，未開啟 GPS 定位開關","Android only: location services (GPS) are turned off."]' +
@@ -42,9 +42,9 @@ export const LEGACY_TEXTS: () => Record<number, readonly [string, string, string
   ',"12011":["wifi","weapp in background","应用在后台无法配置 Wi-Fi","應用程式在背景無法配置 Wi-Fi","Wi-Fi cannot be configured while the mini-program is in the background."]' +
   ',"12013":["wifi","wifi config may be expired","系统保存的 Wi-Fi 配置过期，建议忘记 Wi-Fi 后重试，仅 Android 支持","系統儲存的 Wi-Fi 配置過期，建議忘記 Wi-Fi 後重試，僅 Android 支援","The saved Wi-Fi configuration has expired; forget the network and try again (Android only)."]' +
   ',"12014":["wifi","invalid WEP / WPA password","iOS 特有，无效的 WEP / WPA 密码","iOS 特有，無效的 WEP / WPA 密碼","iOS only: invalid WEP/WPA password."]' +
-  ',"13000":["nfc","","当前设备不支持NFC","當前裝置不支援NFC","The device does not support NFC."]' +
-  ',"13001":["nfc","","当前设备支持NFC，但系统NFC开关未开启","當前裝置支援NFC，但系統NFC開關未開啟","The device supports NFC, but NFC is turned off."]' +
-  ',"13002":["nfc","","当前设备支持NFC，但不支持HCE","當前裝置支援NFC，但不支援HCE","The device supports NFC but not HCE."]' +
+  ',"13000":["nfc","","当前设备不支持NFC","目前裝置不支援NFC","The device does not support NFC."]' +
+  ',"13001":["nfc","","当前设备支持NFC，但系统NFC开关未开启","目前裝置支援NFC，但系統NFC開關未開啟","The device supports NFC, but NFC is turned off."]' +
+  ',"13002":["nfc","","当前设备支持NFC，但不支持HCE","目前裝置支援NFC，但不支援HCE","The device supports NFC but not HCE."]' +
   ',"13003":["nfc","","AID列表参数格式错误","AID列表參數格式錯誤","The AID list parameter is malformed."]' +
   ',"13004":["nfc","","未设置微信为默认NFC支付应用","未設定微信為預設NFC支付應用程式","WeChat is not set as the default NFC payment application."]' +
   ',"13005":["nfc","","返回的指令不合法","返回的指令不合法","The returned command is invalid."]' +
@@ -61,6 +61,6 @@ export const LEGACY_TEXTS: () => Record<number, readonly [string, string, string
   ',"13019":["nfc","user is not authorized","用户未授权","使用者未授權","The user has not authorized NFC."]' +
   ',"13021":["nfc","NFC discovery already started","已经开始NFC扫描","已經開始NFC掃描","NFC discovery has already started."]' +
   ',"13022":["nfc","Tech already connected","标签已经连接","標籤已經連線","The tag is already connected."]' +
-  ',"13023":["nfc","Tech has not connected","尝试在未连接标签时断开连接","嘗試在未連線標籤時斷開連線","Tried to disconnect a tag that is not connected."]' +
-  ',"13024":["nfc","function not support","当前标签技术不支持该功能","當前標籤技術不支援該功能","The tag technology does not support this function."]' +
+  ',"13023":["nfc","Tech has not connected","尝试在未连接标签时断开连接","嘗試在未連線標籤時中斷連線","Tried to disconnect a tag that is not connected."]' +
+  ',"13024":["nfc","function not support","当前标签技术不支持该功能","目前標籤技術不支援該功能","The tag technology does not support this function."]' +
   '}')
