@@ -204,8 +204,11 @@ describe('apiRequest reauthorize', () => {
     expect(calls).toBe(2)
     const busy = createFakeWx({ overrides: { request: () => ({ statusCode: 503, data: {}, header: {} }) } })
     const never = jest.fn()
-    await expect(apiRequest({ url: 'https://x' }, { wx: busy, reauthorize: never })).rejects.toMatchObject({ statusCode: 503 })
+    const busyError = await apiRequest({ url: 'https://x' }, { wx: busy, reauthorize: never }).catch((e: unknown) => e)
+    expect(busyError).toMatchObject({ statusCode: 503 })
     expect(never).not.toHaveBeenCalled()
+    // an HTTP failure is an HttpApiError, not an ErrnoError
+    expect(isErrnoError(busyError)).toBe(false)
     expect(isErrnoError(new ErrnoError({ errno: 1, errMsg: 'x' }))).toBe(true)
   })
 })

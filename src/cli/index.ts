@@ -1,5 +1,5 @@
 // The `miniprogram-errno` command: explain and search codes.
-import { toErrnoError, legacyTableName, legacyCodeToErrno, parseErrMsg } from '../errno/normalize'
+import { toErrnoError, legacyTableName, legacyCodeToErrno, parseErrMsg, own } from '../errno/normalize'
 import { ErrnoError } from '../errno/ErrnoError'
 import { decodeErrno } from '../errno/decode'
 import { lookupErrno, allErrnos, ERRNO_MEANINGS, errnoName } from '../texts/index'
@@ -78,11 +78,6 @@ function explain(input: string) {
     policy: { kind: policy.kind, delayMs: policy.delayMs, reason: ERRNO_POLICY_REASONS()[error.errno] },
     guidance,
   }
-}
-
-/** A table's own entry, never one inherited from Object.prototype (`constructor`, `__proto__`). */
-function own<T>(table: Record<string, T>, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined
 }
 
 /** WeChat server errcodes (40029) and cloud codes (DATABASE_TIMEOUT), when the input is one and not an errno. */

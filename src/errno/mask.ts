@@ -8,7 +8,9 @@ const KEY = '(?:[\\w.-]*?(?:token|secret|password|passwd|_key|-key|apikey|appkey
 const TEXT_KEY = KEY.replace('|code|ticket|sign|', '|ticket|')
 const VALUE_END = '[^&#\\s"\'<>,;)}\\]]'
 
-const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
+// Built on the first text that may hold a secret, not at load: the core is parsed at every cold start.
+let patterns: ReadonlyArray<readonly [RegExp, string]> | undefined
+const buildPatterns = (): ReadonlyArray<readonly [RegExp, string]> => [
   // Authorization headers and bare schemes: "Authorization: Bearer abc", "Basic dXNlcjpwYXNz"
   [/\b(Bearer|Basic|Digest|Token)\s+[A-Za-z0-9._~+/=-]{6,}/gi, '$1 ***'],
   // Cookies: everything after the header name up to the end of the line or a quote
@@ -31,8 +33,9 @@ const MAY_HOLD_SECRET = /token|secret|passw|pwd|key|code|ticket|sign|auth|cookie
 /** Replaces the values of secret-looking parameters, headers, JSON fields and URL credentials with `***`. */
 export function maskSecrets(text: string): string {
   if (typeof text !== 'string' || !MAY_HOLD_SECRET.test(text)) return text // the common case: nothing to mask
+  if (!patterns) patterns = buildPatterns()
   let out = text
-  for (const [pattern, replacement] of PATTERNS) {
+  for (const [pattern, replacement] of patterns) {
     pattern.lastIndex = 0
     out = out.replace(pattern, replacement)
   }
@@ -41,9 +44,10 @@ export function maskSecrets(text: string): string {
 
 /** true for a property name whose value is a secret (`client_secret`, `id_token`, `password`, `sign`). */
 export function isSecretKey(name: string): boolean {
-  return SECRET_NAME.test(name)
+  if (!secretName) secretName = new RegExp('^' + KEY + '$', 'i')
+  return secretName.test(name)
 }
-const SECRET_NAME = new RegExp('^' + KEY + '$', 'i')
+let secretName: RegExp | undefined
 
 /** Cuts a text to at most `max` characters (the marker included) so a huge input never becomes a huge message. */
 export function truncate(text: string, max: number): string {

@@ -220,6 +220,11 @@ export function legacyTableName(errCode: number, api?: string): string | undefin
   return table && table[3]
 }
 
+/** A table's own entry for a key a caller gave, never one inherited from Object.prototype (`constructor`, `__proto__`). */
+export function own<T>(table: { [key: string]: T }, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined
+}
+
 /** Reads a property of anything without ever throwing (a proxy or getter that throws reads as undefined). */
 export function read(value: unknown, key: string): unknown {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return undefined

@@ -1,7 +1,7 @@
 import { CLOUD_CODES, CLOUD_GROUPS, WX_CLOUD_NUMERIC } from './generated/cloud'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy, getPolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
-import { toErrnoError } from '../errno/normalize'
+import { toErrnoError, own } from '../errno/normalize'
 import { maskSecrets, safeMessage } from '../errno/mask'
 import { localized, maskedCopy, read, isInstance } from './shared'
 import type { Localized } from '../errno/types'
@@ -124,8 +124,7 @@ export function toCloudError(reason: unknown): CloudError {
   // Every code the failure names, outermost first; the first specific one wins, else the first generic one.
   const candidates: string[] = []
   if (typeof code === 'string') candidates.push(code)
-  const numeric = (key: string) => (Object.prototype.hasOwnProperty.call(WX_CLOUD_NUMERIC, key) ? WX_CLOUD_NUMERIC[key] : undefined)
-  if (init.errCode !== undefined && numeric(String(init.errCode))) candidates.push(numeric(String(init.errCode)) as string)
+  if (init.errCode !== undefined && own(WX_CLOUD_NUMERIC, String(init.errCode))) candidates.push(own(WX_CLOUD_NUMERIC, String(init.errCode)) as string)
   const numbers: number[] = []
   const found: Array<[number, string]> = []
   let match: RegExpExecArray | null
@@ -134,7 +133,7 @@ export function toCloudError(reason: unknown): CloudError {
   NUMERIC_IN_TEXT.lastIndex = 0
   while ((match = NUMERIC_IN_TEXT.exec(text))) {
     numbers.push(Number(match[1]))
-    const row = numeric(match[1])
+    const row = own(WX_CLOUD_NUMERIC, match[1])
     if (row) found.push([match.index, row])
   }
   found.sort((a, b) => a[0] - b[0]).forEach(([, candidate]) => candidates.push(candidate))

@@ -2,12 +2,11 @@ import { GUIDANCE_CODES, GUIDANCE_TEMPLATES, NO_GUIDANCE, CATEGORY_FALLBACK, LEG
 import { GUIDANCE_TEXTS_ZH_CN } from './generated/guidance.zh_CN'
 import { GUIDANCE_TEXTS_ZH_TW } from './generated/guidance.zh_TW'
 import { GUIDANCE_TEXTS_EN } from './generated/guidance.en'
-import { toErrnoError, read, legacyTable } from '../errno/normalize'
+import { toErrnoError, read, legacyTable, own } from '../errno/normalize'
 import { splitErrno, categoryKey } from '../errno/codes'
 import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
 import { globalWx } from '../wx/access'
-import { GUIDANCE_KEY, POLICY_KEY, errnoPolicy } from '../policy/policy'
-import type { PolicyKind } from '../policy/policy'
+import { GUIDANCE_KEY, errnoPolicy, getPolicy } from '../policy/policy'
 import type { AnyObject } from '../wx/access'
 import type { Locale } from '../errno/types'
 
@@ -77,7 +76,8 @@ function templateTexts(locale: Locale, id: string): readonly string[] {
 }
 const registered: { [key: string]: GuidanceOverrides } = Object.create(null)
 const API_PATTERNS = API_FALLBACK.map(([pattern, id]) => [new RegExp(pattern), id] as const)
-const acknowledge = (locale: Locale) => (locale === 'en' ? 'OK' : '知道了')
+/** The text of a button that only closes the dialog. */
+export const acknowledge = (locale: Locale): string => (locale === 'en' ? 'OK' : '知道了')
 
 /**
  * Replaces or adds guidance for an errno (texts per locale, the action). Returns a function that
@@ -135,19 +135,6 @@ function templateFor(errno: number, errCode: number | undefined, api: string | u
   return undefined
 }
 
-/** The policy kind of a failure: the one an error of this library carries, else its errno's. */
-function policyKind(error: unknown, errno: number): PolicyKind {
-  if (error !== null && typeof error === 'object') {
-    try {
-      const carried = (error as { [key: string]: unknown })[POLICY_KEY] as { kind?: unknown } | undefined
-      if (carried && typeof carried.kind === 'string') return carried.kind as PolicyKind
-    } catch (failure) {
-      // a proxy that throws: use the errno's
-    }
-  }
-  return errnoPolicy(errno).kind
-}
-
 /** Whether the running client can do an action: base library, platform and canIUse. */
 export function canRunAction(action: string, wxLike: AnyObject | undefined, platform: string | undefined): boolean {
   if (action === 'retry') return true
@@ -177,14 +164,14 @@ export function canRunAction(action: string, wxLike: AnyObject | undefined, plat
 export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}): Guidance | undefined {
   const error = toErrnoError(errorOrErrno)
   const errno = error.errno
-  const kind = policyKind(errorOrErrno, errno)
+  const kind = getPolicy(errorOrErrno).kind
   // Cancels (the user's, or the app's own task.abort()) are not failures to show.
   if (NO_GUIDANCE.indexOf(errno) >= 0 || kind === 'cancel') return undefined
   const wxLike = (options.wx as AnyObject | undefined) || globalWx()
   const locale = options.locale ? normalizeLocale(options.locale) : currentLocale(wxLike)
   const platform = options.platform || currentPlatform(wxLike)
   const override = registered[String(errno)] || (error.errCode !== undefined && errno < 0 ? registered[String(error.errCode)] : undefined)
-  const chosen = options.template && Object.prototype.hasOwnProperty.call(GUIDANCE_TEMPLATES, options.template) ? options.template : undefined
+  const chosen = options.template && own(GUIDANCE_TEMPLATES, options.template) ? options.template : undefined
   const found = (chosen ? [chosen, chosen] as [string, string] : undefined) || beyondTemplate(errorOrErrno) || stateTemplate(errno, error.cause) || templateFor(errno, error.errCode, error.api)
   if (!found && !override) return undefined
 

@@ -1,4 +1,4 @@
-import { getGuidance } from './guidance'
+import { getGuidance, acknowledge } from './guidance'
 import type { Guidance, GuidanceAction, GuidanceTexts } from './guidance'
 import { currentLocale, normalizeLocale } from './locale'
 import { invokeAsync } from '../wx/invoke'
@@ -169,7 +169,7 @@ function prepareGuidance(error: unknown, options: ShowGuidanceOptions, wxLike: A
   if (!guidance && options.fallback) guidance = fallbackGuidance(error, locale ? Object.assign({}, options, { locale }) : options, wxLike)
   if (guidance && guidance.action === 'retry' && !options.onRetry) {
     // Nothing to run on confirm: the button only closes the modal.
-    guidance = Object.assign({}, guidance, { action: undefined, showCancel: false, confirmText: guidance.locale === 'en' ? 'OK' : '知道了' })
+    guidance = Object.assign({}, guidance, { action: undefined, showCancel: false, confirmText: acknowledge(guidance.locale) })
   }
   return guidance
 }
@@ -185,7 +185,7 @@ function fallbackGuidance(error: unknown, options: ShowGuidanceOptions, wxLike: 
     errno: toErrnoError(error).errno,
     title: texts.title || '',
     content: texts.content || '',
-    confirmText: texts.confirmText || (locale === 'en' ? 'OK' : '知道了'),
+    confirmText: texts.confirmText || acknowledge(locale),
     cancelText: '',
     showCancel: false,
     source: 'fallback',
