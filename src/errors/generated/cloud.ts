@@ -56,7 +56,7 @@ export const CLOUD_CODES: () => Record<string, readonly [string, string, string,
   ',"SERVICE_VERSION_NOT_FOUND":["hosting","c","service-unavailable",0,["找不到匹配的云托管服务版本","找不到匹配的雲託管服務版本","No matching cloud hosting service version was found."]]' +
   ',"SERVICE_ENDPOINT_NOT_FOUND":["hosting","r","try-later",0,["找不到云托管服务可用的上游地址","找不到雲託管服務可用的上游地址","No available upstream address was found for the cloud hosting service."]]' +
   ',"SERVICE_LB_STATUS_ABNORMAL":["hosting","r","try-later",0,["云托管负载均衡状态异常","雲託管負載均衡狀態異常","The cloud hosting load balancer is in an abnormal state."]]' +
-  ',"SERVICE_CHARGE_OVERDUE":["hosting","c","service-unavailable",0,["欠费停机,请及时充值","欠費停機,請及時充值","The service was stopped for an overdue payment; top up the account."]]' +
+  ',"SERVICE_CHARGE_OVERDUE":["hosting","c","service-unavailable",0,["欠费停机,请及时充值","欠費停機,請及時儲值","The service was stopped for an overdue payment; top up the account."]]' +
   ',"SERVICE_NOT_READY":["hosting","r3000","try-later",0,["云托管服务处于未就绪状态,可能正在冷启动","雲託管服務處於未就緒狀態,可能正在冷啟動","The cloud hosting service is not ready; it may be cold-starting."]]' +
   ',"SERVICE_TIMEOUT":["hosting","r","try-later",0,["云托管服务响应超时","雲託管服務回應逾時","The cloud hosting service timed out."]]' +
   ',"STORAGE_REQUEST_FAIL":["storage","-","service-unavailable",1,["云存储请求失败,云存储通用错误","雲端儲存請求失敗,雲端儲存通用錯誤","The cloud storage request failed (the generic storage error, with no particular meaning)."]]' +
@@ -76,7 +76,7 @@ export const CLOUD_CODES: () => Record<string, readonly [string, string, string,
   ',"STATIC_RESOURCE_TOO_MANY_REDIRECTS":["static","c","service-unavailable",0,["请求重定向次数过多,可能存在重定向死循环","請求重定向次數過多,可能存在重定向死迴圈","Too many redirects; there may be a redirect loop."]]' +
   ',"STATIC_RESOURCE_REQUESTS_FAILED":["static","r","try-later",0,["请求静态托管资源失败","請求靜態託管資源失敗","Requesting the static hosting resource failed."]]' +
   ',"AI_MODEL_NOT_FOUND":["ai","c","service-unavailable",0,["未找到指定模型分组","未找到指定模型分組","The model group was not found."]]' +
-  ',"AI_MODEL_CONFIG_MISSING":["ai","c","service-unavailable",0,["缺少 API Key 等调用模型的必要配置","缺少 API Key 等呼叫模型的必要配置","The configuration needed to call the model (such as the API key) is missing."]]' +
+  ',"AI_MODEL_CONFIG_MISSING":["ai","c","service-unavailable",0,["缺少 API Key 等调用模型的必要配置","缺少 API Key 等呼叫模型的必要設定","The configuration needed to call the model (such as the API key) is missing."]]' +
   ',"AI_MODEL_REQUEST_FAILED":["ai","r","try-later",0,["请求大模型失败","請求大模型失敗","The request to the model failed."]]' +
   ',"AI_MODEL_DISABLED":["ai","c","service-unavailable",0,["模型已停用","模型已停用","The model has been disabled."]]' +
   ',"EXCEED_TOKEN_QUOTA_LIMIT":["ai","c","service-unavailable",0,["大模型 Token 用量已超出配额","大模型 Token 用量已超出配額","The model\'s token usage exceeds the quota."]]' +
@@ -87,7 +87,7 @@ export const CLOUD_CODES: () => Record<string, readonly [string, string, string,
   ',"INVALID_ACTION":["general","f","",0,["API 调用名称非法","API 呼叫名稱非法","The API action name is invalid."]]' +
   ',"EXCEED_REQUEST_SIZE_LIMIT":["general","f","",0,["请求包大小超出限制","請求包大小超出限制","The request exceeds the size limit."]]' +
   ',"EXCEED_RATELIMIT":["general","r1000","try-later",0,["请求频率超出套餐限制","請求頻率超出套餐限制","The request rate exceeds the plan\'s limit."]]' +
-  ',"INVALID_REQUEST_SOURCE":["general","c","network-config",0,["请求来源非法，请检查 Web 安全域名配置","請求來源非法，請檢查 Web 安全域名配置","The request source is not allowed; check the web security domains."]]' +
+  ',"INVALID_REQUEST_SOURCE":["general","c","network-config",0,["请求来源非法，请检查 Web 安全域名配置","請求來源非法，請檢查 Web 安全域名設定","The request source is not allowed; check the web security domains."]]' +
   ',"INVALID_COMMON_PARAM":["general","f","",0,["请求公共参数错误","請求公共參數錯誤","A common request parameter is wrong."]]' +
   ',"INVALID_PARAM":["general","f","",0,["请求参数错误","請求參數錯誤","A request parameter is wrong."]]' +
   ',"SIGN_PARAM_INVALID":["auth","c","network-config",0,["鉴权参数非法","鑑權參數非法","The authentication parameters are invalid."]]' +
@@ -107,7 +107,7 @@ export const CLOUD_CODES: () => Record<string, readonly [string, string, string,
   ',"-401001":["sdk","c","feature-unavailable",0,["SDK 通用错误：无权限使用 API","SDK 通用錯誤：無權限使用 API","SDK: no permission to use the API."]]' +
   ',"-401002":["sdk","f","",0,["SDK 通用错误：API 传入参数错误","SDK 通用錯誤：API 傳入參數錯誤","SDK: invalid API argument."]]' +
   ',"-401003":["sdk","f","",0,["SDK 通用错误：API 传入参数类型错误","SDK 通用錯誤：API 傳入參數型別錯誤","SDK: wrong API argument type."]]' +
-  ',"-402001":["sdk","f","",0,["SDK 数据库错误：检测到循环引用","SDK 資料庫錯誤：檢測到迴圈引用","SDK database: circular reference detected."]]' +
+  ',"-402001":["sdk","f","",0,["SDK 数据库错误：检测到循环引用","SDK 資料庫錯誤：偵測到迴圈引用","SDK database: circular reference detected."]]' +
   ',"-402002":["sdk","r1000","network-offline",0,["SDK 数据库错误：初始化监听失败","SDK 資料庫錯誤：初始化監聽失敗","SDK database: starting the watch failed."]]' +
   ',"-402003":["sdk","r2000","network-offline",0,["SDK 数据库错误：重连 WebSocket 失败","SDK 資料庫錯誤：重連 WebSocket 失敗","SDK database: reconnecting the WebSocket failed."]]' +
   ',"-402004":["sdk","r1000","network-offline",0,["SDK 数据库错误：重建监听失败","SDK 資料庫錯誤：重建監聽失敗","SDK database: rebuilding the watch failed."]]' +

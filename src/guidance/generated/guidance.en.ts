@@ -20,7 +20,7 @@ export const GUIDANCE_TEXTS_EN: () => ReadonlyArray<readonly string[]> = /*#__PU
   ',["No NFC tag found","Hold the card or tag against the NFC area on the back of your phone and keep it still.","Try again","Cancel"]' +
   ',["Couldn\'t read the card","Hold the card against the back of your phone and keep it still, then try again.","Try again","Cancel"]' +
   ',["Wi-Fi is off","Turn on Wi-Fi in your phone\'s settings, then try again.","Try again","Cancel"]' +
-  ',["Location services are off","Turn on location services in your phone\'s settings (or from the quick settings panel), then try again.","Try again","Cancel"]' +
+  ',["Location services are off","Turn on location services in your phone\'s settings, then try again.","Try again","Cancel"]' +
   ',["Location permission needed","Connecting to Wi-Fi needs location permission. Allow WeChat to use your location.","Settings","Cancel","Open Settings › WeChat, turn on the permission, then try again.","Open Settings › Apps › WeChat › Permissions, turn on the permission, then try again."]' +
   ',["Wrong Wi-Fi password","Check the Wi-Fi password, then try again.","Try again","Cancel"]' +
   ',["Saved network is out of date","Forget this Wi-Fi network in your phone\'s settings, then connect again.","Try again","Cancel"]' +

@@ -37,10 +37,10 @@ export const LEGACY_TEXTS: () => Record<number, readonly [string, string, string
   ',"12006":["wifi","gps not turned on","Android 特有，未打开 GPS 定位开关","Android 特有，未開啟 GPS 定位開關","Android only: location services (GPS) are turned off."]' +
   ',"12007":["wifi","user denied","用户拒绝授权链接 Wi-Fi","使用者拒絕授權連結 Wi-Fi","The user refused the Wi-Fi connection."]' +
   ',"12008":["wifi","invalid SSID","无效 SSID","無效 SSID","Invalid SSID."]' +
-  ',"12009":["wifi","system config err","系统运营商配置拒绝连接 Wi-Fi","系統電信業者配置拒絕連線 Wi-Fi","The system or carrier configuration refuses the Wi-Fi connection."]' +
+  ',"12009":["wifi","system config err","系统运营商配置拒绝连接 Wi-Fi","系統電信業者設定拒絕連線 Wi-Fi","The system or carrier configuration refuses the Wi-Fi connection."]' +
   ',"12010":["wifi","system internal error","系统其他错误，需要在 errmsg 打印具体的错误原因","系統其他錯誤，需要在 errmsg 列印具體的錯誤原因","Other system error; errMsg has the details."]' +
-  ',"12011":["wifi","weapp in background","应用在后台无法配置 Wi-Fi","應用程式在背景無法配置 Wi-Fi","Wi-Fi cannot be configured while the mini-program is in the background."]' +
-  ',"12013":["wifi","wifi config may be expired","系统保存的 Wi-Fi 配置过期，建议忘记 Wi-Fi 后重试，仅 Android 支持","系統儲存的 Wi-Fi 配置過期，建議忘記 Wi-Fi 後重試，僅 Android 支援","The saved Wi-Fi configuration has expired; forget the network and try again (Android only)."]' +
+  ',"12011":["wifi","weapp in background","应用在后台无法配置 Wi-Fi","應用程式在背景無法設定 Wi-Fi","Wi-Fi cannot be configured while the mini-program is in the background."]' +
+  ',"12013":["wifi","wifi config may be expired","系统保存的 Wi-Fi 配置过期，建议忘记 Wi-Fi 后重试，仅 Android 支持","系統儲存的 Wi-Fi 設定過期，建議忘記 Wi-Fi 後重試，僅 Android 支援","The saved Wi-Fi configuration has expired; forget the network and try again (Android only)."]' +
   ',"12014":["wifi","invalid WEP / WPA password","iOS 特有，无效的 WEP / WPA 密码","iOS 特有，無效的 WEP / WPA 密碼","iOS only: invalid WEP/WPA password."]' +
   ',"13000":["nfc","","当前设备不支持NFC","目前裝置不支援NFC","The device does not support NFC."]' +
   ',"13001":["nfc","","当前设备支持NFC，但系统NFC开关未开启","目前裝置支援NFC，但系統NFC開關未開啟","The device supports NFC, but NFC is turned off."]' +
