@@ -59,7 +59,11 @@ function splitTexts() {
           while (init && init.type === 'CallExpression' && init.callee.name !== 'lazyJSON' && init.arguments[0] && init.arguments[0].type === 'CallExpression') init = init.arguments[0]
           if (!init || init.type !== 'CallExpression' || init.callee.name !== 'lazyJSON') continue
           const name = declarator.id.name
-          this.emitFile({ type: 'asset', fileName: `texts/${name}.js`, source: `module.exports=${JSON.stringify(valueOf(init.arguments[0]))}\n` })
+          // A packed table (lazyJSON(packed('…'))) is unpacked by its text file, with texts/unpack.js, when first required.
+          const argument = init.arguments[0]
+          const isPacked = argument.type === 'CallExpression' && argument.callee.name === 'packed'
+          const source = isPacked ? `module.exports=require('./unpack.js').unpack(${JSON.stringify(valueOf(argument.arguments[0]))})\n` : `module.exports=${JSON.stringify(valueOf(argument))}\n`
+          this.emitFile({ type: 'asset', fileName: `texts/${name}.js`, source })
           out += code.slice(at, init.arguments[0].start) + `function () { return require('${textsDir.startsWith('.') ? textsDir : './' + textsDir}/${name}.js') }`
           at = init.arguments[0].end
         }
@@ -115,6 +119,12 @@ module.exports = [
     input: 'src/index.ts',
     output: { dir: 'miniprogram_dist', format: 'cjs', exports: 'named', banner, manualChunks: miniprogramChunk, chunkFileNames: '[name].js', entryFileNames: '[name].js' },
     plugins: [nodeResolve(), ts(), splitTexts(), copyComponents('miniprogram_dist')],
+  },
+  {
+    // miniprogram_dist/texts/unpack.js: what the packed text files require to unpack themselves (never at start).
+    input: 'src/unpack.ts',
+    output: { file: 'miniprogram_dist/texts/unpack.js', format: 'cjs', exports: 'named', banner },
+    plugins: [ts()],
   },
   ...componentBuilds(),
   {

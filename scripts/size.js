@@ -37,10 +37,10 @@ const TARGETS = {
  * failures decode with (issue #12), about 14 KB of the 34 KB.
  */
 const BUDGETS = {
-  buildNpm: 193600,
+  buildNpm: TARGETS.buildNpm,
   atStart: TARGETS.atStart,
-  esmWxp: 32700,
-  esmCore: 36200,
+  esmWxp: 23700,
+  esmCore: 26800,
 }
 
 const ESM_ENTRIES = {

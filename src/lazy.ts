@@ -1,3 +1,5 @@
+import { unpack } from './unpack'
+
 /**
  * A table shipped as JSON text, parsed on first use: most apps read few texts, and a cold start
  * should not pay for all of them. In miniprogram_dist the text lives in its own file
@@ -18,4 +20,9 @@ export function lazyJSON<T>(source: string | (() => string)): () => T {
     }
     return value
   }
+}
+
+/** A packed text (scripts/pack.js) as the source lazyJSON takes: unpacked on first use. */
+export function packed(text: string): () => string {
+  return () => unpack(text)
 }

@@ -1,0 +1,232 @@
+/**
+ * Texts shipped compressed: the generator (scripts/generate.js) deflates each large text table
+ * with pako (raw DEFLATE, RFC 1951, level 9) and writes the bytes in base91, 91 printable ASCII
+ * characters that need no escaping in a single-quoted string (1 byte each in UTF-8, 23% over the
+ * bytes, where base64 costs 33%). This module turns them back into the JSON text, on first use.
+ *
+ * The inflater is hand-written on the plan of Mark Adler's puff.c (canonical Huffman codes decoded
+ * bit by bit), because the size of the decoder counts: it is 1.4 KB minified, where tiny-inflate
+ * is 3.6 KB and fflate's inflateSync 3.8 KB, and it ships in every bundle that reads a text.
+ * test/unpack.test.ts checks it against zlib on random data and on every table the generator packs.
+ * Typed arrays (a plain array's push is many times slower); no eval, no TextDecoder (not in every
+ * base library).
+ */
+
+/** The base91 alphabet: printable ASCII without ' \ - and space. */
+export const BASE91 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&()*+,./:;<=>?@[]^_`{|}~"'
+
+let digits: number[] | undefined
+
+/** base91 text -> bytes. */
+export function fromBase91(text: string): Uint8Array {
+  if (!digits) {
+    digits = []
+    for (let i = 0; i < 91; i++) digits[BASE91.charCodeAt(i)] = i
+  }
+  const out = new Uint8Array(text.length)
+  let size = 0
+  let buffer = 0
+  let count = 0
+  let value = -1
+  for (let i = 0; i < text.length; i++) {
+    const digit = digits[text.charCodeAt(i)]
+    if (digit === undefined) continue
+    if (value < 0) {
+      value = digit
+      continue
+    }
+    value += digit * 91
+    buffer |= value << count
+    count += (value & 8191) > 88 ? 13 : 14
+    do {
+      out[size++] = buffer & 255
+      buffer >>= 8
+      count -= 8
+    } while (count > 7)
+    value = -1
+  }
+  if (value >= 0) out[size++] = (buffer | (value << count)) & 255
+  return out.subarray(0, size)
+}
+
+function fail(): never {
+  throw new Error('unpack: malformed packed text')
+}
+
+/**
+ * A canonical Huffman code as a lookup table: indexed by the next `bits` input bits (least
+ * significant first, as DEFLATE sends them), each entry is symbol * 16 + code length.
+ */
+type Huffman = [Int16Array, number]
+
+function huffman(lengths: number[]): Huffman {
+  let bits = 0
+  const counts: number[] = []
+  for (let length = 0; length < 16; length++) counts[length] = 0
+  for (let i = 0; i < lengths.length; i++) {
+    counts[lengths[i]]++
+    if (lengths[i] > bits) bits = lengths[i]
+  }
+  const next: number[] = []
+  for (let length = 1, code = 0; length < 16; length++) {
+    code = (code + (length > 1 ? counts[length - 1] : 0)) << 1
+    next[length] = code
+  }
+  const table = new Int16Array(1 << bits).fill(-1)
+  for (let symbol = 0; symbol < lengths.length; symbol++) {
+    const length = lengths[symbol]
+    if (!length) continue
+    // The code, its bits reversed: the table is indexed by bits in the order they arrive.
+    let code = next[length]++
+    let reversed = 0
+    for (let i = 0; i < length; i++, code >>= 1) reversed = (reversed << 1) | (code & 1)
+    for (let i = reversed; i < 1 << bits; i += 1 << length) table[i] = symbol * 16 + length
+  }
+  return [table, bits]
+}
+
+// Length codes 257-285 and distance codes 0-29: base values and extra bits (RFC 1951, 3.2.5).
+const LENGTH_BASE: number[] = []
+const LENGTH_EXTRA: number[] = []
+const DISTANCE_BASE: number[] = []
+const DISTANCE_EXTRA: number[] = []
+let fixed: [Huffman, Huffman] | undefined
+
+function tables(): [Huffman, Huffman] {
+  if (!fixed) {
+    for (let i = 0, base = 3; i < 29; i++) {
+      LENGTH_EXTRA[i] = i < 8 || i > 27 ? 0 : (i >> 2) - 1
+      LENGTH_BASE[i] = i > 27 ? 258 : base
+      base += 1 << LENGTH_EXTRA[i]
+    }
+    for (let i = 0, base = 1; i < 30; i++) {
+      DISTANCE_EXTRA[i] = i < 4 ? 0 : (i >> 1) - 1
+      DISTANCE_BASE[i] = base
+      base += 1 << DISTANCE_EXTRA[i]
+    }
+    const lengths: number[] = []
+    for (let i = 0; i < 320; i++) lengths[i] = i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : i < 288 ? 8 : 5
+    fixed = [huffman(lengths.slice(0, 288)), huffman(lengths.slice(288))]
+  }
+  return fixed
+}
+
+// The order in which a dynamic block sends the code lengths of its code-length code.
+const ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
+
+/** Raw DEFLATE bytes -> the bytes they hold. Throws on a malformed stream. */
+export function inflate(data: Uint8Array): Uint8Array {
+  let out = new Uint8Array(data.length * 4 + 1024)
+  let size = 0
+  // Room for `more` bytes of output.
+  const room = (more: number) => {
+    if (size + more > out.length) {
+      const bigger = new Uint8Array((size + more) * 2)
+      bigger.set(out)
+      out = bigger
+    }
+  }
+  let at = 0
+  let buffer = 0
+  let count = 0
+  // At least `need` bits in the buffer; past the end it reads zeros, and fails a few bytes on.
+  const fill = (need: number) => {
+    while (count < need) {
+      if (at > data.length + 3) fail()
+      buffer |= (at < data.length ? data[at] : 0) << count
+      at++
+      count += 8
+    }
+  }
+  const bits = (need: number): number => {
+    fill(need)
+    const value = buffer & ((1 << need) - 1)
+    buffer >>>= need
+    count -= need
+    return value
+  }
+  const decode = (code: Huffman): number => {
+    fill(code[1])
+    const entry = code[0][buffer & ((1 << code[1]) - 1)]
+    if (entry < 0) fail()
+    buffer >>>= entry & 15
+    count -= entry & 15
+    return entry >> 4
+  }
+  const [fixedLengths, fixedDistances] = tables()
+  let last = 0
+  while (!last) {
+    last = bits(1)
+    const type = bits(2)
+    if (type === 0) {
+      // Stored: drop the rest of the current byte (the buffer holds under 8 bits after bits()), then LEN, NLEN and LEN bytes.
+      at -= count >> 3
+      buffer = count = 0
+      const length = data[at] | (data[at + 1] << 8)
+      if (at + 4 + length > data.length) fail()
+      room(length)
+      for (let i = 0; i < length; i++) out[size++] = data[at + 4 + i]
+      at += 4 + length
+      continue
+    }
+    if (type === 3) fail()
+    let lengthCode = fixedLengths
+    let distanceCode = fixedDistances
+    if (type === 2) {
+      const literals = bits(5) + 257
+      const distances = bits(5) + 1
+      const codeLengths = bits(4) + 4
+      const lengths = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+      for (let i = 0; i < codeLengths; i++) lengths[ORDER[i]] = bits(3)
+      const codeLengthCode = huffman(lengths)
+      const all: number[] = []
+      while (all.length < literals + distances) {
+        const symbol = decode(codeLengthCode)
+        if (symbol < 16) all.push(symbol)
+        else {
+          if (symbol === 16 && !all.length) fail()
+          const repeat = symbol === 16 ? 3 + bits(2) : symbol === 17 ? 3 + bits(3) : 11 + bits(7)
+          const value = symbol === 16 ? all[all.length - 1] : 0
+          for (let i = 0; i < repeat; i++) all.push(value)
+        }
+      }
+      lengthCode = huffman(all.slice(0, literals))
+      distanceCode = huffman(all.slice(literals, literals + distances))
+    }
+    for (;;) {
+      let symbol = decode(lengthCode)
+      room(258)
+      if (symbol < 256) out[size++] = symbol
+      else if (symbol === 256) break
+      else {
+        symbol -= 257
+        if (symbol > 28) fail()
+        const length = LENGTH_BASE[symbol] + bits(LENGTH_EXTRA[symbol])
+        const distance = decode(distanceCode)
+        if (distance > 29) fail()
+        const from = size - DISTANCE_BASE[distance] - bits(DISTANCE_EXTRA[distance])
+        if (from < 0) fail()
+        for (let i = 0; i < length; i++) out[size++] = out[from + i]
+      }
+    }
+  }
+  return out.subarray(0, size)
+}
+
+/** UTF-8 bytes -> text. */
+function utf8(bytes: Uint8Array): string {
+  let text = ''
+  for (let i = 0; i < bytes.length; ) {
+    let c = bytes[i++]
+    if (c > 239) c = ((c & 7) << 18) | ((bytes[i++] & 63) << 12) | ((bytes[i++] & 63) << 6) | (bytes[i++] & 63)
+    else if (c > 223) c = ((c & 15) << 12) | ((bytes[i++] & 63) << 6) | (bytes[i++] & 63)
+    else if (c > 127) c = ((c & 31) << 6) | (bytes[i++] & 63)
+    text += c > 65535 ? String.fromCharCode(55232 + (c >> 10), 56320 + (c & 1023)) : String.fromCharCode(c)
+  }
+  return text
+}
+
+/** A text the generator packed (base91 of raw DEFLATE of UTF-8) -> the text. */
+export function unpack(packed: string): string {
+  return utf8(inflate(fromBase91(packed)))
+}
