@@ -78,7 +78,7 @@ function splitTexts() {
  * every other module is its own file at its source path, which index.js requires on first use
  * (scripts/build.js). One file for the core keeps a cold start to a few requires.
  */
-const CORE_MODULES = /[\\/]src[\\/](lazy|errno[\\/](ErrnoError|codes|decode|delay|mask|meanings|normalize)|errno[\\/]generated[\\/](categories|category-names|legacy|api-families|errmsg-index)|texts[\\/]generated[\\/]errno\.en|promise[\\/](wxp|rules)|wx[\\/](invoke|access|failures))\.ts$/
+const CORE_MODULES = /[\\/]src[\\/](lazy|errno[\\/](ErrnoError|codes|decode|delay|mask|meanings|normalize)|errno[\\/]generated[\\/](categories|category-names|decoding)|texts[\\/]generated[\\/]errno\.en|promise[\\/](wxp|rules)|wx[\\/](invoke|access|failures))\.ts$/
 function isCoreModule(id) {
   return CORE_MODULES.test(id)
 }

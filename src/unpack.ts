@@ -12,25 +12,22 @@
  * base library).
  */
 
-/** The base91 alphabet: printable ASCII without ' \ - and space. */
-export const BASE91 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&()*+,./:;<=>?@[]^_`{|}~"'
-
-let digits: number[] | undefined
+/**
+ * The base91 alphabet: the printable ASCII characters from ! (33) to } (125) but ' and \, so a digit
+ * is its character code less 33, less one past ' and one more past \. (The order is not basE91's.)
+ */
+export const BASE91 = '!"#$%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}'
 
 /** base91 text -> bytes. */
 export function fromBase91(text: string): Uint8Array {
-  if (!digits) {
-    digits = []
-    for (let i = 0; i < 91; i++) digits[BASE91.charCodeAt(i)] = i
-  }
   const out = new Uint8Array(text.length)
   let size = 0
   let buffer = 0
   let count = 0
   let value = -1
   for (let i = 0; i < text.length; i++) {
-    const digit = digits[text.charCodeAt(i)]
-    if (digit === undefined) continue
+    let digit = text.charCodeAt(i)
+    digit -= 33 + (digit > 39 ? 1 : 0) + (digit > 92 ? 1 : 0)
     if (value < 0) {
       value = digit
       continue
@@ -213,15 +210,14 @@ export function inflate(data: Uint8Array): Uint8Array {
   return out.subarray(0, size)
 }
 
-/** UTF-8 bytes -> text. */
+/** UTF-8 bytes -> text. The packer takes no character outside the Basic Multilingual Plane, so none is longer than 3 bytes. */
 function utf8(bytes: Uint8Array): string {
   let text = ''
   for (let i = 0; i < bytes.length; ) {
     let c = bytes[i++]
-    if (c > 239) c = ((c & 7) << 18) | ((bytes[i++] & 63) << 12) | ((bytes[i++] & 63) << 6) | (bytes[i++] & 63)
-    else if (c > 223) c = ((c & 15) << 12) | ((bytes[i++] & 63) << 6) | (bytes[i++] & 63)
+    if (c > 223) c = ((c & 15) << 12) | ((bytes[i++] & 63) << 6) | (bytes[i++] & 63)
     else if (c > 127) c = ((c & 31) << 6) | (bytes[i++] & 63)
-    text += c > 65535 ? String.fromCharCode(55232 + (c >> 10), 56320 + (c & 1023)) : String.fromCharCode(c)
+    text += String.fromCharCode(c)
   }
   return text
 }

@@ -313,3 +313,25 @@ describe('texts', () => {
     expect(decodeErrno(2003001).subcategory.name.en).toMatch(/vision ?kit/i)
   })
 })
+
+describe('reason rules (data/errno.json reasonRules)', () => {
+  const rules: Array<{ pattern: string; errno: number; api?: string; examples: string[]; source: string }> = readData('data/errno.json').reasonRules.rules
+
+  test('every rule names its source and has examples', () => {
+    expect(rules.length).toBeGreaterThan(20)
+    for (const rule of rules) {
+      expect(rule.source.length).toBeGreaterThan(20)
+      expect(rule.examples.length).toBeGreaterThan(0)
+    }
+  })
+
+  test.each(rules.flatMap((rule) => rule.examples.map((example) => [example, rule.errno] as [string, number])))('%s decodes to errno %d', (example, errno) => {
+    expect(toErrnoError(example).errno).toBe(errno)
+  })
+
+  test('a rule limited to an API applies to that API only: abort is 603105 for downloadFile, 1 elsewhere', () => {
+    expect(toErrnoError('downloadFile:fail abort').errno).toBe(603105)
+    expect(toErrnoError('request:fail abort').errno).toBe(1)
+    expect(toErrnoError('uploadFile:fail abort').errno).toBe(1)
+  })
+})

@@ -47,8 +47,8 @@ export function categoryKey(first: number, second?: number): string | undefined 
 let knownList: number[] | undefined
 let knownErrnos: Set<number> | undefined
 
-/** Every catalogued errno, ascending (KNOWN_ERRNO_RUNS expanded once). */
-function knownErrnoList(): number[] {
+/** Every catalogued errno, ascending (KNOWN_ERRNO_RUNS expanded once). Shared: do not change it. */
+export function knownErrnoList(): number[] {
   if (!knownList) {
     knownList = []
     let value = 0

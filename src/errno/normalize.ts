@@ -1,8 +1,6 @@
 import { ErrnoError, UNKNOWN_ERRNO, isErrnoErrorInstance } from './ErrnoError'
-import { isErrnoNumber } from './codes'
-import { LEGACY_PAIRS, LEGACY_TABLES, LEGACY_BY_REASON } from './generated/legacy'
-import { API_FAMILIES, ERRMSG_ALIASES } from './generated/api-families'
-import { ERRMSG_INDEX } from './generated/errmsg-index'
+import { isErrnoNumber, knownErrnoList } from './codes'
+import { DECODING } from './generated/decoding'
 
 /** What an errMsg says: `api:fail:reason`, `api:fail reason` and bare `api:fail`. */
 export interface ParsedErrMsg {
@@ -33,67 +31,28 @@ export function parseErrMsg(errMsg: string): ParsedErrMsg {
   return { api: match[1], failed: match[2] === 'fail', reason }
 }
 
+/** A legacy errCode table: [min errCode, max errCode, key, name, the APIs that send its codes]. */
+export type LegacyTable = readonly [number, number, string, string, RegExp]
+
+let compiled: { families: Array<[RegExp, string[]]>; rules: Array<[RegExp, number, RegExp | undefined]>; tables: LegacyTable[] } | undefined
+
 /**
- * Generic reasons that older base libraries send without an errno, each with the real errMsg it
- * came from and where it was seen. Checked in order against the lower-cased reason, after the
+ * The patterns of DECODING (data/errno.json apiFamilies and reasonRules, data/legacy.json tables), compiled once.
+ * The reason rules are the generic reasons that older base libraries and the operating systems send
+ * without an errno, each with its examples and source in data/errno.json; checked in order after the
  * catalogue's own errMsg column (see errnoFromCatalogue).
  */
-const REASON_RULES: ReadonlyArray<readonly [RegExp, number, RegExp?]> = [
-  // "getLocation:fail system permission denied", "chooseImage:fail:system permission denied"
-  // (developers.weixin.qq.com/community/develop/doc/000ece57888378377d3f59b2051c00)
-  [/system permission denied/, 3],
-  // "getLocation:fail privacy permission is not authorized" (WeChat privacy guide, 小程序隐私协议开发指南)
-  [/privacy permission is not authorized/, 101102],
-  // "getLocation:fail api scope is not declared in the privacy agreement" (errno 112, seed 004)
-  [/not declared in the privacy agreement/, 112],
-  // "authorize:fail auth deny", "getLocation:fail auth deny", "getLocation:fail:auth denied", "getLocation:fail authorize no response"
-  // (cnblogs.com/1zero1/p/14246676.html: wx.getLocation errMsg summary)
-  [/auth(orize)? den(y|ied)|authorize no response|user (has )?denied/, 103],
-  // "authorize:fail auth cancel", "authorize:fail:auth canceled"
-  [/auth(orize)? cancel/, 104],
-  // "chooseImage:fail cancel", "requestPayment:fail cancel", "scanCode:fail cancel", "showActionSheet:fail cancel"
-  [/^(user )?cancel(l?ed)?$/, 1],
-  // Android, location services switched off: {"errMsg":"getLocation:fail:ERROR_NOCELL&WIFI_LOCATIONSWITCHOFF","errCode":2}
-  // and the misspelt "ERROR_NOCELL&WIFI_LOCALTIONSWITCHOFF" (developers.weixin.qq.com/community/develop/doc/000e0ebc71049882bb88a89c356c00,
-  // cnblogs.com/1zero1/p/14246676.html). The catalogue's only "location services off" code is 1505003 ("maybe not open GPS").
-  [/^error_nocell&wifi_loca[a-z]*switchoff/, 1505003],
-  // "getLocation:fail:ERROR_NETWORK": the network location lookup failed for want of a network (same sources)
-  [/^error_network$/, 600000],
-  // The app's own task.abort(): "request:fail abort", "uploadFile:fail abort", "connectSocket:fail abort"
-  // (miniprogram-api-typings RequestTask.abort; developers.weixin.qq.com community threads on request:fail abort)
-  // downloadFile's abort has its own errno, 603105 "abort download task" (seed 004).
-  [/^abort(ed)?$/, 603105, /^downloadFile$/],
-  [/^abort(ed)?$/, 1],
-  // "request:fail timeout", "getLocation:fail:timeout", "connectSocket:fail time out", iOS "request:fail 请求超时。"
-  [/\btime ?out\b|timed out|请求超时/, 5],
-  // "request:fail url not in domain list"
-  [/url not in domain list/, 600002],
-  // Android Cronet: "request:fail -106:net::ERR_INTERNET_DISCONNECTED", "request:fail -2:net::ERR_FAILED",
-  // "request:fail errcode:-101 cronet_error_code:-101 error_msg:net::ERR_CONNECTION_RESET"
-  [/net::err_|cronet_error_code/, 600001],
-  // iOS: "request:fail The Internet connection appears to be offline.", "request:fail 似乎已断开与互联网的连接。",
-  // "request:fail A server with the specified hostname could not be found.", "request:fail 未能找到使用指定主机名的服务器。"
-  [/appears to be offline|断开与互联网的连接|network is unreachable|网络连接已中断|hostname could not be found|未能找到使用指定主机名的服务器|could not connect to the server|未能连接到服务器/, 600000],
-  // "request:fail invalid url"
-  [/^invalid url\b/, 600009],
-  // "request:fail interrupted", "request:fail network interrupted error"
-  [/interrupted/, 600003],
-  // "xxx:fail jsapi not supported", "xxx:fail not supported"
-  [/^(jsapi |api )?not supported$/, 100],
-  // "getPhoneNumber:fail jsapi has no permission", "xxx:fail no permission"
-  [/^(jsapi has )?no permission$/, 102],
-  // FileSystemManager: "readFile:fail no such file or directory, open wxfile://usr/a.txt"
-  [/^no such file or directory\b/, 1300002],
-  // "writeFile:fail the maximum size of the file storage limit is exceeded"
-  [/^the maximum size of the file storage limit is exceeded/, 1300202],
-  // "mkdir:fail file already exists, mkdir wxfile://usr/a"
-  [/^file already exists\b/, 1301005],
-  // "rmdir:fail directory not empty"
-  [/^directory not empty\b/, 1300066],
-  // "readFile:fail permission denied, open wxfile://..." / "writeFile:fail permission denied, cannot access file path"
-  [/^permission denied, open\b/, 1300013],
-  [/^permission denied, cannot access file path/, 1301000],
-]
+function patterns(): NonNullable<typeof compiled> {
+  if (!compiled) {
+    const [, , , families, rules, tables] = DECODING()
+    compiled = {
+      families: (families || []).map(([pattern, prefixes]) => [new RegExp(pattern), prefixes.split(',')] as [RegExp, string[]]),
+      rules: (rules || []).map(([pattern, errno, api]) => [new RegExp(pattern), errno, api ? new RegExp(api) : undefined] as [RegExp, number, RegExp | undefined]),
+      tables: (tables || []).map(([min, max, key, name, api]) => [min, max, key, name, new RegExp(api)] as LegacyTable),
+    }
+  }
+  return compiled
+}
 
 /** Lower case, one space between words, no trailing full stop: how reasons and the errMsg column are compared. */
 function normalizeReason(text: string): string {
@@ -105,13 +64,14 @@ let errMsgIndex: Array<[string, number, string]> | undefined
 /** The catalogue's errMsg column (codes an errMsg-only failure can carry) and the aliases, normalised once: [reason, errno, 7-digit code]. */
 function catalogueErrMsgs(): Array<[string, number, string]> {
   if (!errMsgIndex) {
-    const table = ERRMSG_INDEX()
+    const column = DECODING()[1] || []
+    const errnos = knownErrnoList()
     errMsgIndex = []
-    for (const key of Object.keys(table)) {
-      const text = normalizeReason(table[key as unknown as number] || '')
-      if (text) errMsgIndex.push([text, Number(key), ('000000' + key).slice(-7)])
+    for (let i = 0; i < column.length; i++) {
+      const text = normalizeReason(column[i])
+      if (text) errMsgIndex.push([text, errnos[i], ('000000' + errnos[i]).slice(-7)])
     }
-    for (const [text, errno] of ERRMSG_ALIASES) errMsgIndex.push([text, errno, ('000000' + errno).slice(-7)])
+    for (const [text, errno] of DECODING()[2] || []) errMsgIndex.push([text, errno, ('000000' + errno).slice(-7)])
   }
   return errMsgIndex
 }
@@ -119,7 +79,7 @@ function catalogueErrMsgs(): Array<[string, number, string]> {
 /** The errno prefixes an API's failures can carry: general and basics for all, plus its family's. */
 function familyPrefixes(api: string | undefined): string[] {
   const prefixes = ['00', '01']
-  if (api) for (const [pattern, list] of API_FAMILIES) if (pattern.test(api)) prefixes.push.apply(prefixes, list.split(','))
+  if (api) for (const [pattern, list] of patterns().families) if (pattern.test(api)) prefixes.push.apply(prefixes, list)
   return prefixes
 }
 
@@ -157,17 +117,15 @@ export function errnoFromReason(reason: string, api?: string): number | undefine
   const fromCatalogue = errnoFromCatalogue(reason, api)
   if (fromCatalogue !== undefined) return fromCatalogue
   const text = reason.toLowerCase()
-  for (const [pattern, errno, apiPattern] of REASON_RULES) {
+  for (const [pattern, errno, apiPattern] of patterns().rules) {
     if (pattern.test(text) && (!apiPattern || (api !== undefined && apiPattern.test(api)))) return errno
   }
   return undefined
 }
 
-type LegacyTable = (typeof LEGACY_TABLES)[number]
-
 /** The legacy table whose errCode range holds a code, whichever API sent it. */
 function tableOfCode(errCode: number): LegacyTable | undefined {
-  for (const table of LEGACY_TABLES) if (errCode >= table[0] && errCode <= table[1]) return table
+  for (const table of patterns().tables) if (errCode >= table[0] && errCode <= table[1]) return table
   return undefined
 }
 
@@ -198,17 +156,17 @@ export function legacyCodeToErrno(errCode: number, reason?: string, api?: string
   if (!legacyToErrno) {
     legacyToErrno = Object.create(null) as Record<number, number>
     let code = 0
-    for (const pair of LEGACY_PAIRS.split(',')) {
+    for (const pair of (DECODING()[6] || '').split(',')) {
       const [delta, mapped] = pair.split(':')
-      legacyToErrno[(code += parseInt(delta, 36))] = parseInt(mapped, 36)
+      legacyToErrno[(code += parseInt(delta, 36))] = knownErrnoList()[parseInt(mapped, 36)]
     }
   }
   const errno = legacyToErrno[errCode]
   if (errno !== undefined) return errno
   if (reason !== undefined) {
     const text = reason.toLowerCase()
-    for (const [code, words, mapped, tableIndex] of LEGACY_BY_REASON) {
-      if (code === errCode && text.indexOf(words) >= 0 && sendsTable(LEGACY_TABLES[tableIndex], api)) return mapped
+    for (const [code, words, mapped, tableIndex] of DECODING()[7] || []) {
+      if (code === errCode && text.indexOf(words) >= 0 && sendsTable(patterns().tables[tableIndex], api)) return mapped
     }
   }
   return undefined

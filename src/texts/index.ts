@@ -3,7 +3,7 @@ import { ERRNO_MEANINGS_EN } from './generated/errno.en'
 import { ERRNO_MEANINGS_ZH_CN } from './generated/errno.zh_CN'
 import { ERRNO_MEANINGS_ZH_TW } from './generated/errno.zh_TW'
 import { ERRMSG_REST } from './generated/errmsg'
-import { ERRMSG_INDEX } from '../errno/generated/errmsg-index'
+import { ERRMSG_INDEX } from '../errno/generated/decoding'
 import { Errno } from '../errno/generated/codes'
 import { decodeErrno } from '../errno/decode'
 import type { ErrnoEntry, Locale, Localized } from '../errno/types'
@@ -28,8 +28,7 @@ export function errnoName(errno: number): string | undefined {
 
 /** The catalogue's errMsg of an errno (from the part the decoder uses, else the rest). */
 function errMsgOf(errno: number): string {
-  const decodable = ERRMSG_INDEX()[errno]
-  return decodable !== undefined ? decodable : ERRMSG_REST()[errno]
+  return ERRMSG_INDEX()[errno] || ERRMSG_REST()[errno]
 }
 
 /** The meaning of an errno in every locale, or undefined when the catalogue lacks it. */

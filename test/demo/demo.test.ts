@@ -18,7 +18,7 @@ describe('demo mini-program', () => {
 
   test('packNpmManually put the library and its component into miniprogram_npm', () => {
     const packed = path.join(root, 'demo-miniprogram/miniprogram_npm/miniprogram-errno')
-    for (const file of ['index.js', 'texts/ERRNO_MEANINGS_EN.js', 'texts/GUIDANCE_TEXTS_ZH_CN.js', 'guidance-dialog/index.js', 'guidance-dialog/index.wxml', 'guidance-dialog/index.json', 'guidance-dialog/index.wxss']) {
+    for (const file of ['index.js', 'texts/DECODING.js', 'texts/GUIDANCE_TEXTS_ZH_CN.js', 'guidance-dialog/index.js', 'guidance-dialog/index.wxml', 'guidance-dialog/index.json', 'guidance-dialog/index.wxss']) {
       expect(fs.existsSync(path.join(packed, file))).toBe(true)
     }
   })

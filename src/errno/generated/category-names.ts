@@ -4,13 +4,13 @@ import { lazyJSON, packed } from '../../lazy'
 
 /** Category names in the order of CATEGORY_KEYS as `zh_CN|zh_TW|en`, semicolon-separated (zh_TW empty when it equals zh_CN); read on first use (its own file in miniprogram_dist). */
 export const CATEGORY_NAMES: () => string = /*#__PURE__*/ lazyJSON(/*#__PURE__*/ packed(
-  'y5a$U$2Bu~7d|G^LFu|G`)joSBkH2z3fVJY8Cg.eqE7eMLP7P"1o^CFTb%XTW%9FVy^MX;[y0xU2>~+U8lQw^=Sx&oY:HpMp2b</yai/q.yP|,}mq;GI._b=' +
-  'UIa/[{Q(v2Y$~Tp74awh<C<*R?7:oEzOp%p{aFjElrNEc1dMO)Pl5C]qs({mlvDi|wV^KX=D]%8^+hvlVDe:}Lq|=piKfTIhY"^iova@`$q$@lCq]tP}xLgM' +
-  'jxA}U`:$z$|GD91u[w%o.I[.M*q0<,_2si>=rS*DDLsZ7kj6YI$k<kMi&aZxtdw(@8iG}aI_tJJ%U]G=W!_&i!vBghA$uVud5h5(Nmr!Y(_yUZM3>^Ze[3zx' +
-  'chCp,,qm]D*#*FTeq#CPx1/]|L{5H?!yU~d{&}Dt~a$e$nh,=Yfhw(h2Z^rziE#=ZZ4hYCTtj)iNFh+zoa_dY.w+a`:yX:VsGXC_}mnYC1/t_p2)v*>z{R/z' +
-  '<CS(@Dbxl<czrmPs?Ej}Lhq,7fzhgg2QFh9~rSR,Jo920JMAT:]H1j6/t=~7Wnc[7hp>Iy#|}2ZZ]rWVHwk^D!EtyPvGh2uBr?_1"}$1<c1=hLmN|Kk@QrKj' +
-  ',S/p!b)Vi^RZ9>g+1:[3n&<n%9pEZW[T,r7do6;.Sb+^*ZuV8xbU<fQSAZ8@U&o8".&8Ys^U:PGhP!"5>*}FojRqw<|"04Sipb9xF|I91q*gKf$H3<VvN>$y' +
-  'tgkP}1&zlUHhwt>*b<QzWe26&JZH369jMvMm@3ZZlXg@mz+tSW,4uZ8~w1}~$~uo`k~s<U)g&du|{c3J~gubE#/MYf60Z.CL,Q"ZV@Xw1t<}}BFii${:DY:^' +
-  'lEKE]@)b..kY21ks*Yjpn_{Peo=}wjnRPyf~KlA+mXm}/]e$KoA1f_aBr_A:5B?3{$H1T>OX&?~vDWY,6veOZm@018"acR%CP>y|fLn}EN@j==#gAb,z+>34' +
-  'WTCUKu%"ZE{U5Na9K$yG(.`k*jxFO:rBC0q:Syo,;aTSAx93sy;YGXB(W;@v]<">_|Sp#`zLM]PE$GrC>MbE]WXln$rQT4+j!9887Gz(F#U.czo3TX)S_HO)' +
-  ']Y=S#H:U?0MeEq`g)UMz4#89FugshM)^5>wn9w}t}3tSp]i_btHwktN:<~p1C8_j+e`nD;Pltx]Idi$K_*$SF`"|HA'))
+  'T[hbyhk9P|6eX2r{4l8QPS_K;_Ye8RCCQkkkHamH5A)/Z95YVSI<aC@<Q4HqIXv;KbHp=B@6VlvuJo{V*X7Q>C41v%vrvmr@%iJH32a(wkB%xV%DAeFi7dcf' +
+  'YXk5V((Hp9B)sP*k%jIM`Pwo9F#t}G1BV{lg%E[T6M}QK=j,#XWf=X>+J/>(BjhOz/{-1bc0u4/pCRLkO?&tW-AjJgv7MkMR?.SnXQY6l5gLjlN9"4()vzhp' +
+  '},=3JuX2HOtG%[M{mq$2nb3PNhAsNgm]?$e]?$i;Rf|c1i^(+3KD^O(ogu>o%D_a|6@q/D(MLVm0fZEPTBF5)zal)]RY,i!*`{YKk3a]>tv<u=/ogX6kc8&v' +
+  'o(Etj((JD0mH4r-5EI-N?=T9C#N]tNUf9(3qdy-L](p!l6]-"/g>^&.XY7}t::n1j&6qlwOy&9KD#9/4s@X%egb2z/{<j*Y<<sA^(A4ihtp,utnz"zvuV&mz' +
+  'hf-GmO0&nOwha5zXLTr+iT{pFiH@LrppJ/8dFHsvH"SV{-}e?cEzsKa!tuPBF&/NYMl(CNpn[#+xGXwmBSAhOd]Z(8j#P7,FFe=dWS9al):5LE2nuLRsxwt_' +
+  '%&p/e=?:^}Q?{w[H}HtirM5RldxW(JQBy=l#mkS+%a"|QjtivXLXic/i-Z"+^cx<z6_u&0*kj:HBMpG&$[Z)G]pn#GuM*-e^!,UQK,Qx{},pAVBK9o-vTz[r' +
+  'EQy[-iAD0oZ,QatBtwS^!RF_N:br-2Q.eJ<bouJz>j8?<f1vUcet]XL<)#2=oS+aB6ix6MDNQcM8&?bRWNMU;9I82D%/g@@M.A/=ky)9`MC7*_p,N"^LL68N' +
+  ':J67S(_!(=8=LQS&sf4/tO>qf5oVG^"rt0B!8tJ`xgSdWzU|.QZ5uy0H4d<a8EGo^y=/D#a3Q`S<G_NT<LQV,:7o#_2djx."gwoxJkE6[#|h)0AMoJ"/xnpw' +
+  'o)2{VO/i`%Xr/T7R)e-|M+SuVa[J!ovk1.Dd"}M-*m>]%aa?CW*}Bdj`wQZd$$Z$)$SRrdWS;z4-jn@Ujx{8[M:88M*yJt8tkAk@},]Ur4-&f20Z|Vmc8GGC' +
+  'N%T9/D>?OzSY{g_B"sc;RWY(7{fOjV7gX,s+.Na"LX7_3TrU=Dh,g9+E0Lg[9oF/]w$6q|!'))

@@ -4,19 +4,19 @@ import { lazyJSON, packed } from '../../lazy'
 
 /** HTTP status -> [policy, guidance template, meaning [zh_CN, zh_TW, en], policy reason], parsed on first use. */
 export const HTTP_STATUSES: () => Record<number, readonly [string, string, readonly string[], string]> = /*#__PURE__*/ lazyJSON(/*#__PURE__*/ packed(
-  'o#%;STGYu~qxD70G_AiZg30/)5M6AejGhHuF";w^Mf.*c^[nyeYH5u3I^Q~Qe2dZ54&"71gS&Fi,zEp{Gc&hM_Ak6,vtF9HH|,?3@38V`{n`kd8^$eE]kZ)z' +
-  'HZx7XV?7Urfsabn.K|z[1~6<U&9.t3pv_*!QYVy;COg_e6UeWP6?/qE_}w{eVSF}c=h(L8W@mkGzh*tc2zP^=gM`L!9Mks,Xo<lMfURjBwvGQjdJdx^Y31}L' +
-  'o<A.1%ZcH/K}TK:=Bs*J%](eZ6;h|zW`yO<N[H.RNU0es[;mQ><K>vDSm(^!r(j<?@[.h>wxTkatWckW[Pt6XT,!]f]s#DSmkEx!D@;`FG}[zfVRsirXy$,,' +
-  'YKG$NUQ5ysOev+}KLiogmO=X}0DtHD1~R+;Wv_}KGShn$9ukg3VbBWaO}W)Qofw$9:}E*$bQ~X1IvPUn~W`nLz^}q&i|[q_X;nT5{Q|;]+xu<iN"v<A4JB|3' +
-  'A?9Dk02e_2D$2B?.davc?k/tay3zpSP&Cyziv:=/,JxSG/f,m=bK!4y05W_"7Y=0c%D_){ztcD,sb!r]8*T1^8$&dbF~cB>.(X|z0_S!1Nn,8n~v}Ion>0Q0' +
-  '*TTn_9lIQmq%FCtw;5Bx2U3iTY_c.Fo&A%,@MxPs1C`$%:"&lgK9WlZ{k/LuaX9i1yZ?Uz%lyW:=T9zlwEC:KBeCouJT$3_U2pY@tE(T;OTdf0`wX3mp;<}F' +
-  'F]lm),4cFx8X7Wv#(pFGTl%$?|6}41~%nK?u8b+2k&s[&,ni_7=Ks4A,R}dQt3cz{f/e:$Wr;@"=^h_AT|L=St[Kmj+)Zt1.^aLz&Zefu17Pm~s<P(9vccl$' +
-  'v%yOJ(}dkqKnp=g4xVo`?@A6H9_c(D@}<^}=i&3$qhUveC~AVYKho}O2IjHdoUr9,,j@RSau&yX2&#dS$CUK~ti,rP!#kdD[acB3`U2k=/}okW/>>BB44S?N' +
-  '[xdvMFApki15::2K?Zrr{Wn[4i7^N>.3RyGzW1WDHyl[|_>}Fi9;|]atZwZX,B@^Kq{K8SzK9WMV^(tkRr,x0VP?A.hiX;I<0IrG@(+t.Q)cC<gDjKm]Qb]h' +
-  'I4a_:6AwB28LQuphg$CZqGj%GrrVVV?K;``.|]srvU"#ONH@T_,l`nju4.L{e|+rQ"F";mQBp>sz`xTG565tv5eSFuozqn$Zm40I[+2Z@J}CDhMTbV.0fC#u' +
-  '29GRaMG,&(_uqV,T|D^B[WIHCCEo$^fZ`.V20lT<=|4%RW?5P@gr@V;57~5:LW)%I)~2|%rf}NSZ_*9Q_;5,MtSYgYj9wzRH@AA06Bp+t){fUQraZEb=.4`r' +
-  'Q.OGOMRAf80Izz,xw2cou=rtufGa`&ysf#6v8DTq7PU/XQ;{%4Y]DW)3Y5}fI6}7x<Gs2Tb$$6^5{?lY|`=7?f*1VgpMN^ipZBY8fqn<bE{*7&.=:Xf{P:]`' +
-  '+@D%`I:D"WE,Ntw;Pq1gaDn(I)z}2%s^w5+1zoh>ZmYgm*rmiouNT=}rV;@a@myrnkNcixNo^4PaA)%%cF#$z#9CQ9n~"#n`o~BA'))
+  'JbeZ#ig9@|^?{f7wL%"*hWG>}DihJ(Nn7V3H,b4q43"X"k,X)k#T<[n2rY(6@63qWZfd6f!ez]qSNk7hh.m{?RT(v6,hZ|?RQvN$Sb|C+Bw@n|$wqnnN4E,;' +
+  '=M#N^v+)u{.gphX<qxJD4]:zhu/l;nW09v@P2n<?:e%C-1aRn;i3092j!hsTUz[,"s8R2FeT}-wPA-`mNDN22i,(}hwEj?8/PqZr;e8h+]1{^n/+}>0"&v]X' +
+  '0=AqJ=6?)/ENUF_5uoqfS87mH7Jsg^spap%zj&0c4gtvz@yCg`Vf|dx*(4o$D>%OG*&vCk%%wu<@ywQO)$dsI^;$W<=R0?F@hGA!WsSBdj:%&%aDq9^=X"/1' +
+  '{y;,>"Vf?e`laq<|xb.a[}H{]TRfE=M!stqH>!O?]><G7.^EQca.pkULm2D8ANrk!$kY7BM*|G2t@"6o0l[BnnwO|Y"rHJkT?1{jhdlOIF|.:^_?r8c2j>KX' +
+  'C-lklIy:{FtDr1b+;6c_HJXu-1p[f)NU6fr(;=*"D%y:zriXTuQM+%z2[fAB?toI<LM/++0]Iij@O%.D@JBV@7#{58{ulp%PLcf/]rM=OK@1Ov;oJ2?>X7>L' +
+  'lzFN85)w+QYm0qITS)KUHGdZs913!*,22eq9k7l6Il(ueZI9`yN1W*@yB[5j/kWIbsa-fGr&Q)ATlBqVs#JL`YFPucHN`)!ki"cWlC{ZrbOEN9u1|h^FPI}0' +
+  '#xQ0S_,E8n^y^c5d`/"7X!:@o-+?8E<nTX%ye)A`Jrz4]o3+"O(X8+3fteVXX9]i:UZ1U/&.-6xTN^%3#rpal&#R}Jb0Wv"]2R=2r"])XllBbjrY4cS9`mz@' +
+  '`l%Q8GGfJM^3/+V!7:|%&l15NhfnkoaK)]|;i7]f@Q@mU^st:{7Xg55ILOD[*4K6W<s*jhN$--]?z{H0!Zt>F@>+S,y(K%v_XL[,peg<{r(o(<o<v/TzGgRW' +
+  'lY3T(U&wg$p5hA[eR`Wg?`iD3g`Wm&L-v7?)m(N$o(@X|>3M3%q5{aoj!k"DC`1a0?t;K"FlXCM<5D1c{[omqI1"^{MMO6{9%k{4?GBE$sh-SSQF*zrU1i=J' +
+  'SZ,b)SoxpLt/;1u7$WPLcrg#6YMvtOi5]T"(S4C:dl]9;|i*v0Q>5V%F0bba=-fs+00hB%,cDDfmgYl.jRDllW],mE[Y]9Y({BE<k&H*5>9SRs#sv`<[8.T7' +
+  'LtHcL2[Iv)8;>?lNybacWH#8g>mEK#K%-;gEJ+tK|H^+(v|KQM4"B%iAq%tqKO?:&@,[Ki`gCXtet1,3.wf&<H9X}W>7J-$K<%j;L`"pPu}c&,QJZREx)yEl' +
+  '%q7gv`$,TIhMxkC)WAK_]rjYBvr3LS>md$&ZRm)cL_e^xwI_{LjThSMnenu5.tco>_xw%7Q*rSM{"yM,+vN2raSHa4>_#BN1y8g1NoQtXhddL}#rZ{bYMc3N' +
+  '&f&xxpGf:(>|6Uw^X?Pp}w3{2i=Jmf8_x$bS>c:=0*bY$iL|bWbx1fSPfVZeUnF"!'))
 
 /** REST error values, most specific first: [error, description must match ('' = any), status, policy, guidance, meaning, policy reason]. */
 export const HTTP_ERRORS: ReadonlyArray<readonly [string, string, number, string, string, readonly string[], string]> = [

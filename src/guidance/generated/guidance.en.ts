@@ -4,25 +4,24 @@ import { lazyJSON, packed } from '../../lazy'
 
 /** [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] per template, in the order of GUIDANCE_TEMPLATES (en), parsed on first use. */
 export const GUIDANCE_TEXTS_EN: () => ReadonlyArray<readonly string[]> = /*#__PURE__*/ lazyJSON(/*#__PURE__*/ packed(
-  '8;/zA%$Xmh}X^Z,hFXW>o.tRmMjK_9$B+t"W2?F*4G?u0@A;MruHR1/c~zY_czMYb+ox|5<c=[UKHM7s/&KPy|}bK8oM3#hP`5X:~muj{NQlPHpeJ~>nI3a1' +
-  'T{d^|);BGjc2r!)aL94g54L3s,KqNd>=NW^;mg(GQ?N>gvo%5n"chk2~i_,ov?gqC~|kM;T@RYay`/$=Z^)G[o,&|Pgo,&D=?[QO0t1l"&M4E2StF]hZ;=%i' +
-  'lvXW@_2jDcN6vlXi,ZWPbS7uYQYucU@L?S|w8!oitS{>PcUdd3m)j]fBm)p&<6~l`3:e}.0Og.Ng2ghh)GD/3@eSvbMnd0Fj1]1D^uv_8tv>HDrF=9[W=%Ep' +
-  '.DE3[tO6uY?wM;hE;gTPgzfZ[1Hd;1[2O&yvtOY)_,mv9NW?Rq^Uxjib,>UyW;3U%d>l}?w.hba?;l^q|CV"fcNn*$clE_r9YT}XA&M}G:xYvue2eU;)dxG=' +
-  'Y2hrqM[V+21_zdyO}~hhMZvFi3&CDE8+WP|!@%}!/(34N5r,B`<m!Fo,J!cgyx]LQUtuFb6@xdyK,r>3_t~aAlc,ClU.xv=zfIGrHGTe+T3E>3E(~QN@{Jo#' +
-  'e3!zJw=m4EAbA9BB{>W1&#eq?/81+lVYbe4Rnl1{%xSBk3"_YP^B=2]gyGkq6<!:mW+A]f%+(j,@}^QS}$]o@AIQQPexG2~$Ms~NF51dtnMt6W0I{xq*x<L6' +
-  '=$5*](x_s"}tL8bBzA,`g+%,xmDfW(Q14|va*)8U>/BV]9>A{_:N`gx547J?CXG:D58Sg`?+/B^DIUeaf(+@PaxiKhivnUZa06@:QhVy,>8%.k9".>eIioH$' +
-  '?B8{LgY`jOMqQbt7p>gP1|2%zb*2#2[[!?}/Qf#Qb&xWtMmLCyt}`:0=_v_yE.f3nfftg(?m"@=hfZqksw9Z_(c?CC;~l+{TG3m_byaXf^+)AhDuKRuw,h^x' +
-  ')8s@{&=IIFi>t[IirG8<h,dzgCjuR@lCr4m$tr=AMslymh:ZzJ.VhJXD,$AV{)EilKF^Cu8Dc.KMnH~qL?hFz}<DByd#qb0=6P!W<R5Hl,rOv[%umI07^vQY' +
-  '@Wfo/M!y2EBPO`bY_!PJ<dHR*XU#j$_M([pY%;Yzj"(p_msP]EZUd]y9+"YCAvfrMqTtzT1pQz6is9(PFW4{thq<Lu#]=YIku;6B[RJ*xXv!sDK=[ydY49TD' +
-  'R9q95DMmrseSU;Sf;S/`"1"V.&=1&~;YzT$0b?VVSj><TQ{{KRE@0B/,Ujj5Fagy|nY{g`uu:W[f*@Mey<3s_QQ[nxH;:BUAd69iusFXmc^te"dN5pl?CFNS' +
-  '/m[ll(.CsW@y4v/W3+<D!jf/7$k]Qw>D.GKS`pQ&[r0+wFVohM|.>#,#0O>#HT,!J|Xe,#o*Op%6q5QSd#}Fq*8M7?/&Q<qHrWcnT:KH,;e)[Wd{PE!v+=t)' +
-  '8O!d7t0TRI[_dKsrHiWOiyY;2NkqlcFUYU/.vXkeXIGBqsJnYG?4HCwEYom9=Ksb.n^Cb3B:Rlz6Kda|MHDw8^;QTHKE?7[*NAW}f"*.+X]D$;>8S%pE>=#8' +
-  'd`x|N9LkLv>1.>EwcC:P4vj2eb/5ePPkiLZw=gx,HM<*]c9sZr!Uu=""9Db#BkZq&fX]}Gb7J&nM(5C@zxHbO;pHMl5D#[z?`DYP[pUIY3@taqvZj?V?,vis' +
-  '8cIBj2XH2G0,1:TGrK9|tS`xP`/qW#9KfL3K0e$k&03f?D;}q&cOE~n9sLE<uTh7+Xw`SR1j&2=wV=uGy(.g*5jvYAt&`%%$neg.<k9RH|<4X?[BbE5ZS#~Z' +
-  'dE?X>2A[c?>b"$zHhq+f;D1u)2L)PRMb^Z[=$]{pw%AOZpaD?$aH,l7;<LsZ&1f$ES<dE#6/<.[@A[B)rYv4zU*bb4xG=i)F"Ep#2=%w!?(yC+!rTqj#K*A9' +
-  'ytmQ{UCCe)^s(|UwaT1^k<Z4<_iFsO`[JeJDFK#D=u2WR!$j?7]dR@MQeuL/.=To[jz%RTis]g6+G,@w*#@5#{EHp]HtUk@JROBEw2;G(9(gdt#iRCD/l4jB' +
-  'GvP?e%Cd;y@H.tzetFZK#Rl44T80:*tIuy_tiD23CV?xzgy[ebVb%bK|r2~<V)YRMcX_,HJSkjG&#8b?=*X&`xDhVJ]<V.+4iNAshy18BF>fmj~`br=E(~Ht' +
-  'xf=iW>7nfr|ph9~]%@5?w_wv=c$ouT:VcrEo>+z|#%#5mkxFBf#ci?^qrFgh.[QTLw}[Kl0hA.8~FKv=w*TSG{D@*(4DODi&C7<oBM|W)dq!hU&){Dw(aML`' +
-  '(Hk#g;!D(?9h};IVujE0*l,S9TLvd4#P{aNMIA@;PnC$W~HJ++0J[]zTUMF~pIH*{kM7L#GBpznY<p%!_o"qu(;TQP")JTQe=Y<fhi)22a[K@>c<5|>8?`L8' +
-  '5kT|Oz$]9USBylK"0m>0~Ifu)YLzdsyOiELLo4it|^_iQRMw`w[|Q~Z1=+]_].LkqH/d&k|BcD"|vRi}),af~7S)80m[g|T+j?cZZR5HX>u}duD?r[P;>(q.' +
-  'Q`;8,tt!ZOFPtvd768_u1bRm<=[Ph6~|Dh^KT[?[vsoWA'))
+  'pk5W!d$,HCm"Y:Z}>P/J7L.C83C1w"-j+$4oDbAn1v2kE3!Ik(p=,`;-ujRUr.PV{XXJ"xPD)"H+rx2({v@w1{dNl2?yape<(<"gk}9p6nLC!INw+xk{fhC#' +
+  ':tAM7;>cu;*:j-tfiBq>wx5)jOvD+|[z8ZzGyrfZOmj{i,JrbWa_p(a|cqZT"(>+%<].ejPUy$,7g;Ddvq#%tJheIT@X+zsB/KxW3RA"q/.+s"zz}8Fuc<h"' +
+  'zMhrpi?fwa,@,E>FB[YL/;dS/ZNkqYqAXEZ=*Nb/U(gZPkOu7)@cVC8VSt(&C-]wba[MX&i(>8=G[[vP6IHs$50q1q-7wfJ45bZIXxHPr-Uznx)+;S>p!_>n' +
+  '&)>J%R[+m[C!?B1;6)A9Ui,E^PkzuS+]?^1J;5E$sAy|HlTi!e75QxHflOsZy=a;k_mEY@pTOXF/Q-+MC4_9j^sd}GhDcQ,{S[rtt&Il85y+CREYetW5)04g' +
+  'q5)C7G_y1sPeQoRC^w?NEvIq,E#4_(3$/A*=q_?rBd_3B@"D2-OVbacN"$dVi`+NIwJq"r4yesB.*2vDe5pJ7eR76ntxi/UA*oD@m1(yT=<Hxp;|W8?|APi&' +
+  '/uU{:%Hp4Sqq+aR/x5I/X#D"ru|qcQ.g?dEmkKDN0(0P2%FLuUB^orn}).rWVIB?xZrq1nP#LOAFXA)hR1Sgcw5<UUhA#$Nt7h<49AH#ikBu(ORU9M!rrque' +
+  '-#0ZL9uN1nzOfX6+AF4wGt@Ka[-L,a{}0]N:7*vFx^$V7@`!r(YlOLn<d1=Abi.KAuPv8#v.^E/zU6)zX:omZY*I7hZ{XQltYU7zo@DJ;Dg$oOM06SyxD"n<' +
+  'KE.,#:WM@_uKwW?+y81?1/6e+da(<#s*P#|vHy?&)v!5MDAKDFg{(G>_kf]8yj.%|Z{qxs^)n|foYJmdmqQTWP[hBQbJR90#([PX.;"tx5!ldh8$3I,dl<oT' +
+  'r^=fKnzME-z:qOb/hvl!JJGTaC6=VXW.B#t<N?@PLDC(*dgkHp7O1+X]t$AsN75w}$.C_Fu=Np3<qv=6Z)VmV("VOPQRW7"(/<k%8TaPa_BO}j1CVLsA<:84' +
+  '0JcL6iD3u+JaFN|3)BjGcWLgJq:XKaz&<3,&IocydKLZJk?$a*)STG1SG&4dxWE]-`*F;]YWr3*v}7Qyxg^oa6W?7#A5`+C4FzyFkX(^X_tZ&a3JkuOA+Q$[' +
+  't443;O}?nDZomJvPv,ynVg{oh$Slb2|ImsazRPQz>]IC@-6I|uPo{<vl5W-tELN6>nj%:q`[WTYD3r#&%GYp)yoNDwL8p;&HE)]X5[d3;NB]|Q>wXepk@Hg<' +
+  ';]s|7T-d}`K4p:r=0cZiK[pbK&?$A]}:8NPI?m=-s|PAg:O1}NQhb<P|Gi-3@%Td<F)3xf:3PmtvQd2jGCvC#C?oB_7,|Ai&no6"[mU$w"h"SJ5?oj&XvJs5' +
+  '#t36Z@BCO&x/lvftz/D?$Z%g6?mh7_0ky6k2`*CME*D-yKAi*H=#j^jktpun!Z@m*cWvF@cd4A[sRxOT,kN%of*K&Y4y>j+AGkNg}L(-(v8:x)!)DqO3NGK0' +
+  'Nf$-A(cfzX>uWg*P[<@YQd&,u|KcB%sn<}ikEvcZKPx%`ZR+|!%EEt]>rA!Re;}q`+szqSl4o]i0/VxIa14meQJ6=xv6bb|Cx@9Vhmr;qtir3t/4;V:9:bNX' +
+  'S=VnxB]Q$eZ=WA+XDrl?V%lo]HNV:-rWn-wD[h.t3@IQqLJ3vT*o*"9+6caZ:ncb%s?|`t-Hd%h0Tx:@|zBe_V.RM5qfAD}.HR{H#MmsE`ZPAeXwUMW>znj9' +
+  '-J2jyi;_IG|0"v[/gS%A[o.e[^"YQp9^h5ESG:5Aut+p&S"yW?^xAN`u%5A|P76lYOW2i(tzm7t.K{gIk>>P3VR7{[D]gt>%(Yc$EFpplp+?NGfQgbML:^|e' +
+  'CC(%J<0Tg}o@g74j|^h1!nKrl=&rMZ;vUb==%5:_sn4*Calvjfn2@.ivz3eYD0F$$`^ShdzsDm</|0L|wg5S8%0y*c3K5bCAq=&n>IMBkSmv)eDprW_QP8Cm' +
+  'x3ic0s}U-if]yt.%Kl?4+oUo3`ETOtFt8l<s<?d@$z;MCkg|{8VGu#!ZeN+mzTRCZ1VS(Xcju?w#NtOwCoOT_G{e5Kgidr%3D#|pGt!j-c>@64MK^;X=%7/X' +
+  'Zh-6nE)*3Dcs&id%{Z0$1M"^6s"ULZQ0%Dp(yS6mcT#[kAVl3A"<Lh%QazwMh$@hPs7.dzjhivS!$lUz?-*=+yol$j_;Dv(LV:;xH"_hc(gj1b_}lMAbe=w*' +
+  'V]w|M%{?Dt=jkme+@]e+od^]8wh6`utUX|OHk^`|ZjXe2:E]yC&eKkgzC36R<E|9nMK5h4-mb=&@27>F_:$l9{Q{_q5`&q;H%w$Y$&XA>S}zQ3C{Kk<A{^tz' +
+  '_V-kJl5i^fn*zXmR`K,sl8<pBh9<K1|,u74=$Im/,cPw%*kYmB5DYH5iesZp!ZknwpLXQm9{6"'))

@@ -4,25 +4,24 @@ import { lazyJSON, packed } from '../../lazy'
 
 /** [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] per template, in the order of GUIDANCE_TEMPLATES (zh_CN), parsed on first use. */
 export const GUIDANCE_TEXTS_ZH_CN: () => ReadonlyArray<readonly string[]> = /*#__PURE__*/ lazyJSON(/*#__PURE__*/ packed(
-  '`.F#2SzBQ(qg2<t09q#Mt0RaOKYuynyFP(.HgLI&PjKt2usA9MEgCOLRB^K46@vGjk;%6|?yFb3IF^qYrg#O6wH<%.A&.=X}$`Jnr[x|tPIPs^%+eCf!/&t>' +
-  'U=kBsWxU+f~u#_f:6+gMKY:m~i)q3.2EC#B<tUNn)?Czr`9z,=$a4lDLzvHn4/qO{aJaRw16jEIZ#~mMn$bU,8.9/,9mRV(FNVR(qJ>;pDcWyI15{nAVSV<M' +
-  ',*L:e:*ZJJ[iVmq;v_%Q_7rz^ZlTl7/=QQn}fnr[Jk&&@aS.{T+e5cI+,cPYs>u%G:=$EOh517l6eVQ29b}4k+V|RVBNSvft7q>*tQH*[H$FAl4|f:,XdVQQ' +
-  'b:]zeC=xq"%x#=~f7H9vE[+0}/a"sZMdZVcS,*#4$=<8k^/|*MQz.%bD7Q#ts>{YdALc9K^H`iCTJ:c%LXA6I=RS^ZB:P.mNwcjoDu(kZYw`l:.Eb?&N&+O:' +
-  'R)7(jse~cfm)&T/j)+==YQ#=Bj1u]Al5T<jK2vgY]Cm*d7d)SUK;(azrfkfVHgn0hceaL{fNUP6>1DcbiuU8B2"98H:wj*&Yr4O0M)b+9S^?[{yK^ignO7u~' +
-  ';[6S%;,^V)zy;f.)a=]l1@7a_MJcy]>Z?9/)Rnv<^M6bGW}"2O$`&z$MLB<62sM+^n7R+ItDP94~~`+q+zQBi)sfD4xxv<PnStY?{;|eAIm);vn:cCDn8#G?' +
-  'Y5>=|ww{r3IF55uaio6ndByY&kgm5@>x~F@)rh=@eDBmw(O&do=[X^_WL!G(F9ixt>YAjsd4u+{MZV|l9{}(<,M7.opxzLMC!L62jM!9gDX^)IF?AwE)CUDg' +
-  '_csU8P%F??#}3N5ubmM/T]tRk)MfjBy0,3!]eQ*A=l,EDpz=zM`^=TpB>+=~T@Bhkw?F*}pLuZ]0**(?LVJH>{wUmvD<[Np;MpFmZ+DXH`qlF=;9D_R&FV}l' +
-  'DQ7SFd8,Ow6H.J!tr&GX1R%ErbBG,WFOZGb{}3;?0ud~]|QJ#PSGv~4L+(}Z^mR:44<R4Qy;^RJzh+u"8@2[,M&lrE,q$110C6Bdr7)&Kg.}=v,Hz(:U}!d:' +
-  'LmSif#e$:>/>OiWlASW@]D~[U%gM6S<]+`<aZnX^MGxWsCYFquGkExCn!|h3.BQ0S$0+^PU{<gN`NX_q]j+X)wzY?mvmE:K1|5^y>P&:Mb]8@Wb;Fb@_=khM' +
-  '?5?Cz`E]]l?dFW,1WbTVA,?WUVE_My_Vd@qZ,]LjM8J8Y?Or|/cV&;Uw2&7@j8M6p?*KiYMWb_]<#5]6B~J$l+<Bd6Up2ehJb,%D(=p;x7S2L*kW!Z/7~=R2' +
-  'C%/q.F]s!t#$btq,0d2prf~*R0M00j8h}4uVpt_zb!d|5v;}E19g?Hw5ZIv3z+<G09k2~wP1=1]MNt/EOA8AA8]O[6t_!)ox6Yb]ptnR,#J~di_rP7rt)Eil' +
-  'vD@YeBDpl#A&_)N`AFzX#[r<r8.#rZ>:6Ty.P:?+#_}yxGV>N^!yr7RBXhfc%pF:q!1FzH^g(+8g/S9r0^"L$XIHZo`]Xh5c[o%&cLyh<[`0Fcy}<c]+RiYW' +
-  '|d.C/V~$E"5&@kiYe=MYNOU/l=NshbguufahbI44Xy#9k&wh]!dr{)/db:TYN_2}(_Er%f*uZ^^a{.hyfbp/JBcE:E/lGVATJ,&f)u,f5N7NlKwBawNDywgs' +
-  'FUctyK"qnBLf";)7}9p]`:2_`K{=,qHXo*;Md7Ax,*3GU=wAhHdJ"t$$Ht"(^*]w%9qX#qNZ%W|h|4+v"R8SvPcRL5Iw:eGqvM&,xQ`qvL`_&tHd:<"w5p%$' +
-  'B3JCWopV{03mS+xC@mr]y^K&IfSHK/i.9_wLFcnnOs<H2EXf3=W+*3{^yZCH35{+wD@8?WuislKYC."A~ViGL.1+*#}jZZJH&6H6k@X9Qpa{C89TejO<|r8i' +
-  'f,L%2<ZRqYDWLUjR2+3nz]$.me86@l}Y{GAougD=^y_m8rO5!}#JU4D_+qY$_UT{:KQ#7#>p[l)OaB:()d4&PA&84M08_KiE0dQJ6Dhk8s`kH<cv<NGTF.`?' +
-  '~<.I,"+v:N`L_>)YAh+tti;(4hZtpmiIn68gW9)]{ujRNf58"O+bN<y9%QuQvxdzO{MmLZL"&dDU_sz054v$J:g+R>f]WI,A$QSX6&y5VN!1|Z]A{D4;S{dF' +
-  '8g1?.cX_6<x^rMk5SC$w@BsH"y{yZZ_aa|t,IhS<1~t&;/.~S4=Dg"hCn/)Z66k+MS#lp!}|xsv/kgwG,*1.(TC&8sipatC>iVAo7:JTSkt0}+Ybs0HNXjtX' +
-  '/Iuw_)(4?nF&f&Vxs8.}A~AIG|D4DXy%zqTa_Xv>`[=Zi>N6Qhu"$Ybn_IsmVS,*Psy#d36`S9(<yKD_rdaFpf8rrr$!YFM9onP852Z1)gTBJyMVVT#^PvwX' +
-  ':0?ntc"3hSVC)6O@V&bn]|96ra[c!:Megt{%w}z+|F8<+NZ<i^<]![y5!hVPtuI()kYkg&uT(4d$/RO~!*o9<_e_Fnh_kD_3=P9Z0v,HJC/:ZUr7Rcws7!4!' +
-  '&z}cwv{`q=0ky8,}.^mG0Z6((r|sA'))
+  'xk*X@c-,v,72pX3Yxt$VFq3}$%R(&e7Au8#CSAuRAhz79J/hzv7zLCULne+tH"zC#]]zJHjdij[K,w5v1fEw!pdk*=m%juIGhW.]wnmrr6=8Af2buGa9{qoh' +
+  '.^vLkiMY0{>m7vc=w=!4he2vy.M?;Va]vJBq;i95l7.]YP{?1@DC7ECY8&`=f|5AJ=>?s;#-01q2fLn.PrkM$>hpDk.uZE/;:|E[V7k(:|KK[Ak(OanXJC#Z' +
+  '(,RB%=!1:[V4Gf}?L9I|k23zPvmR@d{X-nJp7pqPA|{o7)TF#W$p+7=,wn`j&)47JpX?vaNw<7aiIroCgH4$#byW$0ss4*hN|5w&>&<]^KPVVQd[>4GH4G$P' +
+  'Y>CL70Bd^S8z^bDoMZupR`X{NGHA=F=_3vn,9<|5G,4W5d35>Nd@kl2AjpERi7^6y<<|+oG*)LTn|gan3Wc6#;YB]7aO/5h5#6u?.i/5JOd"Jz<x]s;La@,G' +
+  '@r?*67GlG^BG;ZrH&7dQ3kqWhAkVu.YE9Jo#qChy&/[D1_e&hBMR=|vtU82?q"#;H@$9Ww$#1]c-=+`VNL)yMb/:w;.7*iBC=>zwnt]4iG"MUIp5Q:xX=:pM' +
+  '[YLE{^aOy;BVIZ)t].cl*n?"{dwTXsSdIV""VOb03;&"N9)|)xmcp]P`Ze=M=1d/53HrzoTtn3}!gr?8mCA(?J!hJye6EbDT`$Gzl,/;0+;mc-TrGuZXErlJ' +
+  '-]j[W0Tp6>C!lz}MWqX*!%a(>/$+rEi$r"1]hG8xr@IO8Iq+@oY"gxudxmJ--C`ZiI=W(3ePlW8AxvU#3pO>?Y%RSOUKu9W)}/W)r8y28{dU{Ym|^%oLi8;B' +
+  '*]97Es{F*th?VYpBf^*5/!3`7u-Sw2R0WXhc27N79YO35U6DR:ahYQJ*3gDdj_W,<ghmD|i]ajG"KAq!fSSCynZx"N4I=-1!elp"KhhkX+.YsA:;Za!#`J,R' +
+  'kqL1/.4ry/4q[BFjN8.|NgU@r]nApKn%Hvu+|MjW)x"NRS<sA=64Eepx-mSng9Eq]/?M1:QT}seH-*%NEmAh!=hE_aNkU+Rl1%nFI=)zgJ"X}kE;CIm>bfIu' +
+  'Y+bEg:85`4?%vj/op>7KacUM81$>$U0S_IxkvJ4]s7T;f[yhTJ2_(Xcr>Jgblmq1fD#T:]D2.KCEUI`2NCa<{Ax0w-gmUnDJG@HvhFn4U7.DLxCWfB0s,ZYm' +
+  '{QDK|7@uwbKz%8daVpT`UU$eY2DdLVWh`yy0VvA|_XCgwYho%SF&/jS?IWSI/JN1YU<F5Y(.Y;U+,^dlgv$d,iIyqZl|i#o|uJOqYCng"ga+neotXZb[kpGo' +
+  '`/l426|td|{ux=E@9l/V"wdDB,qnj4-%R9UG``K/%gT?k,jR^slYKd@[T6|+";`oc*az6F_62**1%obUuFB3llTX3c"IDG=x[!p^=5o|2y[nGgi|uS99mHQ"' +
+  'P^?79xLcKqWR?h5>BY*=f@z<TvH-|EAQlv?|{D%*(b*du"%7AZoE0[OY,FFo@^_ivasAv>:)F=mmPBY|iq,=F&xGorD@#0w?_SEBcHc?,11g!]ryYQ#m&MBW' +
+  '3qeC-E`yx?yD5]jR;q<itL4m/uI%+SV^cvGkiIe"oiKW2E3`%^^MHujBn8OB+1V@4vQf?&:+lM?4sQ0^A7?-87k7`#UcAm=$*xfu(.Wbazuc9f&RR-gRXQGw' +
+  ',a-;Wf-dE/!JELir)l>7:#_P?iLT<`;,Jt"J7h8;O7UN`0{YmlANuT_IJOkh=][l`?`nozPI:Ptm>nO+0,Uro")p|Z.v,j5b0HCF|x,.Dix-@E}nz%|."^H`' +
+  'F7RGIZ^VooIA<[4^/Cy_xjP%."9;;3gDU]2U5h<U=#5Mz*9qc6zDK26IWbGOHa^EJ93Fsci_b8$YA%|3|_lb,jcnW^$w(,%I!,9!}`=K3B"GEpfO7tE__"{P' +
+  '/0,l>U|PCQuv,35yC$[h6N/!Z],2]@69x[aw/?c6^{)jJLZSWXX#V/!Pj%;O6N(H6}d8xz_UyS)$Wzm}=bq2E?aR{yLQ2Ql?&W@C=ZNJJpQN-QGRy#!j-H&M' +
+  '>9Bs#6_cJ+2#ioEq2Vvyt/l?Q=WTRON-%tu[qm{$wqf-lWH8S$I7hzdzygtSrI$^`;`Td.!NmjKh{1E${f^JM8wtV|ne2-<&95@Pm2F*|3Q:d9zx){:E"@JR' +
+  'yISXn$LC1&tQ;r;8@R^E:)7%jb1.>].)8[gZ0,(D$SUhfuu.,D*jAsSX(zK8)PSdbH"R,Z$)QVieyA$R}lN/+ZeGeU@"_)(n?fgsv()|$_s?zUeM!-Fn65{D' +
+  'u6:gCx]/9$o&,D+wI@g[8m%@yR_a%Z>lS3s5g`M_[uDz9Ds4wTE^Cg40Etk`]e17Q`FHdm<E45|78oEfy&)N1H^M$DGC5[Ged?N#2:40i|pvi.>`Dr8Ow.GG' +
+  'G+3)OFkTdjIu$Hmp7.x<AD}MY"jEw.XPKzxF5Jc|If#'))

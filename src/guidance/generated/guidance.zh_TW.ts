@@ -4,25 +4,24 @@ import { lazyJSON, packed } from '../../lazy'
 
 /** [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] per template, in the order of GUIDANCE_TEMPLATES (zh_TW), parsed on first use. */
 export const GUIDANCE_TEXTS_ZH_TW: () => ReadonlyArray<readonly string[]> = /*#__PURE__*/ lazyJSON(/*#__PURE__*/ packed(
-  '`.F#2SzBQ(7d2<t09q$Me`:Zs+FU.@ItHIajX!"(o+7B$W$YPDGtgsTjeX8$8qN*>|<3]e"qvVlioQm#80!?_$`1@burX~y%t::;5&psL1#One.{>,VH;=Tx' +
-  '2`qj3>7bx#AP}><N;qIh@5!?T>_,o{39,22.v=,3G=iB)PVWM1kp=Q(p3rBFd;~Z&QAWSy*|SfC`:U*=h(go#$Uz9hUvf(!!&ZR6fO/c.(WrwpVzfB4?21N.' +
-  'NX4?GPJeyLCchzkl0ZB%~R^.B;?yxT^_b=pPp|md~j9^b~LFl)!7dw<&Pmnmd"Gz06QyJe/3Al"E~dKklj/r`t.kk$MHk|f:7hqQ|}4fD&l1bk$psp(NnNc4' +
-  '*:ux|^SDqlJ;y?]%WGQ+vWta;2a4H,n0myKyi?L]]KTPgq8T~[ZqLIVqm1my29VNm>t*Y]MPB~UI7%0U[1)@tqo%S+:/qW9kr;ZlNd&k/vSkk55Po}*Ug<z0' +
-  'F>rLRii~sfPd|"W%P!`OtC^e8`3o!:DtB}bK+JmF|CL6u*=Ph4xTHClZD#$6$F7lW*R9n5,Q6q=8Nc`8EK^jkb=wDO?jz6s).zI8|n=`J9g]4Mg|XSk.>9i#' +
-  '^6<+fmF9D:.B<;U=;BN4K*,aWWW1Y_J;zcX5zNY~X^X_GuN9./.{sc&r/Lu%bS^(F;HMhXw0UvX)V?!q5ms:Q/,ECtBw!K6FV~DWVz.QFVU@Dhp#+K;`"uM?' +
-  'jvXVjc+*;X"8*/k]vL(<>B|a&rz(bjfQ%7XZnDnXfL>9d{D@1hTX|!AOoNC&z1S/K0F$d?oP;.d8=Jz=c&<H^<4*M?WX<EpZc=[AD<ot0s9XnIPurO5LI/44' +
-  'e4C=IDm/k$ae`voD^!.q/nw[85Xwxd00QiG/YEHkI^)e6w"]u${@gMc2C+(C%W62m<Fq<|49t&q%GP4Q5;Ua?1S3P1[Te+M!@C$;6}I%sKY?7LWxxbogP<$~' +
-  'Gn^)1&|C=;iK1#6yVk~k81s*xbP:4Wh0ec(,h<51TOfCTwnHA"_PRAGl[y<{EUes3Ve$13K=n:3JnNWHSX4P4[9Wbw_z~@/!PJ88ui2^Epj+8t8kTClFn_1{' +
-  'x%ocoD[)]ZL7/x{4VkUd]9G0|+%th=Z9zM{cWlBTDF2BsonDnBH:yj:]seX1xc)a;xSNzp3Os,2cgct#QR(KCgU4hENTq5%mXK%1}iA&TPBQ}0UO{xvaxnm#' +
-  'mK`,%F`Yo+<9;+2q5vQaR28H1Ucz}Rg/P|uSxjGX&9C8=:6)N}yk$|9S`/R}0T!7j67_mP6Y`Lan"_y@U_le5%8?"ST,ie{xthq8saQQ,DZ0d)7hj~lZ[L#>' +
-  '&^y?.`xW2~SZ3>=P,Bs9`^q.&*oz%1l%)5k0F>%K.#3o(,9mtQJ[po~%x}r>O~cHH3J_bzP1:1rLet#SdAnX/l2e/QXFaQm#gI|EagEHk?nQh#i/PsFH:Wjv' +
-  '|^^AhOD/Y<40^Y1N^V.qizoFXH.qsVrZ&SG;u]763W5oEEwtqLY3~:b}q2vFt%.Xb>Xa}*&Y!u+Ff;~DMDlouNfG{^|7_&*VhFNnO2Z{$yZpeZ`>,$rVXp[[' +
-  'XZ:Cj*YAB^DZEL{MpeHi[(R_|*,g(i8eV{zoDahWhh2;3oq]AocB7lgm$9)6U~c(5:<J2*.[U,;bs[ux/9RQN<5tNt825BcJML[_!Rak8rR#9j_0MkcvV9pl' +
-  '}WlH)gTCB*L&n}A^vVvfKkk1`^6.J)n*kzdSlY()/Z]=J)jnYtv/mEvP=J)H^0puah*%5L.U)0h^5+"L&8T2keq6#X.!g;}/(.Z`[<0xRk^,oU`/tbQBQX%v' +
-  'O?u!!J$.z{c8j;I4RBr6gl8O(T,)W8pdf:yxXIn)`ZXS%_?F~>nS:.$40#1aKFBu]a1*|M3CJf`/lM11YIE0nNoTY}%8;mWP"JUJPr7%Z%rn>Ms<CSdj9.1<' +
-  'Edt`m)S?YubCg*%e"?v:tSLn#)j~]WP3/*H_zg"B*ff&9Wcczs{6HA)?LMXC^[HC%Ed?1Y0=:F[`rpvK7f/woF%&j#fvd8*E=uIp^3^,P&JZ5NPokbt"]P(d' +
-  ']WDU|M)$ob#/+;s?S"D@{0}G02EXPn<4]:]BN!{J)6UiJ0#f#0>J>Qb`UhY`sWRhb[p2mBuh7C={UVj=/^7_M0&~kI*`%CZhAXzT@NDvR<d0sCb(Y)sSTL:u' +
-  '2s:oP&A?C@rbzc!IRXAX+FUD0##!bdbS}7t!nkpC0jG&&qiNTJIf4,Jed:TJzaF7ENGS6"J!}nPftcW+v+W;JeE,7g}Xsd(KEPaBQS1<^cZ/|_4O:}2YZCjd' +
-  '.gC&^c;d&g7|^&8,:HX^UXBCQ{?b>h`MZ`}b>_^o@c[0:?hb0o1eatuQcgJ2G+#8Ez3o_7W+(PaY*BxU2j&x&6R}dQb*OB=vgU!>C}Ka``Uj07qI1H3Yf#TV' +
-  'T~oh>@&|uhzcVLNLw*yBwpqy#cebSqTs,f9&P>giT5S<",KY"I[Fk@Erd/&j<UJ:]*K1qh>4:O8,kvC|z(}*7u:ucz4b:OYCrM8?2Z/}u1+f,1Aj#InQIzjn' +
-  '7!$bqt(_@n@TWn3FA'))
+  'xkaVyh),C2W2vnAqq+rs0,:OK2<un<3$5<a4>:<tj1^DB61?19g+q`)2B*@]o]1!0+]J]<m-}B|?C_;1*%>|o|`gO{Xs5KQFnS^?@p/yJ|ArF1AIGJ{z7pvf' +
+  '-wF+_JJVA2}i%ni@[:r%P*h_7:rGf|a4$nnt27ml;L:"H^Uy/7PGetMVCEY&,_k=W^&ng#N|@v,SHUhwIU`V&n!<!yl3)EZk!bV7lU5YuJVEk(_`!bs9)m+E' +
+  '@_FGNVK_Me7@[6t>>iezw|6c`2k>n[%f|OWJ.)ac$WZwxi;)G#|;Qda6z8OgZdp3!_y;o^}AvO7;jW%R--6/2tsgxVkAN&Hf$41n-w,Yc(YtF28^Qd2$f4^y' +
+  'q%%t@1uk4b;>6t%VWd4vat[t5=#ILdGJeeA_6ZnxNLon<Ibpn?p}XnPpZ2(`A?.A.Ek9nmBY_trnsdI`w-m:Se]n/6xbm"dH3W3g=i2^.adwj%%6>11`@gHc' +
+  '/DJN(to1^lvdCM{4|$bU=dA#&*mVu0-(iALZ}23&c.zp(P`:_uqp4`D_VCSeWtt0^P-$U+uqbo{2;XOr5UT^sUbQ==ah9X$z2QDA8HXXXdYQ1G>?|U]4Zv?8' +
+  '=YE(iW15VCyhUo$Z}!]]7N%tScK5Av=y#%An(o.;dN7+*a^sN-fO&/_=;LNpAL242z`mst"OKk)aD-%%6QALSx(Ejv5_K58=7C?q7gMd7(UrY7`n>4=d*9)h' +
+  'rPCn87v2|0}]|0.r:>83|x}zOfO4F*00Z<L4Lw=+x$><3ol[$>y7Oqd5}a6$Mt=cXA@NS`Uh+he=GI>6MD^BVK[LYUa8fX3$XOxEqBmZlHh_%R]OSFbkXLM|' +
+  'U6"$JgRoa^W*03!G^pAOi.vpCw@VR"vfcQtu*da?z#&oov9qhY@5?W8w|>d3_]k4?0.>&Nb&?1CLX6+`,NT3f<S=NBQoc|^qJ1_|L$$-#v<m;-sKK]"Fjh5:' +
+  'lb^+o]PSkqeV2V9VA+g([_!s{|%]pJ3n+%`S"`e6Zo8L%8qYoy6Y"FCN`SP=[CuH|mA@Y%Hu}9VU%u.c@"vvk*+Ey2Vd@zxGVjdkux5m4+E)s9QkJ<{n%j4t' +
+  's"Dp0TR#gh@]CmSVm}(Td&f?n@=slX0d1/OU@A[n@c)$LUE^`3Evl)X.RhM[i55{;WMedCr<h0jBv?)T[UT(Ov?TLz@K^JEh/Ub]^`{vo<`1G6`93E8K{(y3' +
+  'Fl||4j"h)pT#7zuofMk|<b6HeQ`z+vh=V@h<lrgC(3[Vj|U+Ega|)cf/f>Da2>,`7r<sYC3/bm:BJEQzQehZ&;eKRp4)RL3>uNeJsNLd8I2ncISI>Fc!fpq"' +
+  'ty<II[|Vf"rN@Ko[1W"ng`;cjG"YboFQqMI`?^n`h}h%WZ%T0@)1wh]ly*2rwr%69lh/k>;a=:}rWF-9D#S(KcJrU]^UH{3$u;PtQ5hba9oIh+`68>DCu;{g' +
+  '7hi5N)hI%<qgO`b,D1bO3nMl)L?jUo+R"oa8Gm&mnTrG?$9d[#hDVKFiTs9-<j^TCk1nBr<z&F[dIA3-]&Z%-$.e^heBV<p^>Xkci7.w%^%X/g>p7{#mwYa2' +
+  'Gy!C3KEXTYln5oOm4u[N6Z(5pXikwx,B]2R&,v17DBjtL#<Ovd]P0=%^OL,7a^]o9`4L`Q[%ve1Xx9Ym3.?-+.@fx/_x?ml;*xfuxIEaazucbn$h:*bS5k,#' +
+  'K?2N^3}4_)0k(S;p[n#YY3{`_{3#v<ZY{eBiP#%,Oi8N4SI0?HxYugvjT<B;.#BE(t7_c6jcJ=vtn5?3x{Z!VrBh+)ND/v;jfb0Hk]OS}Xq,|6h8C9qHCDr(' +
+  'QAIJkW9=j30S/@pE}@?xz(lj.%0XID{6HetyX2/V`n0"ZKNIcK6$;S21y)H5piaSQS;gThfU&mqG8qnxU&h2[j@|2#?_1$I`SI20+.z.2J:8RweTP7ztmwFF' +
+  '.Am^LMLi|.Rf{c(&6_vD|c)#8g5ny]ar:,#01d^j%a[epj>o17uCG"P?nUz5`.]qe;-$I-HT%9_A.S<H3[!qxeMz7jUH/I(VYrtp#&Zt|36sZq)cKQI-_)Dz' +
+  '0p$1;1*`/XdE>dh<U"RN<*CxR5TgS=c4M#5C_Td{^ZkkoWUW#94qr)WykTW-R;owv^siY/cP}q?6dq]4xw.E+Dk0(yaY"k)dC6K8E0=k7r|SO=y"lcz7YK!5' +
+  'L`tES]?AU4<"XAzD;X!M{e0<7c5z]p1K=L-@5O2*58N&MNOO*+5E`&$SgVn!>nZe0pEAq&JW/f%5chg#H_qeV^JsLRW|,n|0C6O=&$IlGxGkqdD4xe$#rDe!' +
+  'eBf,,fI0:v"@z[s1%x?49k92nX9{V|ANf*xSe.CT*3kCDNR%@IQr:b1u(W+nlSV[&5?cPDx28V6wBS:bxx@&ymO3%(&<{i{dci)SQp<$Qu.^hn8"veYP<1]/' +
+  'UgYbYAD?H.@?SUccnWaTJ*12?$Rxj{-!'))

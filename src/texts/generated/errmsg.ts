@@ -4,17 +4,16 @@ import { lazyJSON, packed } from '../../lazy'
 
 /** errno -> the errMsg reason the runtime sends, for the codes ERRMSG_INDEX does not hold; parsed on first use. */
 export const ERRMSG_REST: () => Record<number, string> = /*#__PURE__*/ lazyJSON(/*#__PURE__*/ packed(
-  'X&M:A%SB!~>F;h;PCKI:=jn$,1!f&W>3NHHOn57GeYV?8lxO|~+.TH+ZB>a!sZC>4Tr.p>n?3}N~Z|t]^K2L*Qea*jqs`t!rvD,9,B6_^W"AGnxxu_"So}iD' +
-  'pl46NE&q3)YGw4U;9B(#LlhqR+;stV=E2}}}gmK8bC1{JN|9?*LB4w$!F{_0)T$}R;|]AvXV6q!4r3v)[7m~}TkmK2zIuID4<7NM7Wr$R9+q_hYtU^8!T/Uf' +
-  'I$(ByH&nr<{U3Nbj?Iq;epNd9<EY{tnDJJ@Fo"f93e|fR9B9B![(Au!IN_<Dz^AXig1:;WB&arB?k<mJV~xb$Gu,h,G`w9*Uz;A6`j@gtOMIc,{B[iY5hcyE' +
-  '>zU>hMLpqBr)G&NwQrv4(.^_?e,jGJGLQZ+2DHg8e9>mNCrOow_IHt^{cHd~&W*q5t*i>xlU?cz0~hcT=[BeO;hPsg#mXBRuQ1#<S6rUylwi2r}D2Br*BF[S' +
-  '7l*dTQ^R_f6!(%J&xn^GUh7=^N<^uP^D|gxoMQ*%H"$6$|u@mb=~PnZgskauLRGOB""Sq"9"|2n{>B,IF*AbU{=P&uTD#b[IwW}cWKdSz_0J!|Q#IY5LML*w' +
-  'VRY9aTJnrbtX&oN[_z3OOp"c+{F128Jf+8B.hZw_@|KtqLqI*iMfG6YQyOR?2e{Lc,_CDF)621$(mw5!meC4@}%IkbolkU5JJD~~HaMYb;CSph]Qr{}R6fC6' +
-  'N*.Dm@>?Nq)8MsAf4BvR({|K6Q{LPV:B:n_jw2r1rc&YZ/<HReBEA&Wm(6r3}K).isuZ[a(:2h7X8+TTqVH_7Xp>U,@D},#>W72w:d&4NK/Bhwo~0iW!/rut' +
-  'Dwt8zVk^oFL/{H/(/QcCzjX+H(.G6&?a+/Z}sf>nP[_/ucWh]{nzK8Dcv$SZUY,R3#s@=tWtd:"v^:`mxpIry8lrGZqWV,?R~np^/;7|y"ihmyd#.Tyx:2m[' +
-  '_vTl,]YnDbM3"&Y}.xQG}1J5[L2`fy.og2]89x*f)P]y>5[f0g|pv`yi#5P9Gpi{PU5!>dFVZTLR~TYMzN}zV*;*~jLq,5Hc$"tQ=+,:1p~o+Ejmdup?`^I@' +
-  '%ICBu!so3>c`bUdQxV$#lKfXIPWW>bWN[.6ImCQ_Mhmw":]rHo:3~P#fMv9>OT!_uXqvP/j*2s_=EoJVqv.1|40SHz?19VtQK]sC:[@Ily2XBJu#!],BpQc>' +
-  'q>j}}35NOQ}*pzXa&@:G?o4[[zrA;Nmu_a!;Nz^9~Z;[CHV=5[AODIW_i@$!%@G@!t79;MZ?<6Q,ugxN,VB*`)gC)K*:L*G?CmL&OQwku$|#O5^T}f_$ZsmN' +
-  'G@MdqQbwjbOMXx7Q.xh/.Z+nq<G?:]dncDaT|K.y}K:]dIY0(cMM/SuzfL5k25Cf%Ep"F@&_nwoQ(OuE)wZS,um|2{!e37JnKknYgqZc5<(ssaDr7ZsGZK{I' +
-  'VBxZ:Ujg.&nu6.3=NSHo[9c~{{3IU!HgVPdgIk"&]w4a,mk?]+S,)?&^kVkODV:~k8:y`xsOB_vo0%Z,Ox>#ik{oPPM@"gVhN.Z]@^bkr?zJth@8LywdE]DJ' +
-  'MWCX?f_URgW:g7wWWl!@>4^;t{k~{qS&l_G+&&70DvDM~~}~A'))
+  'JbTa_nXxQfT)o2.IXBFH8v:q<=FDgTYY;:3W[tpFtUPMMUQ>vd-qYUK&)DbqEwyR|NT|&ex@}vk:C#z*et>|IM!5VUxS<.o6kqlYqOxC#<($DXvi{/&33XSW' +
+  'Ghrjj^oWElTEEw>CC|v|*D4IT&-3|hOEU8*Tu30Ht:qnl^sf&m`@f_GX%D0(h3.wY_Qr{vn,IAl7V*b=8RYp<E]?s+XSUy!o%Y*4#cAQtFBy8e4JCCr:-o=S' +
+  'wVwbC4HH8y"[d-[U.>oIU)!*<lYl&ow$P)0,&_ali=o_)&dZqW[8(f9M@sA@q!=6gTVY)r)0tK"vAt{]"gC4Jb!8|?qBPa4=W^R]BGvw$R0Ya8!;1Mf5k(iu' +
+  'n,HM?`"&(81T3;n0B_N=bn)PI@z5w*cTT$D=6_mJ.,_8(v>9Ei1;WROQ}G"mU@?,xwGB2}ef6pFjBsvU_=$5k?1hDOE3@_c+!E|ao^K8yA)dbYYC2JOg@&px' +
+  '-`)<O[?g1T:62,2{P8B`xech*&B8|%?m]bQIWO_uZ&)P[ZJOWQVHwYISV#oL]loA`2";y/fI8V!Tg)c[j6%^.Dv&dZ|>r,6L&`jschy[TE:p%Ya=e;AjR="P' +
+  'FaTGk%tF!XCsLq$BVm?haxqFM4PJ/*t(1^|T`sv9e%bK?}i?[xV63G$*8,%)ST.O53PaWzg]rPDu&FV21lMj3G[Alh-hd0ZROole")VY#TnZBt/fnEAPIsJF' +
+  '5^4+e]V$/c4/|X^b!,iuQKq?qpefirHq]xnShIP]$dFOT})pe,hS#,b)1di_9dWMrm]JhE?%;PiR.ho7O=rf+-Pw.gK7N<Joc/AIyMWSosQE6%h5se#cf}YU' +
+  '-{X3!mhbh+513)n0*E8CV5;qS{NbdiHah5Ite]Sxl`BRq`wtYm/#ou3Nw{>G+nEEeu)inIRZ3P,"CJ+p=8|DsEGj<Rog"(oc7cAv"B;@vNHRc@m/Dj9OeoY/' +
+  '%Keg;M6DYS7/x.9cAL)WOSaL*4{Q2PUS<y3t,Et}#Bg91D5.#YV]$tNNj[F74QXt3+sj%oBM0`dB!NaxN.UM#23`t0&y)DdJD7Zd0C_yy<Y4Qqmo|VFv|"i#' +
+  'G&J5z.Oj,CIe}j)2%BM<8wRa"NBlS<r/FnyR`JTY`(f6A]IK0:lE"0M!ZOrn]<SZ[L/Htk8E]["/62cWUC#^3,It`s]_IAc1o?,[Z+|UJzjCO%s*wM|olA,&' +
+  '2/xm]tu*?{1:MKYp-ILl9eZF+sK(TQ6uUEV?-^>9KU!D>V%=Wu?dONG)bj$sLlfwnS$/2V>0=KlRMm<W#Gl_VBKEgvza_OBE+0Y;FW07AUL2$B_nXY&zN"Np' +
+  '`2fH6^/C5q([[7EDQ"OT+*HaRLsQ2b;yc6_U%u|ErKRc2%NG"j.,?Jl7Cb0,C8f%*8S<.(NCt3q#Hi7bC8FUUkB0eT8"?N?BOf2+>P>G"Nbm#a8?3[IkP,$/' +
+  'JugrnBkLkTrZeCEoh0MEqoIJuKF?#K(X:w7"/R{78*HT}sQ{q{lX`[3HldcK[+HEZd)KtL!UU+Co|ep^y@,w2dWd{uz{bNmJL,)q_#%R;qf[[{uz9!'))

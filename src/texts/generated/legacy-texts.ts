@@ -4,33 +4,32 @@ import { lazyJSON, packed } from '../../lazy'
 
 /** Legacy errCode -> [table key, errMsg, zh_CN, zh_TW, en], parsed on first use. */
 export const LEGACY_TEXTS: () => Record<number, readonly [string, string, string, string, string]> = /*#__PURE__*/ lazyJSON(/*#__PURE__*/ packed(
-  'd.h;bTAK!~Tm}bi8g<<CT1DOloYeC1*wg0}y@OWNRNIQ};7!GvvLL6TVK>>C{@LGmq96cwyWH5W2ayMJ?HUV%s{[G.gk<%Y4P~*[}LRSX]9TX]`;KJ(hC%Ly' +
-  'd{Ep&SW_^#31IFM/6~_+@b&~_6aNf/N=c5#s}#ugjEL>Apc2V:m:w1j2Y6Qb39OiPRVN;(m+DyBh}#J2^!l>,(@]5qY|Q|+0}0{:U<8(3Y,:K]1/&[mmwaKv' +
-  '(rd@>b^a8/8=0]Of^izXix&W<!<[V1Ltw;d3_iNg:uh).sA42@asLe1NJk[kZHd$nhspOl"~5Ba!{AJ}/75#=3>S4sjR8RkX(T>UutPfKsNDW{,K*BNvdf^3' +
-  'lNSd=v2<EYpzfh?bt/%V86N:l=pgnx&?Frc@x9uK7zgk_oYWqU0^M;]n`x&aJ0q85p_lako_t?=<SWL]6Ev&BtOGbBi<[4wFHj:U3).=wP:V2L!qCF)eJmH$' +
-  'S8A|j${"UoDQOL>:qeL|U9hm>4ZmN8]`)#nXh/@m./,k_?Bc]e1,B$|n%7rocFBeFiJ9q)L?<B<PE+u@,^@{x.eLuc>KB,ql.=B&{GI1&TWsM8:/BJ|/kmb)' +
-  'Nnglwf"jk2+N#w9pq<TbFy^n:EA5_^#,@68[:s+^;D`g@M[tO=BBhs7P^HGY06GgoKsb2LIy,95LMtv3{W&..p(j.k%P{Hj=[V(p0H`GEtWXh_|88%"<:N)b' +
-  'u$_e<Z|V8Y_"ZJ2flLD@)tq+"E2R*Qo)so,Y=DYA@mi2Qf^Fw#o0u@O/>Wdl{A}plCq)#=KJ)fU{nH;hqCBA)>"b}~B%N:S;jR?<NkBpSx7Hn>P%inlOJ;@V' +
-  '$k~_:r{=43Qh.?"X]<Tzr~xO,4?!#mQv>/e}RI}kW@^)9|AhrT"s"ye;p~eCRn6U@&xgi`!jL7Ian_w:c<i](I|3P65*$DGg%4P9,)E4":H]]cC}aBZ:4(`!' +
-  'R~hUFIH,"OB:b+]QSYpjVU9wsVKb"1vMCiMWH*P:2DBfIBEp<R2K@Hyd/j0?pD#kaYpTDBsa:}6zcKoXfU5pWDM%K;U[;^gI[EF*lo}^u.x.E*Y[!$x>9tN~' +
-  '?DBLi}B<1fzP.y(5w#&!88~XPSc:|S8jU40i%,*SkD93x.%F;jCd3HJjBwX`bK}FfYwN64"3z,GEXrZZz6/%2}|HRc,HxDn>Vc#oW@9f0G(Yo1_VEP^Im($,' +
-  'Gs&B3Y=fHOxEDaOkB^5=3Z?%oA|sSzsI3I^&FY0LRl&lxI8v0)s~+p?f4<OrtY8E.o"nHgH~D$&CHo(xsb*E(d;B6r/=i)Tj.`sY3Lcz,B<DmJ"ZCN#bcX5k' +
-  '~pV<BP$)hEeNw_tS)4xzX>q+kMpp;[`ipPh,`wogV:cr>jD<ndI!"&:DALB:U?tU9?x=2dYkyZ*)WI_Olmi.^MS7X,Ou}OF(s!X`[Zt{4];mkU`nz01)a1/s' +
-  'ZC!cGez*Cx}z0[~54$H[n2q?[PW@}Z(jpDOl:*b34<#mMQfkjP+qQL&3F(rdRzK|9r2RQ;YYk&2yRi2R4P[MgM3q$%iU7S+#~q#%d&$$QaJ1ul"^Ql(+!XGb' +
-  't{VukNfy=v,?cw$=f%zfM2(Ge>:!%r!F<K_5OdQJ~[E2!E"xLeE5/9"GfP[},y/IJfK0l{Ki,6_o}3ZQ"}BB5%lt#RVmRr}e$t0TYmm6#*hLm?0;]2oI!C(m' +
-  '9d:spFbey^R:0+8b=[Pa2wSX>TWoqEaeLoFC_xZLt[4i.y7@Ey`<b&8JziIq7]7zpFDf77uB|MYE:2Qn_BC>3B27r^[Ks}23(72kvEE.HIYE*=MO[mA+YSm2' +
-  '2b0#tAf=TtxC="*Po%]M@iV(_pCO@6NjU;a%AJB&h?{@0O8Z@%7HSCxu2RMhD,C>._7r3f/IOa}7X6dIYS*<CN>)Y"rK>h"G;3XlOLp7ma!nMR;~Z{4=C{^m' +
-  'G5n%u$*8]9dh(O5p"Q2&T..2tQt)$4oHlj@^VzgQ6|/#{<UTB_FLgimrZ+[!o$6ZsUmCPD~0XKtrp,C`Fb{&N~B}Y!?kisnCU0U7GZLNCqxd1+.QLf6luZ+<' +
-  'zw?iJ6;?]uo+vb?%KKp[*G=19Uz]")M+buW0cal+h1Fp}_#`aK`tmU,Vl.JoF<@*y|E!tZgkfa;WX&gY;at78hh2@H"UuV.G&3}u)J0qmk!vYIFBY^pZ0HMA' +
-  '6sA^_M6mGjV"m]/2:olBAr23A&,R*T6sA^.M&+xkfCv0@T#W!!bsnr!O|jNp);4;i6*B51yCc)rCRNOWkONwH$!cQZ);4y)4Jq9?5dS;4+n1{xA/.4mvj8W%' +
-  '[8pOQ;*q+TF%@!du%rN;gkU0i`!<I;G/9QSH8i{gsRG2ww8h,Ok>Os?&2S>_^}%p:BSGa{0(PGYbf!UVY`B_#)~_HdMKBLm/:W8;eP!ECyo%l7w7E_ipiZ<g' +
-  'Mz(sTZM5!a=.u@WYsLX`pWNY#5UAihUjylo5hj#voaXh!uhjWar6h6$);TY[kr```3eG#HN?1Cx|kVs_F9%9.hyzA626pHPDBg<#FQ0Xkcx*jfzDB,aQw}5.' +
-  'IKVEVEXew|0_fe=LWc6YBFLTe<7OA,kXY8c&:q"3HI(HV;y|ayXlTHgKijd"8?n%oLmt:_d/hhOLqIR>_{Q}_!JGpU=Zs*=(X#;J:4{tI0hp&bVh=[|XKs"2' +
-  '6HI!tn~(CtCxl`Mct"Jmi7>cDV(,umre]RF6zaGk^1P?&<FT`DBGW0Hm2{${|rcKLc8#FU`Wq^j2Z2+1IeA/CSRd?!Ee_:,n<{/Aa>K[fesJJL@6deYpZq%<' +
-  'K+?2Fc!D*IYJ;MOi*z[@$Oqz7xCmze#bx}cz4b(g;~C5<{LNW3xJYr/[B6:BO$~|iE:,9$`q]km&qci8whw9ow>soWf~]*$Je}r+uLt.ToySiyK8+njG%+p=' +
-  'I*_MapYz;f7qp1F97q;T;rP.H9I6UnJ7y0+Rn_,`|=:3~)&MgDiv/R`j~a(FGD7w~geu%F"aA.Y3T(~ZZY<MqUhJztg4Z0{(tx9S5_ihS`bg|WSTFsr$UMrq' +
-  'tI7=Tf1}n@{38n__O9ws[`SL<dPPFY+B>o.|L?qaAc3,7Ym7O%FKQglf6>}xh2Xxc=P3ld8f;7aikmq0MRqO6Qcz;&I;d3{R?<:Nl.&u_$_c?9THA#F?Uo@;' +
-  'ie&9;B5gewFdQ@?IuuUOwI!M`>e)0vk>AIxN&Z+2c~b~,C"a>Z!Pl5h@.mTce$fKq9XQ?ccPlF}H0+aPS)dZcnn6Aml|HHPn3sw%2|mt{hr3VB;+tr~C#:(E' +
-  '?[^|nwI9GukS6Cu;mEm@:s1iKO?@^WnI4qqkC?FleGn*kLzU`X&[03p%L$}RMNmS:/E0Vb(Kx}[h($xOHjD}^46ouku)YlA)6ZFpFhTHc6GmU_sOHI$soFMY' +
-  'nF4._<tkaVHP^N{u/J69#zju~38fzRMARw9{aLa89xAa)1J6+JaEG_Uk3GOA4F@{{H5^RPHRrqlNH&#!M,fG*zOKT6ej2r[tV+EFbcH?%xpEO~}Xw(yFYcav' +
-  '_D:RiwcoPk$0=hl.DiF!U8)Z}jhwBXh,cNzg2TQEWh9RQb~BF|DZsix3Zt_/fFd`bC~`8~fA'))
+  '?k|fyhp.a|$y`,w*L*FP}3hLjR1TOe"2}/_YHeX$/uCrTW}6Zgj-D8EcYzsv<rKvTB0Bb7IBG^4n/{Uhfytm<*EJgqP:"XNjSH@KWwSL{v57?"tN}])ipr"Y' +
+  'Oq8w?HaY9_XLh(SJ!WGc3ay1QX?m?DNA/=jW(AtcABJ=Cr%MTz2W%ek|q2B|GWO<<`}j#`/(w@y<kAzW5mBs+Ign_:I2Ap{g.*ijqp=o.<_v*G;?/1W("wV]' +
+  'hdY,+[Dy/RIHRK]A=6H1-a9mpG0d=5@r(@aqwVwwX)wFK.Oln;4UIna"Ce+Tj/&5%$3)+DVDZLkx5Op`R#rQRRnO%ix?$$poFTm<8fB.8R.qMH=BgWOavRw)' +
+  'E=(:tK.9.i;MK0lu1:ubJK>;s-JP!gY[Ss[jio#@bFc?[9qjbEAK"!.1/",v3Fw6(Feo_w.IE<{kuA#MV$-;EB!&{p)zSc_0xwAm!)Vn<@$z,x<mctC+CGpp' +
+  ':HvqBbo5fSG+mcWa,)iv@YDmxvkP=g3==rd+("s=^nk0r&}wbWw5_2X[?+T_Lz=A%S0-caXgd+bb(YLE%APBgmEREG,c:)Xv9?;9"u&?6Hv.PL)P0nuMFq>{' +
+  'nENtnHEhr_?>S`zTx3m9ZFF:JcL,?J[p6PbBwe7$a"HFk"m/"io=xI=c&BEprvILY)|D)#ufav8z$osw]huSWqrsSRSyeU7O*]/2;<{dH$4(cdCZBfs!Tx<k' +
+  'V*,}v:#F=dm0CY14/#}E@a}@anx`OGOU8K%W6YDO%)%!H8p5>j%;0`x:0;E2nlQA]Yv6{t7vAeqn*Y;9;YDN[==BwZFm;h1J$W3:=tK24p_8SV6PR_DV`8;]' +
+  'q_f^kHPnLzu-=eEy3ZVZc]K;bc?`K|83k^rbJ#}brcaN)NqKVWusWl:DD|)&id_;?D239FT3%6tHkz,58-354P|<={-IF"9S=/,[+T:dGU%kioVEx"X5)Izy' +
+  's*0]s,=BhN-I,6OjK]aYc;kBj[LxLZ0:[Tw4F+JMSW1B#AJTdC[.N[A%$7)InL1B,)xXM4#bKyLYdi?yZ{`5cOH7xQ*:z#rw7?9^:LwUZ(va3">.:c)?CjPh' +
+  'Tks;j_oL8CgT>4KiMR!"P-!%n(ou[RAhj[v-]m$o9ekaD(GbB#D;V[vv==!Q3AuRi|Oj?aW)M{XbRVLmO[#2$<VG"/.1B4c+c;0;wOK8a.DyX.RM)ae5GHKQ' +
+  '`lS).0Ut1nYQ}7l#VO<!|dR5x43Lw(uw5thAd"]>+3z@xGwXf1tx:?.(_%G0%Pcm7++?Y$ZVU1ZyO2boD:gcS|7gw,}fkVRPDVeZ(tT[k`jz]"Pt^,+mOx4`' +
+  'w=WvI9YrKm?zuO[1;loj]qP9$<f$n3$I<&AQ5qBLL0,]KU(Qy<*w"QcUi*u3RqkJG[R$&}0S`q_"13%1-X1mYh^N?3puZy;k+D]bs>7j9m,G7>A.VwWUrUom' +
+  'M)C^a>qm[uqQep$3N.xw(?M4FT7O4lQbq4YS{q{rQtUbQb=+S**4II@?22/kEmHjk,CQc<nkt%kEl{j-%YP<|/NJ3Hl2/BtrfAh$_&Yc8r[1dZhp"^`9!E^#' +
+  'ODi?yZv&H|5l>%,]ts[>.?#+>vs^#[bRj^T$#un])3q8[_DrPB^LoW0o)oeS["eD]eJ-ClIC8Y.qDj`*F,atQ0k0PfjSD50p/Wu]}qB+(O!l9oU-E+86*>MQ' +
+  '^9VD(LQXI0v,BckB#$a]NQ%cnB8Lv_&Ce0g|8lGk{xt*TH8sK|l8qPC=h3Xd:o8$RxEEFHG}VSkqp6uaKj*glgP-Gvyxked{b|]uc]Cu+N#]M,h4|RM60ln)' +
+  '("ov"9)tbhs1(e6/Zid?9HXx#gs`Pr8y&5gjQ@.Qdf:u$No`M]`1RjQg51Jxjc`s0Ie-lwAdPF0OSK+Rf:O0#5yi4P{vX1ocn-ZU1eiGddFs4n()ha2I]A$Q' +
+  'EBo)3"zb]dqu<!6m/picK>FmnYdZ;rTaT:RCW7n+`-Go{Vh[?9:#.g93+#I1!*^Df@ei}J8FPN`^ygrvKL:6skn.`Wc]Tuntl9pf(]Sr83=/@TE`d,?"H;&x' +
+  'Fj&,{VsBk{Gqw+y<,i2]iZ.qdB!`xr[Bt0hc:AebJ2gHUkNPhR7Xjc;}MDJmz3D;Xf`2*ktlceHSWFdCa";"2>P*x[^V2g[!)[&:J%KFP/;j^1GIYy7plOM%' +
+  'r;kBfJG3vIJ++p0!3Jk$,(_c7X3)]cgm3Ugk?iJ%[GDR57adWKSZ$QW5M+J=SrMHk3Zz<T4ss(DAkTe-l"0mZ0izA4F@Eo5P/@_h:Blm3uu*)BAEI1>`wwu/' +
+  'p*[uOH$?lx[G2h&sw9(ecy@L!C(P:m[JiE^itKGV5*U4o&PQY7hrP%<={8yo=#]xezJ8;M!vIN?W}?:J,-RmlU73&!E_`ALH3V{qWF-j1,f[H]s0}{U?[:<H' +
+  '-o6ie@QI_mD.xIu,tS;<O2m**O!"2b@t#}a.z_v0j.xlZI@D3;m7ds.Dol0tFO7gF6JIif?a4P8>}Rj-66Ril1AFlEV_niE!XvQ2bU>y=Czu:7IUV#4HvCsr' +
+  'f?FORPGv*9>Wpy3PZ_"p{OVMO.K^M*7*B"sKY0hZy}O1Wg3B`2U^3l7;gmcmq0Q^h"3`kI0,L@,#%W2}|xB}_IR)&aq<_9VDI):$jFjoh1uPQ^>a{Evwvo7k' +
+  '}3IdH-$;7_1m[=*k:V{<Up#HnP+_-rm!g^>}h5EeTu?-c}5oIL[79(*blP%khH4^6owZa-31y[Z_<-;%#UAY}_<Jt@1Q8$20W:*g),>%",K94)$0%Jia_j/i' +
+  '&S;fCXCTJ,E&w?4|ovq1#{pW*ZGe<mFTV1".<>.D$[2KF.)36Q{,y38+o5:aU(*OS6=v%O<xEd!;|X3ec.a)=S^&_c6MgW:z+)3UH.T*%jt>?w;<t>w[r8Z!' +
+  ').fPt)e_LSGd(L#4z}?l<RR;VSy1}o@Cqg,`-P5dEuNM"X,7g@w4t428-smuh,7Kv@dr6t}.eA^$n:vTkZ3yNP`,L5!V`r0[tS+qT0TC?9YRP_$o3Y0_,<EE' +
+  '5m@g57C(?h_`=UF).1*DB0LwKl4mj2"b<Lb+z9#?ib$TZOd$fU:6_(^vi&9:>>2)S*s.{Wli{rxh)OW$AlhdUF>|W3_D8dcZmhTk[WlL*;PLG7)){O8^f;n5' +
+  'w5>Cl{Im#_w[}(;E2p<oHBW28SXgRnjlU5RM{2NaeF;"fq-INOd8[,Z_mtKX8veFFUdjoOq2}LM)sl7,)3,*s=,UHHxT>7OOfAAa9[m/g[_J.P^QQOF?G74V' +
+  ':&Rb|H-c+Z{jk!uq_.k9VI(3P;B)uH[>T>B"&`>=1b},S)z(W;IRb)l[?4i%Tsn}QU`ykfS<j9`0P6gHZ*.w|h9$#!{b@g/Q,M#.1H!`IU4:KSx;..J-T,]{' +
+  '29t+npqQqQuqmfT9FBbri89#lP133:0dX7+1qCA<6h#Adls[*F`>QZUz4S6IV,7:*QW/d>EZX@%S5Q)[?)Z/IZr"1}sNI8"'))
