@@ -55,18 +55,48 @@ test('the package.json the packer and bundlers read points at what was built', (
   }
 })
 
+test('miniprogram_dist/index.js exports what dist/index.cjs does; a name loads its module only when read', () => {
+  // A fresh process: this file's other tests have loaded modules already.
+  const script = `
+    const before = new Set(Object.keys(require.cache));
+    const lib = require(${JSON.stringify(path.join(root, 'miniprogram_dist/index.js'))});
+    const loaded = () => Object.keys(require.cache).filter((f) => !before.has(f)).map((f) => f.split('miniprogram_dist/')[1]).sort();
+    const out = { keys: Object.keys(lib).sort(), atStart: loaded() };
+    out.has = 'showGuidance' in lib && !('nothing' in lib);
+    const d = Object.getOwnPropertyDescriptor(lib, 'showGuidance');
+    out.descriptor = [typeof d.get, d.enumerable];
+    out.afterIntrospection = loaded();
+    const copy = Object.assign({}, lib); // what __importStar / _interopRequireWildcard do: reads every name
+    out.copied = typeof copy.showGuidance + ' ' + typeof copy.wxp;
+    out.afterCopy = loaded().length;
+    out.same = lib.showGuidance === copy.showGuidance && Object.getOwnPropertyDescriptor(lib, 'showGuidance').value === lib.showGuidance;
+    out.esModule = lib.__esModule;
+    console.log(JSON.stringify(out));`
+  const out = JSON.parse(require('child_process').execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))
+  expect(out.keys).toEqual(Object.keys(require(path.join(root, 'dist/index.cjs'))).filter((k) => k !== '__esModule').sort())
+  expect(out.atStart).toEqual(['index.js'])
+  expect(out.has).toBe(true)
+  expect(out.descriptor).toEqual(['function', true])
+  expect(out.afterIntrospection).toEqual(['index.js'])
+  expect(out.copied).toBe('function object')
+  expect(out.afterCopy).toBeGreaterThan(10)
+  expect(out.same).toBe(true)
+  expect(out.esModule).toBe(true)
+})
+
 describe('texts in miniprogram_dist', () => {
   test('each table is its own file under texts/, required on first use, not parsed at start', () => {
     const texts = fs.readdirSync(path.join(root, 'miniprogram_dist/texts'))
-    expect(texts).toEqual(expect.arrayContaining(['ERRNO_MEANINGS_EN.js', 'ERRNO_MEANINGS_ZH_CN.js', 'ERRNO_MEANINGS_ZH_TW.js', 'GUIDANCE_TEXTS_ZH_TW.js', 'SERVER_CODES.js']))
+    expect(texts).toEqual(expect.arrayContaining(['DECODING.js', 'ERRNO_MEANINGS_ZH_CN.js', 'ERRNO_MEANINGS_ZH_TW.js', 'GUIDANCE_TEXTS_ZH_TW.js', 'SERVER_CODES.js']))
     const index = fs.readFileSync(path.join(root, 'miniprogram_dist/index.js'), 'utf8')
     expect(index).not.toContain('当前蓝牙适配器不可用')
     // Each generated module requires its table inside a function: on first use, not at load.
     const stub = fs.readFileSync(path.join(root, 'miniprogram_dist/texts/generated/errno.zh_CN.js'), 'utf8')
     expect(stub).toMatch(/function\s*\(\)\s*\{\s*return require\(["']\.\.\/ERRNO_MEANINGS_ZH_CN\.js["']\)/)
     expect(stub).not.toContain('当前蓝牙适配器不可用')
-    // index.js requires the core at load and the guidance, errors and texts inside getters.
-    expect(index).toMatch(/\w+\(function\s*\(\)\s*\{\s*return require\(["']\.\/guidance\/show\.js["']\)/)
+    // index.js holds the core and requires the guidance, errors and texts inside functions, on first use.
+    expect(index).toMatch(/function\s*\(\)\s*\{\s*return require\(["']\.\/guidance\/show\.js["']\)/)
+    expect(index).not.toMatch(/^[^{]*require\(["']\.\/guidance/)
   })
 
   test('an app that leaves out a locale still works: that locale falls back to English guidance', () => {
