@@ -163,6 +163,27 @@ process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t3 - t2) / 1e
   return { ms: median(total), compileMs: median(compile) }
 }
 
+/**
+ * Median ms of the first failure in fresh processes (miniprogram_dist): the first toErrnoError unpacks and
+ * parses the decoding table (texts ship packed, issue #15); the first getGuidance then loads the guidance
+ * modules and unpacks the zh_CN guidance texts. Informational: there is no target.
+ */
+function firstFailure(runs) {
+  const script = `const lib = require(${JSON.stringify(path.join(root, 'miniprogram_dist', 'index.js'))})
+const failure = ${JSON.stringify(FAILURE)}
+const t0 = process.hrtime.bigint(); const error = lib.toErrnoError(failure, 'openBluetoothAdapter'); const t1 = process.hrtime.bigint()
+lib.getGuidance(error, { locale: 'zh_CN' }); const t2 = process.hrtime.bigint()
+process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t2 - t1) / 1e6]))`
+  const decode = []
+  const guidance = []
+  for (let i = 0; i < runs; i++) {
+    const [a, b] = JSON.parse(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout)
+    decode.push(a)
+    guidance.push(b)
+  }
+  return { toErrnoErrorMs: median(decode), getGuidanceMs: median(guidance) }
+}
+
 function memory() {
   const gc = global.gc || (() => undefined)
   const fake = createFakeWx({ timing: 'sync', state: { bluetooth: 'off' } })
@@ -197,6 +218,7 @@ async function main() {
   }
   const cold = {}
   for (const name of Object.keys(coldDetail)) cold[name] = coldDetail[name].ms
+  const first = firstFailure(coldRuns)
   const mem = await memory()
 
   const rows = []
@@ -246,12 +268,13 @@ async function main() {
   for (const [name, ns] of Object.entries(profile)) console.log(`| ${name} | ${ns.toFixed(0)} |`)
   console.log(`\ntoErrnoError: ${(throughput.toErrnoErrorPerSecond / 1e6).toFixed(2)} M/s; lookupErrno: ${(throughput.lookupErrnoPerSecond / 1e6).toFixed(1)} M/s`)
   console.log(`cold require (median): miniprogram_dist ${cold['miniprogram_dist/index.js'].toFixed(2)} ms, miniprogram-api-promise ${cold['miniprogram-api-promise'].toFixed(2)} ms, an empty module ${cold['an empty module'].toFixed(2)} ms`)
+  console.log(`first failure in a fresh process (median): toErrnoError ${first.toErrnoErrorMs.toFixed(2)} ms (unpacks the decoding table), then getGuidance ${first.getGuidanceMs.toFixed(2)} ms (loads guidance, unpacks its zh_CN texts)`)
   console.log(`  compiling the module alone: miniprogram_dist ${coldDetail['miniprogram_dist/index.js'].compileMs.toFixed(2)} ms, miniprogram-api-promise ${coldDetail['miniprogram-api-promise'].compileMs.toFixed(2)} ms`)
   console.log(`memory: ${mem.listenersLeft} listeners left, heap growth ${(mem.heapGrowthBytes / 1024).toFixed(0)} KB${mem.gcExposed ? '' : ' (run with --expose-gc for a reliable figure)'}\n`)
   console.log('| target | value | met |')
   console.log('| --- | ---: | --- |')
   for (const t of targets) console.log(`| ${t.target} | ${t.value.toFixed(2)} | ${t.met ? 'yes' : 'NO'} |`)
-  fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify({ measured: new Date().toISOString(), node: process.version, quick, method: quick ? '1 round' : 'median of 5 interleaved rounds', rows, freshSuccess: freshRows, failureProfile: profile, throughput, coldRequireMs: cold, coldRequireDetail: coldDetail, memory: mem, targets }, null, 2) + '\n')
+  fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify({ measured: new Date().toISOString(), node: process.version, quick, method: quick ? '1 round' : 'median of 5 interleaved rounds', rows, freshSuccess: freshRows, failureProfile: profile, throughput, coldRequireMs: cold, coldRequireDetail: coldDetail, firstFailure: first, memory: mem, targets }, null, 2) + '\n')
 }
 
 main().catch((error) => { console.error(error); process.exit(1) })

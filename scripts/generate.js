@@ -129,7 +129,7 @@ function generateErrno(files) {
   // English is what every ErrnoError's message says: it is packed with the rest of what decoding reads (DECODING, below).
   files['src/texts/generated/errno.en.ts'] = header('errno.json') +
     "import { byErrno } from '../../errno/codes'\nimport { DECODING } from '../../errno/generated/decoding'\n" +
-    `\n/** errno -> meaning (en), from DECODING on first use. */\nexport const ERRNO_MEANINGS_EN: () => Record<number, string> = /*#__PURE__*/ byErrno(() => DECODING()[0])\n`
+    `\n/** errno -> meaning (en), from DECODING on first use (stored without the final full stop). */\nexport const ERRNO_MEANINGS_EN: () => Record<number, string> = /*#__PURE__*/ byErrno(() => (DECODING()[0] || []).map((text) => text + '.'))\n`
   for (const [locale, get] of Object.entries(locales)) {
     // An array in errno order (the keys are the known-errno runs the core already has), one text per line.
     files[`src/texts/generated/errno.${locale}.ts`] = header('errno.json') +
@@ -165,12 +165,14 @@ function generateErrno(files) {
   // errno: device, file, network), its aliases, the API families, the reason rules and the legacy tables.
   // One table compresses better than six and is unpacked once, with the first failure.
   const legacy = legacyTables(codes.map((c) => c.errno))
-  const decoding = [codes.map((c) => c.en), trimEnd(codes.map((c) => (isDecodable(c) ? c.errMsg : ''))), aliases,
+  // Every English meaning is a sentence ending in a full stop: stored without it (85 bytes less once packed), errno.en.ts puts it back.
+  for (const c of codes) if (!/[^.]\.$/.test(c.en)) throw new Error(`errno ${c.errno}: the English meaning must end with one full stop`)
+  const decoding = [codes.map((c) => c.en.slice(0, -1)), trimEnd(codes.map((c) => (isDecodable(c) ? c.errMsg : ''))), aliases,
     families.map((f) => [f.pattern, f.prefixes.join(',')]), rules, legacy.tables, legacy.pairs, legacy.byReason]
   files['src/errno/generated/decoding.ts'] = header('errno.json, legacy.json') +
     "import { lazyJSON, packed } from '../../lazy'\nimport { byErrno } from '../codes'\n\n" +
     `/**\n * What decoding reads, parsed on first use (its own file in miniprogram_dist):\n` +
-    ` * [0] the English meaning of every errno, in errno order; [1] the errMsg column in errno order for the codes an\n` +
+    ` * [0] the English meaning of every errno, in errno order, without its final full stop; [1] the errMsg column in errno order for the codes an\n` +
     ` * errMsg-only failure can carry ('' for the others); [2] errMsg aliases [reason, errno]; [3] API families\n` +
     ` * [API name pattern, errno prefixes]; [4] reason rules [pattern on the lower-cased reason, errno, API name pattern or ''];\n` +
     ` * [5] legacy tables [min errCode, max errCode, key, name, API name pattern]; [6] legacy errCode -> errno as\n` +

@@ -37,9 +37,10 @@ function toBase91(bytes) {
   return out
 }
 
-/** A text -> what unpack() turns back into it (pako). */
+/** A text -> what unpack() turns back into it (pako): the UTF-8 length in base 36, `~`, then base91 of raw DEFLATE. */
 function pack(text) {
-  return toBase91(pako.deflateRaw(Buffer.from(text, 'utf8'), { level: 9, memLevel: 9 }))
+  const bytes = Buffer.from(text, 'utf8')
+  return bytes.length.toString(36) + '~' + toBase91(pako.deflateRaw(bytes, { level: 9, memLevel: 9 }))
 }
 
 /** The same, smaller: zopfli, 15 iterations (what the generator ships). */
@@ -47,7 +48,8 @@ async function packSmallest(text) {
   if (/[\ud800-\udfff]/.test(text)) throw new Error('pack: a text holds a character outside the Basic Multilingual Plane, which unpack does not decode')
   // Loaded only here: its Emscripten glue adds process-wide handlers, which no test process should get.
   const zopfli = require('@gfx/zopfli')
-  return toBase91(await zopfli.deflateAsync(Buffer.from(text, 'utf8'), { numiterations: 15 }))
+  const bytes = Buffer.from(text, 'utf8')
+  return bytes.length.toString(36) + '~' + toBase91(await zopfli.deflateAsync(bytes, { numiterations: 15 }))
 }
 
 module.exports = { pack, packSmallest, toBase91, BASE91 }

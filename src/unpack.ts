@@ -82,25 +82,11 @@ function huffman(lengths: number[]): Huffman {
   return [table, bits]
 }
 
-// Length codes 257-285 and distance codes 0-29: base values and extra bits (RFC 1951, 3.2.5).
-const LENGTH_BASE: number[] = []
-const LENGTH_EXTRA: number[] = []
-const DISTANCE_BASE: number[] = []
-const DISTANCE_EXTRA: number[] = []
 let fixed: [Huffman, Huffman] | undefined
 
-function tables(): [Huffman, Huffman] {
+/** The fixed codes of block type 1 (RFC 1951, 3.2.6), built the first time a block uses them. */
+function fixedCodes(): [Huffman, Huffman] {
   if (!fixed) {
-    for (let i = 0, base = 3; i < 29; i++) {
-      LENGTH_EXTRA[i] = i < 8 || i > 27 ? 0 : (i >> 2) - 1
-      LENGTH_BASE[i] = i > 27 ? 258 : base
-      base += 1 << LENGTH_EXTRA[i]
-    }
-    for (let i = 0, base = 1; i < 30; i++) {
-      DISTANCE_EXTRA[i] = i < 4 ? 0 : (i >> 1) - 1
-      DISTANCE_BASE[i] = base
-      base += 1 << DISTANCE_EXTRA[i]
-    }
     const lengths: number[] = []
     for (let i = 0; i < 320; i++) lengths[i] = i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : i < 288 ? 8 : 5
     fixed = [huffman(lengths.slice(0, 288)), huffman(lengths.slice(288))]
@@ -111,18 +97,13 @@ function tables(): [Huffman, Huffman] {
 // The order in which a dynamic block sends the code lengths of its code-length code.
 const ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 
-/** Raw DEFLATE bytes -> the bytes they hold. Throws on a malformed stream. */
-export function inflate(data: Uint8Array): Uint8Array {
-  let out = new Uint8Array(data.length * 4 + 1024)
+/**
+ * Raw DEFLATE bytes -> the `length` bytes they hold (the packer records the length). Throws on a
+ * malformed stream; bytes past `length` are dropped.
+ */
+export function inflate(data: Uint8Array, length: number): Uint8Array {
+  const out = new Uint8Array(length)
   let size = 0
-  // Room for `more` bytes of output.
-  const room = (more: number) => {
-    if (size + more > out.length) {
-      const bigger = new Uint8Array((size + more) * 2)
-      bigger.set(out)
-      out = bigger
-    }
-  }
   let at = 0
   let buffer = 0
   let count = 0
@@ -150,7 +131,6 @@ export function inflate(data: Uint8Array): Uint8Array {
     count -= entry & 15
     return entry >> 4
   }
-  const [fixedLengths, fixedDistances] = tables()
   let last = 0
   while (!last) {
     last = bits(1)
@@ -159,17 +139,17 @@ export function inflate(data: Uint8Array): Uint8Array {
       // Stored: drop the rest of the current byte (the buffer holds under 8 bits after bits()), then LEN, NLEN and LEN bytes.
       at -= count >> 3
       buffer = count = 0
-      const length = data[at] | (data[at + 1] << 8)
-      if (at + 4 + length > data.length) fail()
-      room(length)
-      for (let i = 0; i < length; i++) out[size++] = data[at + 4 + i]
-      at += 4 + length
+      // (A stream cut short leaves zeros here, and fails at its next read.)
+      const stored = data[at] | (data[at + 1] << 8)
+      for (let i = 0; i < stored; i++) out[size++] = data[at + 4 + i]
+      at += 4 + stored
       continue
     }
     if (type === 3) fail()
-    let lengthCode = fixedLengths
-    let distanceCode = fixedDistances
-    if (type === 2) {
+    let lengthCode: Huffman
+    let distanceCode: Huffman
+    if (type === 1) [lengthCode, distanceCode] = fixedCodes()
+    else {
       const literals = bits(5) + 257
       const distances = bits(5) + 1
       const codeLengths = bits(4) + 4
@@ -192,37 +172,55 @@ export function inflate(data: Uint8Array): Uint8Array {
     }
     for (;;) {
       let symbol = decode(lengthCode)
-      room(258)
       if (symbol < 256) out[size++] = symbol
       else if (symbol === 256) break
       else {
+        // Lengths and distances by the formulas behind RFC 1951's tables (3.2.5): length symbols 257-264
+        // are 3-10 and 285 is 258; the others, and distance codes from 4, carry extra bits that grow by one every 4 (every 2).
         symbol -= 257
         if (symbol > 28) fail()
-        const length = LENGTH_BASE[symbol] + bits(LENGTH_EXTRA[symbol])
+        let extra = (symbol >> 2) - 1
+        const copy = symbol < 8 ? symbol + 3 : symbol > 27 ? 258 : ((4 + (symbol & 3)) << extra) + 3 + bits(extra)
         const distance = decode(distanceCode)
         if (distance > 29) fail()
-        const from = size - DISTANCE_BASE[distance] - bits(DISTANCE_EXTRA[distance])
+        extra = (distance >> 1) - 1
+        const from = size - (distance < 4 ? distance + 1 : ((2 + (distance & 1)) << extra) + 1 + bits(extra))
         if (from < 0) fail()
-        for (let i = 0; i < length; i++) out[size++] = out[from + i]
+        for (let i = 0; i < copy; i++) out[size++] = out[from + i]
       }
     }
   }
-  return out.subarray(0, size)
+  return out
 }
 
-/** UTF-8 bytes -> text. The packer takes no character outside the Basic Multilingual Plane, so none is longer than 3 bytes. */
+/**
+ * UTF-8 bytes -> text. The packer takes no character outside the Basic Multilingual Plane, so none is
+ * longer than 3 bytes. Code units become a string 4,096 at a time, from a plain array: one by one, or
+ * from a typed array, measured 4 to 20 times slower on a first call (which is the call that counts).
+ */
 function utf8(bytes: Uint8Array): string {
+  const units: number[] = new Array(4096)
+  let size = 0
   let text = ''
   for (let i = 0; i < bytes.length; ) {
     let c = bytes[i++]
     if (c > 223) c = ((c & 15) << 12) | ((bytes[i++] & 63) << 6) | (bytes[i++] & 63)
     else if (c > 127) c = ((c & 31) << 6) | (bytes[i++] & 63)
-    text += String.fromCharCode(c)
+    units[size++] = c
+    if (size === 4096) {
+      text += String.fromCharCode.apply(null, units)
+      size = 0
+    }
   }
-  return text
+  units.length = size
+  return text + String.fromCharCode.apply(null, units)
 }
 
-/** A text the generator packed (base91 of raw DEFLATE of UTF-8) -> the text. */
+/** A text the generator packed (its UTF-8 length in base 36, `~`, then base91 of raw DEFLATE) -> the text. */
 export function unpack(packed: string): string {
-  return utf8(inflate(fromBase91(packed)))
+  const cut = packed.indexOf('~')
+  const length = parseInt(packed.slice(0, cut), 36)
+  // No table is near 16 MB: a larger (or missing) length is not the packer's.
+  if (!(length >= 0 && length < 1 << 24)) fail()
+  return utf8(inflate(fromBase91(packed.slice(cut + 1)), length))
 }

@@ -4,13 +4,13 @@ import { lazyJSON, packed } from '../../lazy'
 
 /** Category names in the order of CATEGORY_KEYS as `zh_CN|zh_TW|en`, semicolon-separated (zh_TW empty when it equals zh_CN); read on first use (its own file in miniprogram_dist). */
 export const CATEGORY_NAMES: () => string = /*#__PURE__*/ lazyJSON(/*#__PURE__*/ packed(
-  'T[hbyhk9P|6eX2r{4l8QPS_K;_Ye8RCCQkkkHamH5A)/Z95YVSI<aC@<Q4HqIXv;KbHp=B@6VlvuJo{V*X7Q>C41v%vrvmr@%iJH32a(wkB%xV%DAeFi7dcf' +
-  'YXk5V((Hp9B)sP*k%jIM`Pwo9F#t}G1BV{lg%E[T6M}QK=j,#XWf=X>+J/>(BjhOz/{-1bc0u4/pCRLkO?&tW-AjJgv7MkMR?.SnXQY6l5gLjlN9"4()vzhp' +
-  '},=3JuX2HOtG%[M{mq$2nb3PNhAsNgm]?$e]?$i;Rf|c1i^(+3KD^O(ogu>o%D_a|6@q/D(MLVm0fZEPTBF5)zal)]RY,i!*`{YKk3a]>tv<u=/ogX6kc8&v' +
-  'o(Etj((JD0mH4r-5EI-N?=T9C#N]tNUf9(3qdy-L](p!l6]-"/g>^&.XY7}t::n1j&6qlwOy&9KD#9/4s@X%egb2z/{<j*Y<<sA^(A4ihtp,utnz"zvuV&mz' +
-  'hf-GmO0&nOwha5zXLTr+iT{pFiH@LrppJ/8dFHsvH"SV{-}e?cEzsKa!tuPBF&/NYMl(CNpn[#+xGXwmBSAhOd]Z(8j#P7,FFe=dWS9al):5LE2nuLRsxwt_' +
-  '%&p/e=?:^}Q?{w[H}HtirM5RldxW(JQBy=l#mkS+%a"|QjtivXLXic/i-Z"+^cx<z6_u&0*kj:HBMpG&$[Z)G]pn#GuM*-e^!,UQK,Qx{},pAVBK9o-vTz[r' +
-  'EQy[-iAD0oZ,QatBtwS^!RF_N:br-2Q.eJ<bouJz>j8?<f1vUcet]XL<)#2=oS+aB6ix6MDNQcM8&?bRWNMU;9I82D%/g@@M.A/=ky)9`MC7*_p,N"^LL68N' +
-  ':J67S(_!(=8=LQS&sf4/tO>qf5oVG^"rt0B!8tJ`xgSdWzU|.QZ5uy0H4d<a8EGo^y=/D#a3Q`S<G_NT<LQV,:7o#_2djx."gwoxJkE6[#|h)0AMoJ"/xnpw' +
-  'o)2{VO/i`%Xr/T7R)e-|M+SuVa[J!ovk1.Dd"}M-*m>]%aa?CW*}Bdj`wQZd$$Z$)$SRrdWS;z4-jn@Ujx{8[M:88M*yJt8tkAk@},]Ur4-&f20Z|Vmc8GGC' +
-  'N%T9/D>?OzSY{g_B"sc;RWY(7{fOjV7gX,s+.Na"LX7_3TrU=Dh,g9+E0Lg[9oF/]w$6q|!'))
+  '18x~T[hbyhk9P|6eX2r{4l8QPS_K;_Ye8RCCQkkkHamH5A)/Z95YVSI<aC@<Q4HqIXv;KbHp=B@6VlvuJo{V*X7Q>C41v%vrvmr@%iJH32a(wkB%xV%DAeFi' +
+  '7dcfYXk5V((Hp9B)sP*k%jIM`Pwo9F#t}G1BV{lg%E[T6M}QK=j,#XWf=X>+J/>(BjhOz/{-1bc0u4/pCRLkO?&tW-AjJgv7MkMR?.SnXQY6l5gLjlN9"4()' +
+  'vzhp},=3JuX2HOtG%[M{mq$2nb3PNhAsNgm]?$e]?$i;Rf|c1i^(+3KD^O(ogu>o%D_a|6@q/D(MLVm0fZEPTBF5)zal)]RY,i!*`{YKk3a]>tv<u=/ogX6k' +
+  'c8&vo(Etj((JD0mH4r-5EI-N?=T9C#N]tNUf9(3qdy-L](p!l6]-"/g>^&.XY7}t::n1j&6qlwOy&9KD#9/4s@X%egb2z/{<j*Y<<sA^(A4ihtp,utnz"zvu' +
+  'V&mzhf-GmO0&nOwha5zXLTr+iT{pFiH@LrppJ/8dFHsvH"SV{-}e?cEzsKa!tuPBF&/NYMl(CNpn[#+xGXwmBSAhOd]Z(8j#P7,FFe=dWS9al):5LE2nuLRs' +
+  'xwt_%&p/e=?:^}Q?{w[H}HtirM5RldxW(JQBy=l#mkS+%a"|QjtivXLXic/i-Z"+^cx<z6_u&0*kj:HBMpG&$[Z)G]pn#GuM*-e^!,UQK,Qx{},pAVBK9o-v' +
+  'Tz[rEQy[-iAD0oZ,QatBtwS^!RF_N:br-2Q.eJ<bouJz>j8?<f1vUcet]XL<)#2=oS+aB6ix6MDNQcM8&?bRWNMU;9I82D%/g@@M.A/=ky)9`MC7*_p,N"^L' +
+  'L68N:J67S(_!(=8=LQS&sf4/tO>qf5oVG^"rt0B!8tJ`xgSdWzU|.QZ5uy0H4d<a8EGo^y=/D#a3Q`S<G_NT<LQV,:7o#_2djx."gwoxJkE6[#|h)0AMoJ"/' +
+  'xnpwo)2{VO/i`%Xr/T7R)e-|M+SuVa[J!ovk1.Dd"}M-*m>]%aa?CW*}Bdj`wQZd$$Z$)$SRrdWS;z4-jn@Ujx{8[M:88M*yJt8tkAk@},]Ur4-&f20Z|Vmc' +
+  '8GGCN%T9/D>?OzSY{g_B"sc;RWY(7{fOjV7gX,s+.Na"LX7_3TrU=Dh,g9+E0Lg[9oF/]w$6q|!'))

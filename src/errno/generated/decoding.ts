@@ -5,78 +5,77 @@ import { byErrno } from '../codes'
 
 /**
  * What decoding reads, parsed on first use (its own file in miniprogram_dist):
- * [0] the English meaning of every errno, in errno order; [1] the errMsg column in errno order for the codes an
+ * [0] the English meaning of every errno, in errno order, without its final full stop; [1] the errMsg column in errno order for the codes an
  * errMsg-only failure can carry ('' for the others); [2] errMsg aliases [reason, errno]; [3] API families
  * [API name pattern, errno prefixes]; [4] reason rules [pattern on the lower-cased reason, errno, API name pattern or ''];
  * [5] legacy tables [min errCode, max errCode, key, name, API name pattern]; [6] legacy errCode -> errno as
  * `errCode delta:position of the errno in the catalogue` in base 36; [7] legacy codes that map only when the reason says so [errCode, reason, errno, table].
  */
 export const DECODING: () => [string[], string[], Array<[string, number]>, Array<[string, string]>, Array<[string, number, string]>, Array<[number, number, string, string, string]>, string, Array<[number, string, number, number]>] = /*#__PURE__*/ lazyJSON(/*#__PURE__*/ packed(
-  '6kPg(6b+a|&R?T6*FkJ$`&$tMq=RMkTIx4FIe<m[zKY_(_Z<(F(s9{:_dlKb!z;5=guET@-]"fwu%G?iTzhn>n5?bC&q1NhX`FJ(jS{9A%Xt7x@4|"vTf0[E' +
-  'M|r5z[6?Pkg(pW-jD.ODL6s|aNb"ad/%HFEVe0Lsu7Ee(eo3"R&MGCwE";{2zEQ+H^s3:;M_j<n*VX7%zwMr=c52rCZ-IE.+S%GsK17np[dE9a>V9TeJ#=o,' +
-  'TGyQ]KXPxf/il7o@8"|tQ8QJ{kJSRpgO34[80<0J;@t%dg<TUCg4Uv]NrQ43Y[VO=7/o$VICVOtG.Ir-KHPgiLD&wL(r7,ik}]8B"hwa8Sof(*8Yorm)1j-"' +
-  'e#2Ez$6$dFT}#h}8IJYKc56S*lZBg><_0P>W[[nDO9B$j_da|"nqV|NwFA}Xmceh:Lrj<%_roRaW-4>U{xw[r"ovl9=!MdG:rvmd/|*DK41Us5B[P_uvXPh7' +
-  '4B=APQ)LIraR|FKG$-bz5;q0PoL,wtXqP97E+{)8QV:x|B|1%ec,.BM1,5le@Ff2tiBBbm-9B4bi_+=g?z#Lg0#jp2{+rr.@lORLRhcl:bWq83|5^fwJ4)]y' +
-  'X*1N(J_hg&"DqkIEssEq8{]%o7!U|u&yiF}9Y^D[W-{2WioybW6d!)1{[5MMMFsG3vHa_*25[]>#mk/YY60"/:JQ81jd5xBL3^QhMuEL4z?yM:>Q$IF?Mi{Z' +
-  '1K-(?:1I|Ut2)|UOT3>]P:5JB:r&)$-;;g#2Ze%c!VVt?Id]Q3j?sX`z60kn_Xk3qDT1(_LGXeDG10}MO?!f14IZ/2rWDJtOKmFrE,_:MMcUm4Z:/#<1i*9F' +
-  '{6QS-qv,zySWq|x0K9E!hw?G}efFtdrEa)^a<YRAeWBLc#UeOq9;PGmU.|"BzfVGwQ<0zACafSY(?uvnm73ns8*cZd!u}0KEhfTeFDY(hMpi3IR_p7:W/@f4' +
-  'c>TKws:jKls^J,.5q9y86O!E[bD+oM^f}d1[!v:0EEqCLc9yRT>&S>*SJ1<DrQH9fU>F0V8e2C@OSToSj9iuo6%;d<:x+Z=)gz69R4jZ?Sl2/xDY5+sC6iZV' +
-  '>_/nmqE(]Nj()F=.mOnjYZJ|xt"er9Ogo|!zvJ"+-E[a}vaUAm#.]>RB|]G2Ro1t-0"x|*[BGEN{]hUN0jgV=87x6zdk"RIY*G$-,?py9Qqajky-msV/d%OT' +
-  'f|p;y2B.e9{[27K@n/[zgl-IR3MK-g6JI}{jnbs#)EsM{0jUJ[q^LO8=vH9E[9%J!Ygu3d_:JUXa;:fJd%gkA2<=xWm99Oj:rkv1Yn{@$:rJ2Ypw7FeT7$6B' +
-  '}3e>mX1vsfSm{tdG4n2CVG9;H{HbTxl5hGy|Hk5qZb[O%bKA`v8fwbIn3wzT[4t_vAu*YsX{b1)q$peGEwuqhD")9#FMeWqP0/nHwdd%nX)fBH<As*gPKzDH' +
-  'K4I<TU;w^HGnAl[Q^*7GMZe+,x"_kGJHB>3g%oW(^c*PL(J2yp!?[eVG_kQ"i4[A/][-Aw&Fo3h&iB->U>@`B[2N).cKd$&%YiQ(YM#WWAkOz6&p8y7(Lcwc' +
-  '1JOvAMpX8MtN_L/M(IK"0I[e?wz*iWfG;/)"jwuC`=itgqHEv+yv_Ij9E-IMvy"teq4[j)^Wv|L[^]5P6Q6B}lRKZX|)MbP{BBq+W|l;CJ:WZVotVm{tBAyC' +
-  '@U%IlY`L:{,HFjONFSOYvh^],B<ah*$t}9C<^Vkbv4pQ02r/:hE=KM{Q0(w$Y0ODUdSCqbxS,{hJXv4n=>Gdg&7L9hWN,{Ih^F#,+=cM_N&#m=fdnsH[xY%J' +
-  '0*p5#<+hcKsTO.MT7y9{W/4=DHk)74=kM0lic!6/1&Y@Q(GpAoUwPZUIw+?SNe+]UC%7Du*<>$9Mw,l6)I;su$NT*(nbT(8?="bAa]4g@K7htY)%N*QgCS6i' +
-  '>$yIQ^AQc/nuEJG=%,Nof3Pt0CO%B$1"pU4jJQk`i`mKWBV^lp8TmAG@cAKX_d-hh1Fyz7@=CDKWUi$lXy&R.U]xxedlfhr#1@@CX7Cf<"3k61(|bl6]K^[p' +
-  'j`>Rd69y"8<$X4Js"iKrbbxMl=a^.a9K|Vp((B(q|_9K4na>6>Id60Ar14rtz6;<vA^V<iHiR1Li=8S.T&_R[@)f&yM8|oiM9[tiCcyR@orOZB_lo0-%ki|T' +
-  '%r)-b;2bnyl^:*qNz<aQ=die;$Vu@Psbi6v`%?c:tDO>+YCc-6|F:"}oQwY=Vx(kSlWN??uBQT:;6"B(y{nj-#0R?^r].BqzIZjOJcgp$DDq[0/-JX,7(o(F' +
-  '*Rfk.uR@cIeFlB71:t|gl7M[Hl+-t5MouDA@1"vhhF:16?m:7p}G9|y"V,5g{si6FZijoGTzKb7Xav3Zxa>dHFr+"C}.nWNN|[5yhPHu!)[cUG(,J4Db+ka(' +
-  'd[Q03(686O{2>uo^TP(%t7yW((/ZUxts`q#087.XL`48<0c<i-@vyW:yQ9&z%DlEDQz:Q"DOBLfxv{bh3uV$WH]4;gN4;JmQzxyM_.etXRYqvYvD?OsBt{eb' +
-  '3a{X]0F9AwbTZG,O#UeY#q.5lr1]/rv7Zu.ZP_2`J((aP-d2L<$pc&sp9FH4dW_1JK/^4>G7YinTiM/tTz)<wB-kwx&iTkKF;a|8QtEteM=@B_J>sSN#Kl$f' +
-  'ovw}inJ.4anWQ2Z?61KUj9O:"}I9x.rD4U/_+x=cj?0&{AjhdQ[]i63k4vbk|H?&T)=VBw,/W0>Ed$|BxcF/[yda|xRIa6#Lq5|]Wa58HHgR&u4gpR*PN(;x' +
-  'NjbcHdaOL,]KYgY/okmw;%MiTu}1H0}Fej2EV?NKy[CINlHMe@OH4MAiU*L$2IS>D7(d&J|>D4K;FDXvb2V9{_x{?J#1JG8RbBb6jJR3,*G7rrT+|eDXi`.o' +
-  '@PTi79FUQKQ*Z|/Sf{,lcpLydm/n,>+dWP%gD.&D7/1{Gj[T;BPnc6^+u@Em){@dhoE5Cq=B1S%Jd(%W/Xw]n=,r]z/}*0iKPcGoiWq#I"|ZE{nKcgMyUqgO' +
-  'fF?p]@?2:Vojv<((h7T:xzJTT1G_8]MpIHu3R|i]M9ZyfEVFjT^@q%IE]"[i6.;s+Lng8Q/iEv:;F,dzN`C)vpQmxM/qV^/U$aWL}2"oC18>WhW,nU0.Svw8' +
-  'PD$]![dB!@7KW+HIj=l*|3}S(_RaSr91}H},.en]xGNl7g4H[%=%_/|6{-L-je}tFgZfikQHWH8H2Utk8:nx9#@O+]P#-fjmc[_FY3OSlkRC+{1E]kCaP8MS' +
-  'hIciTZ}R,@&z*Qk)R^w`<c3{5-(0&$c$J;?Uvh|iC{|hsZ@S*j3a4&Xyaq,X*pJgL3sp=i=sVV8gc{=K}er%d-:5wDV@&2EP}tf_We9+D^H2k$D[iDu?_Y&e' +
-  'kU}-$8heau|<Jiu5LBt59!}B>%$s=,RX60rDm)e5[V{AhlhY5*h>H#l?Vs:Y=2NQ1:_wC.!0RU7Rc^.,di^J8S:|`-zt$jvB[HAB/{Hi]>]pR#^I*vw[%|/7' +
-  'A|h;"x]`d)r9r&J<gOHk.zX2=4j0dpb_U.%D5?.)pdRJ}ujmOF(iqu/(@kfP75GKPRD/hOy=j]GtN`*5Z:JkrvN)=8U{2y5E"2l}OF!&g$v]rCm{,Fiekf`&' +
-  '+6#$7_L.-FjkA;?VqfQipve(rHx*A>Q.qQ?/jML&#wHO[[hXJ:%630:Y%sRC;/.nQtbQZ9TW:b$%4O&O8LGiVEy&un8y:]HL)Y]61dv4+}rEDaa,[i|42%}&' +
-  'yMd*cUFMR;y`jeDL<EQ|4un?|8Y"-9IakE92wd*f?c7{cE;"4_fJh"w05A!2M9?K=b>=b.-PFcx&5pO&e_w>{Aj@6fX*h)51MY8y.e:"o@S=_^_|>r58`t2+' +
-  '^17-;@4?}Ha{Z)YAGqD@X2Yd$/+udm#aWH#G$f,8gQ[u+8)<Z1$l4;F_QKJ5#lkfdztK_6tj`%;RpqC/VvRg3PcX?kBOsQJ1c6WzH{k0G.LDGnnHKadXHJD*' +
-  'ROo6p0wq2u]:,^vAEUHtNU}-.Xxvsg6w:I6;D@z}A5H9?0NR_aJU^.UO_ZMQ@gPU<E.,0,aw+aPR_CFoM.$2`m(e+62l>`B_+UvN3K^i}uZKLyG8,#+ObuBj' +
-  'c]y,o,ra*Tr>TrJ4<0dWu`=mI{_q.#DN3,3)6`z/L|JK>]/&bSoNV{[uu|l`@c6]MKiG4?$jy&cOL!}rb2M]A;PO=HHQm?`D(Ahs.5ApNAm6{W>B|LGnQkcA' +
-  'JK6GSHXf+B:WpmfZL-qcaZ^_g4HENT6^3`xRr1NtlV(.[b!mJuFG@d2|Y`J#y{f`BUc56mCp]F>Dpj&*DV2,D?n=Q!$AKZ1H[ZdB^_A<OH=fXbySJ.EZyZeL' +
-  '|iE,-c]8=Og88Qi[<P820s^>/q>&NJW}jxvddy*^e3r{H:xA_IFD`bk=kl6$GW+usq6m/lzL4-RGH_4jXl8/B7Sezy&pdv5LelPC]@nHh,d^r_#y9%r7e/z4' +
-  '80>eP8pu0P$Zb8(j:4?W?wzH%bg@hyf9{qp:|rBN+OEz@Q*4U;"1NPZC/W|0>>Q>G382"r:F^<>dz5gYuT$?Wn7Ay0^/@_#^UKcEB}m}A.[yQ*MgXkGB}Dc%' +
-  '5p%${D,5PKFme)I6PMwZ:}/IEXh9Dr9[+yxnE!LOG#wqbXWf3%)ru/5n74_E]KSyKxNIcCyZwzoT8}Kvs@#`^C`B4s3ZqO]byRtp3{0_6}P&>ZK"66i5qwl*' +
-  'AK3#Aaz-4|cCp`:G{|oVeN%#2-[",rzVJp7%R,9E/l{hT;UtS,/,/Q7(E0_jHdq]b_39qJ:L1a($IS3k:m(=-d#d#x617"rp|i(qwm&cv=*=Lt3Nqo]b"o,{' +
-  '-:66X[|e}KHKw}`a8$oGAVtC.|i+C[hMLnIT=]Gk=}id0W-yk"Vg+p_a+Rb(/X!HnQ)k*W?k%+(%&9+"=NZ|T:dqr8WC1b+|GNpOjdXq6O7&e0ai^g>>,N9%' +
-  '$BQ[SjDf_f`[Gi@$)eIJuFWZ]RP"e.4UN>Ys$-+&XY;^`K%-cOTy,5h8yEnV([|v=8vB1o:WTd?@]|*=gqC1y-sBp=n:Es*&|n5d{|S;z=(a/{^.Yu?@Fa7*' +
-  '0c3STIq:zn`lnmZEI#?*jqOo}xgBra25eB(B}N_S.-"dTs5KO<@nzXQpsH#o1=Ta!H734Hw4WiHcLd?vX$mAcxox^_33&kp_ij];1j`m|YL+<wiZyBk$^3^t' +
-  'I3ejUJ1;=M/HX%j:mG`xAItvagvv]]{KZk?:J6T3RI^eqkuWa|"f3!Cau9dT`F;)8ChR9_{bt_.CLkn>neTB5`S|PQ0<lR@eJJ`ayf1rQ_FnJDIB{AiG(&Wm' +
-  'ACCk&zJv92NNhMs%AtDa193;Ob.U5yZu@>A5)b4dYo|oQ2N5FiXc;Hyy>N@<UxmtRe&{6*#JfJFG#d=@>HDI%j&t5&*K:[/eCGS_K_M%AqQ_Jb?r>,|"k@T6' +
-  'ya$3N1y%3PF"XJnqsAy$:._dUsXtkyz-pX%">sWPhqbAtIB,b*dgah@IIalAmDYfcR}K!YpKuJIwg9fo6Q25V}eK`9(pd%!$FWIaa2HX8!*=q?BRirYt?9#W' +
-  'c.p:19aFqV`4poDPB$DC?Kta6$x...!x:,S`eDPc+bhsrrPF+Gd?f0GCIB/#C[FlO}NDRH#!pu{#4mG;xs59{w-(/;^^Z#<a{|o5nYbzei]G-!p->i-fh|")' +
-  'xR&lA^*M{L0E`{yK$f@NVVaqH+Kco:jt$aN(dSYcam88m%i%*m-L]RG:D]-xqd+*&k05kVltz|-N%06Z]S[_fhn`f{OgePI5xWWPv$MRR&MG6@HWAxyPO5Qu' +
-  'f"`A.C+aEbQ$G&cGfVX|juFukR-*VuPznf(-78=_Xkf|}[+`pz7JS$IJO1{<>t9Ke-l87FPa]y=|*{ek"de3E+bo[H4-*x<z?".CGY(]&l|"l-+"HA?>$v7l' +
-  'L^eDB]3:t^$1GikP=r*fu*QX+Mj?/#lsMj@.Aw],v:UV<qW0vNsM6)^zPC}"dw#dE-x${oXU::(Ho)?UFTEe?WqCnxo;b()eU]r8|*(h_oV,xzqJUL{Pj,?F' +
-  'Cp$]}j0ah;v$7A.{OovkCn)J0*6xX_M9IB{V^ay?S%hWu2D;Q_MdM6F)s#pA7"SdhE<4{/k*{=gYqwbhF$Cx9F{dIrbyn`(z3q46rMVF(T3"-@(1A>";-9K=' +
-  'M_+,!OOseZ@cX"180jtv-{VU^i=]!FCrT});M;Hs-?{X{3"X"kJN7oi{{cI8!CnqR#.=ndaA(Gm6&1hudx7{rp]:Ym}iv(`qAMwAhBss&%!TSO1*RP^@{iBu' +
-  ',qT:HUDo7a;gF(LRU4?bl0O%k5?*xCv>;A$&AC*46M-]CD9<0jyY44"=HB|QtikEql0,un@lM4QR%4JPvZgXv1}{EG[k,k"Tg(+Tp7m.i:1+R48yh;wTv&{4' +
-  'xIPROSjFcrVs&s%:8a5RZ;,e-59a.sf^h)jU34X`;0(83w</]d14A,CpNH^s&TMc[<smAu#bZ4sW_wK^[cQ[7bo035"{qO/IO@4)!1xu9XSV(7w^n|j(tzrt' +
-  '!J8^<tG=R<bEf2g:kyD9Bpa?d`-h/U?[2a%Z&pS62dN{PHx1ryCTOTo6zeVFKA5jFUoh$n<YaXQ.1<N/%>LT3&K/oP<:J#Ar)<X3k(RVi]<YH<tvcv4CmB6`' +
-  '(N&_H3&37#R_(_:ga?!3/mIy{6Wia-giE8d_-h*)9j?]Ude"RE_Rtr,5w5|;B-+)05h&tRQ<4kNEoGA.1@C348)Dm3I2y=l^iW^e:3#xohcJaFo$S)aU&+7i' +
-  '[=.dy(L/y9lCt.qlpOQL6}=!Qw>Us9o==%tiN&E:pb3n$2^lwA=j0E_<aBeY"PVi0E|AI7E!ui;^_ebFN_N/^+??#%EM{U@-MTx"KL&ejAvktw.mKVm3],Bi' +
-  'l-|gZUi.ZlFa-D%j?D*{y&yXY^25i6yhupXc"oI1Oej0I)i5Uok@FJ$u}HTu4JA8Y?c^%WX(q0eJ(7r6:]Ca;8dhE=[v6|7hMDKL,5h]p`A<|N/ZT{wyv|x,' +
-  '.w#|vbhMD|EX1X==f#5D)`@j=yO3Ffaqe"330kvD<o<+%2vo36K[)qa*+MvwvJY{"wStEom`1cXMy{A|44?L*zw|?q2wGNplI#^P$hu"o(Jw_cJ`Lm+>Ac-Z' +
-  '+#<$S69X:M;W12YhSTSM7ZuN_|.wl{{vB|OY*x})y{iv(x[mHWmb-ZABc`yn(Z")]Xje%08N:wN{v7q*O*6N6^xhrbGo41>2_Vr_qLMciI9BY6+=_U$-^0Pt' +
-  'M1V5O-znyb3d+D/GE-F[?)waB7Ww}CB*mb{%.kk@R_=FNyf"7^5DLGfSfB[_+Zme#pP#8)eDw?kiPH^Q{;`p^a`jTMEw&iW4^t4jM3pKM,8UWwP0Uwa._D5I' +
-  ',&CcOio-uE`4Y<A[MbNpNm&=4RHk6F6`-wU){x?Br&mb]TkY9?iZhE&ow/`R|m`W(8b>-3!*r^/JsQn$(6fn8dAdAi=9r8<:+:/.tcXd$x)BPa@#:gS.0A3P' +
-  '.b^zL;=&mER/"=8N<FfTUM]n[at4[%+@I9>gSkLR+Wki47n;6Pz/qzS?$3M6bzuiyTllECt)XsNTpeTFWc6p9f3V_U/n14T@-`{u:e=yhi#](}8[t&/t[&;Z' +
-  '^mW!=)*H:-U8q]f0&?@Dqqp6V@JWB)tbd+vL"O)PI1sskq>!;M<"D4hQ_:7So-T@Sm!R7/?De{[!(6EH.-2KK!;!`#+*O_(OT>o!bxVFlq;nv/M5k+`?AR.v' +
-  'N,(syJS[o+'))
+  'fmo~6k0g^iUuO|[w|U0bvuVMweFq4v0I=O]X{CW`fj}aOy<1vTmWax:ITSm&-Wk;y5Vtuz*C4Ap<98!Vfwg(@V5Eu$w)f!%=gPCbk*^7=@hmKT,=Q3sr(4BU' +
+  'i[(4l-E[izrwV=__{dTL#>_Y+=Psyjk|2w5:J6CJ?8D.<9$9g(Pz=YOo}zy1;+03Q%WW^#JqH2yW#%sf>{qt5^tKIwJ[q0q)F<:oF^HbZY>UXO.oX#`F]{D%' +
+  '-EB&W8YdM6;PeYfMq,.ePA@(_3b+Fu3Ely+D/]B0Mcq,b6xx>F"/-.uNi",FfI}r%-Nk<F5m@]_|&#u,dwjheb*rt_7M9%_O/2L6_hY2>V9#K&v`v)J(Il&"' +
+  '%({"Zj8onqo2*KyszSF,4+Hey,W*y)o<G+[Us1^96{sfXE:E-pk((rH323)je?8g}X(|(tK<ImF&4&4"`l#SjL,p%vd#Z[8S&hd*x2qhhPh7b+C_jYGMJpz8' +
+  'Z%iNN$f`kA@D^x3w9@dj(i^1z7QFruu7EVlRQ`Bd$8T1,5$dFD^!tiCp)[-9tQIu6+=g-a&wO?/EvBx5dhS6>>PLRhclx{$L?S}%v2fBKu$7rjtzJ2|K*_H0' +
+  'kh+"|YQmSqn-WH7e^cpHQUe8r3c@H"*S1I%SDW^BI&fwpTaCydmU@q+?%:Ge}Fb&Hn/WaB4>.)cCNO2@%L=j,5u:}|oY<|:/*48L0Yn3`&C>!SL0jd=Y/O*M' +
+  'a*m,fB2KmiF)D9>.L,xc|EGK#o>6DPjN(>k,S1]"7yP,3^MmX]Li3&tXkHR_k4Z(e:Tz1^bxF**Bk<db<XRsu(7azgsJJGWI{Y_g$I$i`hqtJ4vRngQ`=gg{' +
+  'vtjRQ"CiQ8`w>HhKMiiR7E#{:JU;t-n,0y1P>q7K3=CyFGi"<1f(xj}bu.L+|P2u"Y]MHmIX?oJu.LK@V/{"+je%rV!ss;JLV?xA9n2XC^oQM@SDugI3vU;E' +
+  '7X^y>>S/nrC7L[40j*FF.5=#Z<B>{P_mDGatSA&<X]7{c@)$/b}T([aj>E"Ct9nNJLZ;!hH2O{zr}vS.b/1.Nqwh)t*)H3i^s{h]mhMWT3&kF_%`;cx#^yj/' +
+  '0kX:2{njs`CzfV>a-c||LzZ2zs#48i|9{pt.7]#3:.JcW=s"{RY)J1uw|*[BGEN{<=ud-jgV)87x6zqV>Y#N)Gj,,?Uy1Qp3jkuY=xkUN@8;[qx.M*3UDr}l' +
+  ',Y>Y4n=h):Oer]Un4"ti]"$$5nb+<TOJS.#4QVWA"{xPgpPi9Q*sP3xA1j<3ca_T50Bqf_bvStPokV#7v$BF`xamqFx*O:j9KmXlxlt&-=Av4paoqPB9dQ`|' +
+  'NeDb9??cz.c+zo%SKN^!iyPqEky7?,mfQAp0`y%8wbyX3wzTH^O^2>u*YsRm2NGq$pUGf68zbWzBVqLVCR(o4Jky9pSI(*5i>v/%[giIxY&`S],(=onY)2XA' +
+  '>u4>6fYXuuGW27Etj40=8^!&;{!@NX(lF!V0MN3C$qm`#uI];$y[-+?oKTnd>DgF/{@^1StD|F*W7]}[$r,JN9+!xa8?Xk0tL-oUQqBcU0JTHe^C[o5q2nH^' +
+  ';=CwV(A](M0`ENmlq;p]R18S%>yaj|Q{tnO%]Y^0hl83bf;N{/k]6Cm;,(O^Ac&F(FqUytFXKQ6MCp82;oc}]9y`+40TF8Fb2(@OW-j+gT^2v|Sk$%`O94}w' +
+  'O[t,2K`b?ajlv[r=`19wKcsH!BID,[zMx@l>rMDsU3:g.VxgJ%76va%G}!BGhJI.SF^qU88*Sl,KKDo+)Lq7h;{Q)/EC-v9SKF}K2M{p$B"ty%W8e&eFy${5' +
+  'Gzvb,nd4dyYX?v_`p4w[LHM&f1=5FBV$Qc`a,r!99qp5Z*fH[]98*LemI#7/|G-ak6)Ifr/%NT|$nbT(vyM#Eb*27P]nG#+z_Brf!*sD`7egMS&<:junnbX:' +
+  'xeD%oCKY7xJ5WE}g}@bau7{YoiEd0n[_(oJ)Jr}.X_%Gj<,fwa-gTheu9pAKudmjx9#^9{Ve&5,ym>HNxI69^dT{8fCe}duDcn/{DD6]J0MpM$Y(JKBuVCQ)' +
+  'd(>i"T,+6R_BRbFnu]aBOsW#z1%w$teu`G7[JZ|Enyq$^=sZ*[)1Zno]48;9:DwjG{TeszD]"xiT34$".CWTdm.4Fr9`):KY73xH)@4vU?r|$kMQDIM^)c?B' +
+  'u{s?r`]2*D((%tn}>Yc_Y/+;OK-/ptY1)j,4>cl14c|1DMb4Hm#c>3tJ6ukzyH!jU[2"B(.yTR9%`OS=5:h_/nc`;"rHNd)gee:?|K$FLwWl.X?.u6*/I6Vx' +
+  'h9Q6%UxIS9uqD51t3do=7M^*BA/c{p_-{Yq<-<Cc^@sz/%/7?phW,vSO$3C]}6.;Z[m`djJxuBNVstUwcL/AA9)JqVxN2EiN]wgbl/w+(&}K#Pe&CZzjSW9:' +
+  'e,*Rb?K_9<?WeAT>@uzFSf3SGe[svY9v5xJ10f``S7=Bu_XJa;?1pJL`=e<s594,Sz#Cn+gKXKlc5P[0iVFRzdtTh|a#w>s4(.LQ%<JSHPBjAIti,4Y[hQVm' +
+  'T9Py|Vb5Wz|dzdAFKLligC9i#n4)s{1uG}]eiPiv6R3we[&&*3%Dg:{<K$=+nIOE11],@km+2?@bxZRz*>]ib<r:e@hxFT{=e)lZ@Yk:2)kN8ynKiU-x-|GO' +
+  '59ZMdB1[D>r[.^xwW@o2-<,FZg[a1Zs4v^ct:J?ni$v0xU&59H)#1@}q=i(/I*UU=VWEzfM`#{dU?{BA1rh5Bn<bn23{yI+lawMnEhSI6[RZMxmBbzo@EXc&' +
+  'J?q)Ssq{d0f7pZl*Sq5&JVDv_vUy0wFDg,DM_eoEZ6*p/S57MaBlV@"hM$Zvzec{;4lu`K+ig9L1oy/whJ1C{W8{ce:Rw5q,]Ut<EHOy2CZ@q8+?4HDYh.I"' +
+  '!UOl:D}q@0&>CZzt=UK.g"(=Qr>2ZGqIfMzIuCV`Y((Zvm2QRVTO$g%N3$,M<a%b*$(rQeUcWnQCa!.X"Qk.8h+k)(}]8W%*UESKeXVe"f^.XL%F.k=e)b=A' +
+  'b4{X[3,;S4682FW@LN4K6&);Do<f+SG[/M]/T`68a%v.kV4L^3AY^qapbHCs_hTkbPymTq@UtY{nCN$7o8qdgwvE$$u.Y|amALUP|mxxIp8*4Cc,]M/+E;HF' +
+  '2Nj*5IS%|8YD?U^;DX}q6r35SORL+{]`W8[./f-)PH+9WDw?H78_A(i4E&ft&H;@u=wJ@Wj3(`>_IWLd"v/%d)OG6[yO()pUu%OvfXhLF&V]phaM{l6!R-!?' +
+  'f7}o&U7C/Z0pVJibq?LPIU4_h>ugB;i3B*Tq`h3EsEH@l=YG,n9k&i>uLv]%jZHPJJmn{*R|D`sdbm5^RLdYfEV_b(s[DGs%Pk5zF<=QP.J&>W6EUe9M8hSW' +
+  'nH%|B^<E|!?2ODI$2]*=;!TP.$[Hg(sxnjd|=XJzck/<zgI4(BxjP:}s6("6tp)hzA$&=OTZUoTNs&v}*uT_oKYAmBA/Q/FGGhr$0z}0XCTss`|0YM-LEqh0' +
+  ',7i?]fYn^vln`)i/1=1yaiGGPq_&bn^yt/?QF%|@ezQ;^B7$F#chk?i(:ankO3TTN`tc3.WD/[fLc2#6O%_bh/(lPV_G%72F9ShYDK}YAJ5"gB+-+_yOz5n(' +
+  'f.^RRK`ul9k8W7EX$TLC{-QOIC!j52^rn,-7jth$E+eh>ym#>nxDEHf1i09A2AO"b(M(K@9Lm(}:E9w|XT?razKl&U*9Mwxs^SHjb^PfKUGCnSWw<noOn5GT' +
+  'OrW>]y#t3B{(@_[(Txm]_n.y"C`HIk-H=MLgoLnOu$%$ux;yZcwg]%IZ4a|6Qa]n3?(1@z&]n$B=yQLe@.1,5"jWql{;V^+gxnT`"<(PeJA{XQ|P9HsP.L2[' +
+  'iKm<R9|AL.$m$yJb>sFMD{(Lg29umzq2%O(k9dqz36%?IXEdcjzXf*-7;RG9Fr?Fk15ZDHzdOn,x`DOr!:U#ltHTdTAxrr3S9C-Y5Jn42e7E/6EA|h3WS5r(' +
+  'H">{CN%,NQyU3Hv8ls;|1H472lhRcJTW6/"KWwr:yO#(;-Fvx?rR0.r-$E2D)%aBnDjxc>ZtK&!zaT*YG+Q,Kup":UW_6&>&B)e6cp3T@;QR8&D8gF$&O:@A' +
+  'm)$3|(}Ebd)f4z$z2B?{DU%?5%R)+fc<8opO[N=i6tL|cq-fa24301O-=r|Q-l{K2Ws]nsMLk03nm%b3"17r2/FG`Q`r2B.C*welt_NAXl9^^k*+;(6qEol;' +
+  'qU|>!JWb@`(_!g",T=fuSNk"_)#Y;drU^JC9}A,W>y)q:B-)Eo%^uZYP_ZSiIgV>f7pL/4bE-&z4tO@q#:OU>DXi<PC%Vym<&#XyJ";):XFW+Gc=b})t6JL0' +
+  '905_;zszBxMm[CZSLlH)ev^l&!0>|G`L<o-I2uZbV9R3:#)C*`j0Y0JKpvFdP5%N29)@s?6r>t5vp,8G,2"X^|l_4GB]bWE^jM,{y/9FOmfbRc]=J"wTrik+' +
+  'D`.h`shnR/+[rxAw:=VV.8YsR""GtL0a,R/jo"M)(izc}`*tkCNPHO%JW^#a6e.dI%WdPcmC;N#:7O$l[yP"5.1=Q3*rTTf/88mG?HqZ&<5=>mnYX&apgNI]' +
+  'N,+b"]fhA,jZP+w6PoF*;<#Y}iRm0T,I;ITbz6""Zp_XxR]_9WICK=^ve+Wt05E?2l7(wG)cb0`Skr3{1|R#[X+x2g?=-E-Q5j-<B[]+rd`IG;Im6|i|rnX{' +
+  ']b`aL<WyR|t?OM-_ErV`Lr7LK%YF>]p`;k4gG0Zc=5QG:XTw9ffOU"-%uK$)MJH)l2dU&T{+"<GwDpCS@Ow76^YbhUR6$d[jlp]3Kdd{<!7c=wx(IUu,5=+k' +
+  'cOsuUd8|X{yR67OHLn}u<c@b|wtG>*mJC>ZD3y2CTLezX4AJZ05K?3"C*xR:$oy.y(={"->=onKg?n{dy9R83g-bQ66@gSfiFKE2"V2/:(u5veib9Rd=d;k+' +
+  'g%1H^-F2a4=ZdLWiG9wh97QE8B5z.L)lbl8yBj%/5;6b:1Q3d@xHcN+,.z}GOK53E7ApKOi//R{?.eJP?m?(gn,LxUC_&;nHDPs|Ai[Esal*@pXvZP.[(p,2' +
+  'LEabn:m|.SU4&{(mPF,C?,Sh"B$[6o}:8!(695sWg?(cdo#v)*v]*u3mxaf`<OetTY^^8^5m;KuxOazLBq`USd%9AJ}/TjGN@oopwmXqnIyJvMXsOMkb"663' +
+  '``HjHKtIn{oulAHE+$x@M,32$pftL22=p"=?qWAH{0i7e6fpfc1@^Ujh,>C<3Vz<@"_@%BM<(C@`2{/|0K@?EX+FqbDr+jIF<ClY1f3"WJwH$>T.Rn>00dj%' +
+  'z@/@WB>vIu,jcS.Y<|U+&5oNT)?JzzC[${|$JA^HqA7bpj<H#A*58|x_^c>m|@&?D!%?zT7NQvAu>{)MNZHI+iIO8i#cusKd^[PZ.e{B8&g#_q`VI|n{|nG|' +
+  'avY{;e6&NG;"9&9(Kb}K`BX@-?R&ZTfXJkLiLFG>)a1(jFEO1w*J3#_msIJbXfV5**cImWfUDT4:]+D]"KgSt?{vS?wM>H$!bi!I)F.?&S_tE6w</rnVS3X{' +
+  'rD_CgHP$]y/3V<N-Hf9>*l:a)czN)oYBDxKU8=Kxj`fQGLwwO#[l+%BGdY_Y1Ri7VSRD/iV(AB-Uw0U;tpfIvChMfEP8tm^&U_BwU:IGE(]gq]LQpHG5v&0/' +
+  '!qO8j?Hwg`rZE)Ef1m6+x(l6^F:#"=4@_oA%2a{)ePmg33</20_c2D:A:073#0[@iwCF8agjO@6FKK_N_3#d{`!47-df_ze2<""M^!PK)iS3X)I#YMP7OzWT' +
+  '3]1f|KcdAytZADYNTt:x4@S`ZV@>g`M-tT&9AU@(.1-xF!yX%2/U%A5vK(8&7M:I(4??u=F2MUxeO:Ri>^^PZshRH_hf=+3n%-MPuO@rUa+.WUGK/7QEU1>9' +
+  'Yii@ZDTEsX:{/<f1/8xVr8#+8h>o5`@b5@-]zPwp%gcc!Hzj0a[)m:5+7+We`V,^8dP1p@^;:%X00BVPCOt]jjylS`>rO=rP`Pe4^!6W>=H@q$v9A/Lm+C}I' +
+  'TeDdiTvcaof,;IaupVr.N&GSxjy2#nra"N=F-9J=lel,EwOseZ@cX"180jtv-{VU^i=]!FCrT});M;Hs-?{X{3"X"kJN7oi{{cI8!CnqR#.=ndaA(Gm6&1hu' +
+  'dx7{rp]:Ymrzt(`qAMwAhBss&%!TSO1*RP^@{iBu,qT:HUDo7a;gF(LRU4?bl0O%k5?*xCv>;A$&AC*46M-]CD9<0jyY44"=HB|QtikEql0,un@lM4QR%4JP' +
+  'vZgXv1}{EG[k,k"Tg(+Tp7m.i:1+R48yh;wTv&{4xI@ROSjFcrVs&s%:8a5RZ;,e-59a.sf^h)jU34X`;0(83w</]d14A,CpNH^s&TMc[<smAu#bZ4sW_wK^' +
+  '[cQ[7bo035"{qO/IO@4)!1xu9XSV(7w^n|j(R,pt!JWZ<tG=R<bEOTO:kyD9F"]?c2tg/U?[2a%Z5fS62dtyPHx1ryCTOTo6ze+EKA5j2Ioh$n<YaXQ.1<N/' +
+  '%>LT3&K/oP<:V@@r)<X3k(RVi]<YH<tvbHmBmBevaM&_H3&37#R_(_:gu3!3/mIy{6Wia-gi!1d_Hg*)9j?]Ude"RE_Rtr,5w5|;B-+)05h&tRQ<4kNEM{;.' +
+  'wb@348)Dm3I2W0l^iW^e:3vuohcJaFo$S)aU&+7i[=.dy(L/y9lCt.qlpOQL6}6h!rY.iQ`YX*hU|,iR`GC_)B;[qbVV?i?WCdI7"#.U?izbqLi!jUS>>MFl' +
+  'y@|<=5]]%*iyv/`8w,s$uw*LVblYir9]t0]E;7^-X9xQ6/T;5[jD9g(V^g0yFvg/GGlSb=}INc^H!5Dj-Ib$DhKk/cb)YBP6g+^dTBXTu?Ju!#K(eRaBjk6T' +
+  ')u+vU&I3qUH{=8mI.o-q<ka0XM(?gC%^/ffe}|e#SM98}_JCpN+FS/@?39UWju@JV7s<p2`50}_h:6sjkd1Pise_RQI4;pW90wCNsv@fPYz{k6OyjyzkZC1-' +
+  '$FT`^|!}kXi7T&OdUZ@>tcgfqOUYpy`)Vd;ukKjx"D`Zm/$4G&Ix1ZLzm>c`SmDw4-i7B89N`CcxF|Pgs|eeF|WdJxeKjxluMy!pQmsO*bqn9:STSYUC9iC[' +
+  '&":OGVgW75?{uP$#AJZV,ImKfvjG);^^LU][)/3,4]zhI"9M!Wvy:SPJv2`?Ig[yv/oe8%mr|V[OQAqR@y%k?qef^4R14k{IB_n4")Y5]X(Dw}%5.]H%G#rc' +
+  '.h|B2_Ce,z^N:evD"|)H*"9W$Jn*=T=xR2%.1#)*y&H{RBZ3-5=?v.W$qd+`Hvx.jtQ%/55M9&rwPqiEhw|$=A8GXs=GrV[7"mHL3=CR94TE)PPOrA]@PiN-' +
+  'igB,M{_+GS))a./).)E(a+C_bN"QG<^8FB_3obP*zRYCL.6a[y+[y[QFuVaiDrX7=M>?13E:MPuXk_#$W^&Y*sDs]FhaN&ZsJJkg}kcjbiDvps8D<2$6yuG@' +
+  'v6oSApFo|FnB^g1]Wuyv;piNH%.<s20)h}(&|&0XkB&}dZ!*o>wgmoH9?:0QUY(s=yMo5DO<7(a#J*Fiz!0*7t9-o@*OG[N;S"5A9g=y^%P;c3G]2ZS8i]&`' +
+  '/EF2U8)OAP&S9nR8;0H!pL=bFI]Gz(gXt%p^2hUK8&$JM6jlv%!'))
 
 /** errno -> its errMsg reason, for the codes an errMsg-only failure can carry ('' for the others). */
 export const ERRMSG_INDEX: () => Record<number, string> = /*#__PURE__*/ byErrno(() => DECODING()[1])

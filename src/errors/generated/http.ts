@@ -4,19 +4,19 @@ import { lazyJSON, packed } from '../../lazy'
 
 /** HTTP status -> [policy, guidance template, meaning [zh_CN, zh_TW, en], policy reason], parsed on first use. */
 export const HTTP_STATUSES: () => Record<number, readonly [string, string, readonly string[], string]> = /*#__PURE__*/ lazyJSON(/*#__PURE__*/ packed(
-  'JbeZ#ig9@|^?{f7wL%"*hWG>}DihJ(Nn7V3H,b4q43"X"k,X)k#T<[n2rY(6@63qWZfd6f!ez]qSNk7hh.m{?RT(v6,hZ|?RQvN$Sb|C+Bw@n|$wqnnN4E,;' +
-  '=M#N^v+)u{.gphX<qxJD4]:zhu/l;nW09v@P2n<?:e%C-1aRn;i3092j!hsTUz[,"s8R2FeT}-wPA-`mNDN22i,(}hwEj?8/PqZr;e8h+]1{^n/+}>0"&v]X' +
-  '0=AqJ=6?)/ENUF_5uoqfS87mH7Jsg^spap%zj&0c4gtvz@yCg`Vf|dx*(4o$D>%OG*&vCk%%wu<@ywQO)$dsI^;$W<=R0?F@hGA!WsSBdj:%&%aDq9^=X"/1' +
-  '{y;,>"Vf?e`laq<|xb.a[}H{]TRfE=M!stqH>!O?]><G7.^EQca.pkULm2D8ANrk!$kY7BM*|G2t@"6o0l[BnnwO|Y"rHJkT?1{jhdlOIF|.:^_?r8c2j>KX' +
-  'C-lklIy:{FtDr1b+;6c_HJXu-1p[f)NU6fr(;=*"D%y:zriXTuQM+%z2[fAB?toI<LM/++0]Iij@O%.D@JBV@7#{58{ulp%PLcf/]rM=OK@1Ov;oJ2?>X7>L' +
-  'lzFN85)w+QYm0qITS)KUHGdZs913!*,22eq9k7l6Il(ueZI9`yN1W*@yB[5j/kWIbsa-fGr&Q)ATlBqVs#JL`YFPucHN`)!ki"cWlC{ZrbOEN9u1|h^FPI}0' +
-  '#xQ0S_,E8n^y^c5d`/"7X!:@o-+?8E<nTX%ye)A`Jrz4]o3+"O(X8+3fteVXX9]i:UZ1U/&.-6xTN^%3#rpal&#R}Jb0Wv"]2R=2r"])XllBbjrY4cS9`mz@' +
-  '`l%Q8GGfJM^3/+V!7:|%&l15NhfnkoaK)]|;i7]f@Q@mU^st:{7Xg55ILOD[*4K6W<s*jhN$--]?z{H0!Zt>F@>+S,y(K%v_XL[,peg<{r(o(<o<v/TzGgRW' +
-  'lY3T(U&wg$p5hA[eR`Wg?`iD3g`Wm&L-v7?)m(N$o(@X|>3M3%q5{aoj!k"DC`1a0?t;K"FlXCM<5D1c{[omqI1"^{MMO6{9%k{4?GBE$sh-SSQF*zrU1i=J' +
-  'SZ,b)SoxpLt/;1u7$WPLcrg#6YMvtOi5]T"(S4C:dl]9;|i*v0Q>5V%F0bba=-fs+00hB%,cDDfmgYl.jRDllW],mE[Y]9Y({BE<k&H*5>9SRs#sv`<[8.T7' +
-  'LtHcL2[Iv)8;>?lNybacWH#8g>mEK#K%-;gEJ+tK|H^+(v|KQM4"B%iAq%tqKO?:&@,[Ki`gCXtet1,3.wf&<H9X}W>7J-$K<%j;L`"pPu}c&,QJZREx)yEl' +
-  '%q7gv`$,TIhMxkC)WAK_]rjYBvr3LS>md$&ZRm)cL_e^xwI_{LjThSMnenu5.tco>_xw%7Q*rSM{"yM,+vN2raSHa4>_#BN1y8g1NoQtXhddL}#rZ{bYMc3N' +
-  '&f&xxpGf:(>|6Uw^X?Pp}w3{2i=Jmf8_x$bS>c:=0*bY$iL|bWbx1fSPfVZeUnF"!'))
+  '21j~JbeZ#ig9@|^?{f7wL%"*hWG>}DihJ(Nn7V3H,b4q43"X"k,X)k#T<[n2rY(6@63qWZfd6f!ez]qSNk7hh.m{?RT(v6,hZ|?RQvN$Sb|C+Bw@n|$wqnnN' +
+  '4E,;=M#N^v+)u{.gphX<qxJD4]:zhu/l;nW09v@P2n<?:e%C-1aRn;i3092j!hsTUz[,"s8R2FeT}-wPA-`mNDN22i,(}hwEj?8/PqZr;e8h+]1{^n/+}>0"' +
+  '&v]X0=AqJ=6?)/ENUF_5uoqfS87mH7Jsg^spap%zj&0c4gtvz@yCg`Vf|dx*(4o$D>%OG*&vCk%%wu<@ywQO)$dsI^;$W<=R0?F@hGA!WsSBdj:%&%aDq9^=' +
+  'X"/1{y;,>"Vf?e`laq<|xb.a[}H{]TRfE=M!stqH>!O?]><G7.^EQca.pkULm2D8ANrk!$kY7BM*|G2t@"6o0l[BnnwO|Y"rHJkT?1{jhdlOIF|.:^_?r8c2' +
+  'j>KXC-lklIy:{FtDr1b+;6c_HJXu-1p[f)NU6fr(;=*"D%y:zriXTuQM+%z2[fAB?toI<LM/++0]Iij@O%.D@JBV@7#{58{ulp%PLcf/]rM=OK@1Ov;oJ2?>' +
+  'X7>LlzFN85)w+QYm0qITS)KUHGdZs913!*,22eq9k7l6Il(ueZI9`yN1W*@yB[5j/kWIbsa-fGr&Q)ATlBqVs#JL`YFPucHN`)!ki"cWlC{ZrbOEN9u1|h^F' +
+  'PI}0#xQ0S_,E8n^y^c5d`/"7X!:@o-+?8E<nTX%ye)A`Jrz4]o3+"O(X8+3fteVXX9]i:UZ1U/&.-6xTN^%3#rpal&#R}Jb0Wv"]2R=2r"])XllBbjrY4cS9' +
+  '`mz@`l%Q8GGfJM^3/+V!7:|%&l15NhfnkoaK)]|;i7]f@Q@mU^st:{7Xg55ILOD[*4K6W<s*jhN$--]?z{H0!Zt>F@>+S,y(K%v_XL[,peg<{r(o(<o<v/Tz' +
+  'GgRWlY3T(U&wg$p5hA[eR`Wg?`iD3g`Wm&L-v7?)m(N$o(@X|>3M3%q5{aoj!k"DC`1a0?t;K"FlXCM<5D1c{[omqI1"^{MMO6{9%k{4?GBE$sh-SSQF*zrU' +
+  '1i=JSZ,b)SoxpLt/;1u7$WPLcrg#6YMvtOi5]T"(S4C:dl]9;|i*v0Q>5V%F0bba=-fs+00hB%,cDDfmgYl.jRDllW],mE[Y]9Y({BE<k&H*5>9SRs#sv`<[' +
+  '8.T7LtHcL2[Iv)8;>?lNybacWH#8g>mEK#K%-;gEJ+tK|H^+(v|KQM4"B%iAq%tqKO?:&@,[Ki`gCXtet1,3.wf&<H9X}W>7J-$K<%j;L`"pPu}c&,QJZREx' +
+  ')yEl%q7gv`$,TIhMxkC)WAK_]rjYBvr3LS>md$&ZRm)cL_e^xwI_{LjThSMnenu5.tco>_xw%7Q*rSM{"yM,+vN2raSHa4>_#BN1y8g1NoQtXhddL}#rZ{bY' +
+  'Mc3N&f&xxpGf:(>|6Uw^X?Pp}w3{2i=Jmf8_x$bS>c:=0*bY$iL|bWbx1fSPfVZeUnF"!'))
 
 /** REST error values, most specific first: [error, description must match ('' = any), status, policy, guidance, meaning, policy reason]. */
 export const HTTP_ERRORS: ReadonlyArray<readonly [string, string, number, string, string, readonly string[], string]> = [

@@ -4,24 +4,24 @@ import { lazyJSON, packed } from '../../lazy'
 
 /** [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] per template, in the order of GUIDANCE_TEMPLATES (en), parsed on first use. */
 export const GUIDANCE_TEXTS_EN: () => ReadonlyArray<readonly string[]> = /*#__PURE__*/ lazyJSON(/*#__PURE__*/ packed(
-  'pk5W!d$,HCm"Y:Z}>P/J7L.C83C1w"-j+$4oDbAn1v2kE3!Ik(p=,`;-ujRUr.PV{XXJ"xPD)"H+rx2({v@w1{dNl2?yape<(<"gk}9p6nLC!INw+xk{fhC#' +
-  ':tAM7;>cu;*:j-tfiBq>wx5)jOvD+|[z8ZzGyrfZOmj{i,JrbWa_p(a|cqZT"(>+%<].ejPUy$,7g;Ddvq#%tJheIT@X+zsB/KxW3RA"q/.+s"zz}8Fuc<h"' +
-  'zMhrpi?fwa,@,E>FB[YL/;dS/ZNkqYqAXEZ=*Nb/U(gZPkOu7)@cVC8VSt(&C-]wba[MX&i(>8=G[[vP6IHs$50q1q-7wfJ45bZIXxHPr-Uznx)+;S>p!_>n' +
-  '&)>J%R[+m[C!?B1;6)A9Ui,E^PkzuS+]?^1J;5E$sAy|HlTi!e75QxHflOsZy=a;k_mEY@pTOXF/Q-+MC4_9j^sd}GhDcQ,{S[rtt&Il85y+CREYetW5)04g' +
-  'q5)C7G_y1sPeQoRC^w?NEvIq,E#4_(3$/A*=q_?rBd_3B@"D2-OVbacN"$dVi`+NIwJq"r4yesB.*2vDe5pJ7eR76ntxi/UA*oD@m1(yT=<Hxp;|W8?|APi&' +
-  '/uU{:%Hp4Sqq+aR/x5I/X#D"ru|qcQ.g?dEmkKDN0(0P2%FLuUB^orn}).rWVIB?xZrq1nP#LOAFXA)hR1Sgcw5<UUhA#$Nt7h<49AH#ikBu(ORU9M!rrque' +
-  '-#0ZL9uN1nzOfX6+AF4wGt@Ka[-L,a{}0]N:7*vFx^$V7@`!r(YlOLn<d1=Abi.KAuPv8#v.^E/zU6)zX:omZY*I7hZ{XQltYU7zo@DJ;Dg$oOM06SyxD"n<' +
-  'KE.,#:WM@_uKwW?+y81?1/6e+da(<#s*P#|vHy?&)v!5MDAKDFg{(G>_kf]8yj.%|Z{qxs^)n|foYJmdmqQTWP[hBQbJR90#([PX.;"tx5!ldh8$3I,dl<oT' +
-  'r^=fKnzME-z:qOb/hvl!JJGTaC6=VXW.B#t<N?@PLDC(*dgkHp7O1+X]t$AsN75w}$.C_Fu=Np3<qv=6Z)VmV("VOPQRW7"(/<k%8TaPa_BO}j1CVLsA<:84' +
-  '0JcL6iD3u+JaFN|3)BjGcWLgJq:XKaz&<3,&IocydKLZJk?$a*)STG1SG&4dxWE]-`*F;]YWr3*v}7Qyxg^oa6W?7#A5`+C4FzyFkX(^X_tZ&a3JkuOA+Q$[' +
-  't443;O}?nDZomJvPv,ynVg{oh$Slb2|ImsazRPQz>]IC@-6I|uPo{<vl5W-tELN6>nj%:q`[WTYD3r#&%GYp)yoNDwL8p;&HE)]X5[d3;NB]|Q>wXepk@Hg<' +
-  ';]s|7T-d}`K4p:r=0cZiK[pbK&?$A]}:8NPI?m=-s|PAg:O1}NQhb<P|Gi-3@%Td<F)3xf:3PmtvQd2jGCvC#C?oB_7,|Ai&no6"[mU$w"h"SJ5?oj&XvJs5' +
-  '#t36Z@BCO&x/lvftz/D?$Z%g6?mh7_0ky6k2`*CME*D-yKAi*H=#j^jktpun!Z@m*cWvF@cd4A[sRxOT,kN%of*K&Y4y>j+AGkNg}L(-(v8:x)!)DqO3NGK0' +
-  'Nf$-A(cfzX>uWg*P[<@YQd&,u|KcB%sn<}ikEvcZKPx%`ZR+|!%EEt]>rA!Re;}q`+szqSl4o]i0/VxIa14meQJ6=xv6bb|Cx@9Vhmr;qtir3t/4;V:9:bNX' +
-  'S=VnxB]Q$eZ=WA+XDrl?V%lo]HNV:-rWn-wD[h.t3@IQqLJ3vT*o*"9+6caZ:ncb%s?|`t-Hd%h0Tx:@|zBe_V.RM5qfAD}.HR{H#MmsE`ZPAeXwUMW>znj9' +
-  '-J2jyi;_IG|0"v[/gS%A[o.e[^"YQp9^h5ESG:5Aut+p&S"yW?^xAN`u%5A|P76lYOW2i(tzm7t.K{gIk>>P3VR7{[D]gt>%(Yc$EFpplp+?NGfQgbML:^|e' +
-  'CC(%J<0Tg}o@g74j|^h1!nKrl=&rMZ;vUb==%5:_sn4*Calvjfn2@.ivz3eYD0F$$`^ShdzsDm</|0L|wg5S8%0y*c3K5bCAq=&n>IMBkSmv)eDprW_QP8Cm' +
-  'x3ic0s}U-if]yt.%Kl?4+oUo3`ETOtFt8l<s<?d@$z;MCkg|{8VGu#!ZeN+mzTRCZ1VS(Xcju?w#NtOwCoOT_G{e5Kgidr%3D#|pGt!j-c>@64MK^;X=%7/X' +
-  'Zh-6nE)*3Dcs&id%{Z0$1M"^6s"ULZQ0%Dp(yS6mcT#[kAVl3A"<Lh%QazwMh$@hPs7.dzjhivS!$lUz?-*=+yol$j_;Dv(LV:;xH"_hc(gj1b_}lMAbe=w*' +
-  'V]w|M%{?Dt=jkme+@]e+od^]8wh6`utUX|OHk^`|ZjXe2:E]yC&eKkgzC36R<E|9nMK5h4-mb=&@27>F_:$l9{Q{_q5`&q;H%w$Y$&XA>S}zQ3C{Kk<A{^tz' +
-  '_V-kJl5i^fn*zXmR`K,sl8<pBh9<K1|,u74=$Im/,cPw%*kYmB5DYH5iesZp!ZknwpLXQm9{6"'))
+  '6uv~pk5W!d$,HCm"Y:Z}>P/J7L.C83C1w"-j+$4oDbAn1v2kE3!Ik(p=,`;-ujRUr.PV{XXJ"xPD)"H+rx2({v@w1{dNl2?yape<(<"gk}9p6nLC!INw+xk{' +
+  'fhC#:tAM7;>cu;*:j-tfiBq>wx5)jOvD+|[z8ZzGyrfZOmj{i,JrbWa_p(a|cqZT"(>+%<].ejPUy$,7g;Ddvq#%tJheIT@X+zsB/KxW3RA"q/.+s"zz}8Fu' +
+  'c<h"zMhrpi?fwa,@,E>FB[YL/;dS/ZNkqYqAXEZ=*Nb/U(gZPkOu7)@cVC8VSt(&C-]wba[MX&i(>8=G[[vP6IHs$50q1q-7wfJ45bZIXxHPr-Uznx)+;S>p' +
+  '!_>n&)>J%R[+m[C!?B1;6)A9Ui,E^PkzuS+]?^1J;5E$sAy|HlTi!e75QxHflOsZy=a;k_mEY@pTOXF/Q-+MC4_9j^sd}GhDcQ,{S[rtt&Il85y+CREYetW5' +
+  ')04gq5)C7G_y1sPeQoRC^w?NEvIq,E#4_(3$/A*=q_?rBd_3B@"D2-OVbacN"$dVi`+NIwJq"r4yesB.*2vDe5pJ7eR76ntxi/UA*oD@m1(yT=<Hxp;|W8?|' +
+  'APi&/uU{:%Hp4Sqq+aR/x5I/X#D"ru|qcQ.g?dEmkKDN0(0P2%FLuUB^orn}).rWVIB?xZrq1nP#LOAFXA)hR1Sgcw5<UUhA#$Nt7h<49AH#ikBu(ORU9M!r' +
+  'rque-#0ZL9uN1nzOfX6+AF4wGt@Ka[-L,a{}0]N:7*vFx^$V7@`!r(YlOLn<d1=Abi.KAuPv8#v.^E/zU6)zX:omZY*I7hZ{XQltYU7zo@DJ;Dg$oOM06Syx' +
+  'D"n<KE.,#:WM@_uKwW?+y81?1/6e+da(<#s*P#|vHy?&)v!5MDAKDFg{(G>_kf]8yj.%|Z{qxs^)n|foYJmdmqQTWP[hBQbJR90#([PX.;"tx5!ldh8$3I,d' +
+  'l<oTr^=fKnzME-z:qOb/hvl!JJGTaC6=VXW.B#t<N?@PLDC(*dgkHp7O1+X]t$AsN75w}$.C_Fu=Np3<qv=6Z)VmV("VOPQRW7"(/<k%8TaPa_BO}j1CVLsA' +
+  '<:840JcL6iD3u+JaFN|3)BjGcWLgJq:XKaz&<3,&IocydKLZJk?$a*)STG1SG&4dxWE]-`*F;]YWr3*v}7Qyxg^oa6W?7#A5`+C4FzyFkX(^X_tZ&a3JkuOA' +
+  '+Q$[t443;O}?nDZomJvPv,ynVg{oh$Slb2|ImsazRPQz>]IC@-6I|uPo{<vl5W-tELN6>nj%:q`[WTYD3r#&%GYp)yoNDwL8p;&HE)]X5[d3;NB]|Q>wXepk' +
+  '@Hg<;]s|7T-d}`K4p:r=0cZiK[pbK&?$A]}:8NPI?m=-s|PAg:O1}NQhb<P|Gi-3@%Td<F)3xf:3PmtvQd2jGCvC#C?oB_7,|Ai&no6"[mU$w"h"SJ5?oj&X' +
+  'vJs5#t36Z@BCO&x/lvftz/D?$Z%g6?mh7_0ky6k2`*CME*D-yKAi*H=#j^jktpun!Z@m*cWvF@cd4A[sRxOT,kN%of*K&Y4y>j+AGkNg}L(-(v8:x)!)DqO3' +
+  'NGK0Nf$-A(cfzX>uWg*P[<@YQd&,u|KcB%sn<}ikEvcZKPx%`ZR+|!%EEt]>rA!Re;}q`+szqSl4o]i0/VxIa14meQJ6=xv6bb|Cx@9Vhmr;qtir3t/4;V:9' +
+  ':bNXS=VnxB]Q$eZ=WA+XDrl?V%lo]HNV:-rWn-wD[h.t3@IQqLJ3vT*o*"9+6caZ:ncb%s?|`t-Hd%h0Tx:@|zBe_V.RM5qfAD}.HR{H#MmsE`ZPAeXwUMW>' +
+  'znj9-J2jyi;_IG|0"v[/gS%A[o.e[^"YQp9^h5ESG:5Aut+p&S"yW?^xAN`u%5A|P76lYOW2i(tzm7t.K{gIk>>P3VR7{[D]gt>%(Yc$EFpplp+?NGfQgbML' +
+  ':^|eCC(%J<0Tg}o@g74j|^h1!nKrl=&rMZ;vUb==%5:_sn4*Calvjfn2@.ivz3eYD0F$$`^ShdzsDm</|0L|wg5S8%0y*c3K5bCAq=&n>IMBkSmv)eDprW_Q' +
+  'P8Cmx3ic0s}U-if]yt.%Kl?4+oUo3`ETOtFt8l<s<?d@$z;MCkg|{8VGu#!ZeN+mzTRCZ1VS(Xcju?w#NtOwCoOT_G{e5Kgidr%3D#|pGt!j-c>@64MK^;X=' +
+  '%7/XZh-6nE)*3Dcs&id%{Z0$1M"^6s"ULZQ0%Dp(yS6mcT#[kAVl3A"<Lh%QazwMh$@hPs7.dzjhivS!$lUz?-*=+yol$j_;Dv(LV:;xH"_hc(gj1b_}lMAb' +
+  'e=w*V]w|M%{?Dt=jkme+@]e+od^]8wh6`utUX|OHk^`|ZjXe2:E]yC&eKkgzC36R<E|9nMK5h4-mb=&@27>F_:$l9{Q{_q5`&q;H%w$Y$&XA>S}zQ3C{Kk<A' +
+  '{^tz_V-kJl5i^fn*zXmR`K,sl8<pBh9<K1|,u74=$Im/,cPw%*kYmB5DYH5iesZp!ZknwpLXQm9{6"'))

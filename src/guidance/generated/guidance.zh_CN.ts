@@ -4,24 +4,24 @@ import { lazyJSON, packed } from '../../lazy'
 
 /** [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] per template, in the order of GUIDANCE_TEMPLATES (zh_CN), parsed on first use. */
 export const GUIDANCE_TEXTS_ZH_CN: () => ReadonlyArray<readonly string[]> = /*#__PURE__*/ lazyJSON(/*#__PURE__*/ packed(
-  'xk*X@c-,v,72pX3Yxt$VFq3}$%R(&e7Au8#CSAuRAhz79J/hzv7zLCULne+tH"zC#]]zJHjdij[K,w5v1fEw!pdk*=m%juIGhW.]wnmrr6=8Af2buGa9{qoh' +
-  '.^vLkiMY0{>m7vc=w=!4he2vy.M?;Va]vJBq;i95l7.]YP{?1@DC7ECY8&`=f|5AJ=>?s;#-01q2fLn.PrkM$>hpDk.uZE/;:|E[V7k(:|KK[Ak(OanXJC#Z' +
-  '(,RB%=!1:[V4Gf}?L9I|k23zPvmR@d{X-nJp7pqPA|{o7)TF#W$p+7=,wn`j&)47JpX?vaNw<7aiIroCgH4$#byW$0ss4*hN|5w&>&<]^KPVVQd[>4GH4G$P' +
-  'Y>CL70Bd^S8z^bDoMZupR`X{NGHA=F=_3vn,9<|5G,4W5d35>Nd@kl2AjpERi7^6y<<|+oG*)LTn|gan3Wc6#;YB]7aO/5h5#6u?.i/5JOd"Jz<x]s;La@,G' +
-  '@r?*67GlG^BG;ZrH&7dQ3kqWhAkVu.YE9Jo#qChy&/[D1_e&hBMR=|vtU82?q"#;H@$9Ww$#1]c-=+`VNL)yMb/:w;.7*iBC=>zwnt]4iG"MUIp5Q:xX=:pM' +
-  '[YLE{^aOy;BVIZ)t].cl*n?"{dwTXsSdIV""VOb03;&"N9)|)xmcp]P`Ze=M=1d/53HrzoTtn3}!gr?8mCA(?J!hJye6EbDT`$Gzl,/;0+;mc-TrGuZXErlJ' +
-  '-]j[W0Tp6>C!lz}MWqX*!%a(>/$+rEi$r"1]hG8xr@IO8Iq+@oY"gxudxmJ--C`ZiI=W(3ePlW8AxvU#3pO>?Y%RSOUKu9W)}/W)r8y28{dU{Ym|^%oLi8;B' +
-  '*]97Es{F*th?VYpBf^*5/!3`7u-Sw2R0WXhc27N79YO35U6DR:ahYQJ*3gDdj_W,<ghmD|i]ajG"KAq!fSSCynZx"N4I=-1!elp"KhhkX+.YsA:;Za!#`J,R' +
-  'kqL1/.4ry/4q[BFjN8.|NgU@r]nApKn%Hvu+|MjW)x"NRS<sA=64Eepx-mSng9Eq]/?M1:QT}seH-*%NEmAh!=hE_aNkU+Rl1%nFI=)zgJ"X}kE;CIm>bfIu' +
-  'Y+bEg:85`4?%vj/op>7KacUM81$>$U0S_IxkvJ4]s7T;f[yhTJ2_(Xcr>Jgblmq1fD#T:]D2.KCEUI`2NCa<{Ax0w-gmUnDJG@HvhFn4U7.DLxCWfB0s,ZYm' +
-  '{QDK|7@uwbKz%8daVpT`UU$eY2DdLVWh`yy0VvA|_XCgwYho%SF&/jS?IWSI/JN1YU<F5Y(.Y;U+,^dlgv$d,iIyqZl|i#o|uJOqYCng"ga+neotXZb[kpGo' +
-  '`/l426|td|{ux=E@9l/V"wdDB,qnj4-%R9UG``K/%gT?k,jR^slYKd@[T6|+";`oc*az6F_62**1%obUuFB3llTX3c"IDG=x[!p^=5o|2y[nGgi|uS99mHQ"' +
-  'P^?79xLcKqWR?h5>BY*=f@z<TvH-|EAQlv?|{D%*(b*du"%7AZoE0[OY,FFo@^_ivasAv>:)F=mmPBY|iq,=F&xGorD@#0w?_SEBcHc?,11g!]ryYQ#m&MBW' +
-  '3qeC-E`yx?yD5]jR;q<itL4m/uI%+SV^cvGkiIe"oiKW2E3`%^^MHujBn8OB+1V@4vQf?&:+lM?4sQ0^A7?-87k7`#UcAm=$*xfu(.Wbazuc9f&RR-gRXQGw' +
-  ',a-;Wf-dE/!JELir)l>7:#_P?iLT<`;,Jt"J7h8;O7UN`0{YmlANuT_IJOkh=][l`?`nozPI:Ptm>nO+0,Uro")p|Z.v,j5b0HCF|x,.Dix-@E}nz%|."^H`' +
-  'F7RGIZ^VooIA<[4^/Cy_xjP%."9;;3gDU]2U5h<U=#5Mz*9qc6zDK26IWbGOHa^EJ93Fsci_b8$YA%|3|_lb,jcnW^$w(,%I!,9!}`=K3B"GEpfO7tE__"{P' +
-  '/0,l>U|PCQuv,35yC$[h6N/!Z],2]@69x[aw/?c6^{)jJLZSWXX#V/!Pj%;O6N(H6}d8xz_UyS)$Wzm}=bq2E?aR{yLQ2Ql?&W@C=ZNJJpQN-QGRy#!j-H&M' +
-  '>9Bs#6_cJ+2#ioEq2Vvyt/l?Q=WTRON-%tu[qm{$wqf-lWH8S$I7hzdzygtSrI$^`;`Td.!NmjKh{1E${f^JM8wtV|ne2-<&95@Pm2F*|3Q:d9zx){:E"@JR' +
-  'yISXn$LC1&tQ;r;8@R^E:)7%jb1.>].)8[gZ0,(D$SUhfuu.,D*jAsSX(zK8)PSdbH"R,Z$)QVieyA$R}lN/+ZeGeU@"_)(n?fgsv()|$_s?zUeM!-Fn65{D' +
-  'u6:gCx]/9$o&,D+wI@g[8m%@yR_a%Z>lS3s5g`M_[uDz9Ds4wTE^Cg40Etk`]e17Q`FHdm<E45|78oEfy&)N1H^M$DGC5[Ged?N#2:40i|pvi.>`Dr8Ow.GG' +
-  'G+3)OFkTdjIu$Hmp7.x<AD}MY"jEw.XPKzxF5Jc|If#'))
+  '6hj~xk*X@c-,v,72pX3Yxt$VFq3}$%R(&e7Au8#CSAuRAhz79J/hzv7zLCULne+tH"zC#]]zJHjdij[K,w5v1fEw!pdk*=m%juIGhW.]wnmrr6=8Af2buGa9' +
+  '{qoh.^vLkiMY0{>m7vc=w=!4he2vy.M?;Va]vJBq;i95l7.]YP{?1@DC7ECY8&`=f|5AJ=>?s;#-01q2fLn.PrkM$>hpDk.uZE/;:|E[V7k(:|KK[Ak(OanX' +
+  'JC#Z(,RB%=!1:[V4Gf}?L9I|k23zPvmR@d{X-nJp7pqPA|{o7)TF#W$p+7=,wn`j&)47JpX?vaNw<7aiIroCgH4$#byW$0ss4*hN|5w&>&<]^KPVVQd[>4GH' +
+  '4G$PY>CL70Bd^S8z^bDoMZupR`X{NGHA=F=_3vn,9<|5G,4W5d35>Nd@kl2AjpERi7^6y<<|+oG*)LTn|gan3Wc6#;YB]7aO/5h5#6u?.i/5JOd"Jz<x]s;L' +
+  'a@,G@r?*67GlG^BG;ZrH&7dQ3kqWhAkVu.YE9Jo#qChy&/[D1_e&hBMR=|vtU82?q"#;H@$9Ww$#1]c-=+`VNL)yMb/:w;.7*iBC=>zwnt]4iG"MUIp5Q:xX' +
+  '=:pM[YLE{^aOy;BVIZ)t].cl*n?"{dwTXsSdIV""VOb03;&"N9)|)xmcp]P`Ze=M=1d/53HrzoTtn3}!gr?8mCA(?J!hJye6EbDT`$Gzl,/;0+;mc-TrGuZX' +
+  'ErlJ-]j[W0Tp6>C!lz}MWqX*!%a(>/$+rEi$r"1]hG8xr@IO8Iq+@oY"gxudxmJ--C`ZiI=W(3ePlW8AxvU#3pO>?Y%RSOUKu9W)}/W)r8y28{dU{Ym|^%oL' +
+  'i8;B*]97Es{F*th?VYpBf^*5/!3`7u-Sw2R0WXhc27N79YO35U6DR:ahYQJ*3gDdj_W,<ghmD|i]ajG"KAq!fSSCynZx"N4I=-1!elp"KhhkX+.YsA:;Za!#' +
+  '`J,RkqL1/.4ry/4q[BFjN8.|NgU@r]nApKn%Hvu+|MjW)x"NRS<sA=64Eepx-mSng9Eq]/?M1:QT}seH-*%NEmAh!=hE_aNkU+Rl1%nFI=)zgJ"X}kE;CIm>' +
+  'bfIuY+bEg:85`4?%vj/op>7KacUM81$>$U0S_IxkvJ4]s7T;f[yhTJ2_(Xcr>Jgblmq1fD#T:]D2.KCEUI`2NCa<{Ax0w-gmUnDJG@HvhFn4U7.DLxCWfB0s' +
+  ',ZYm{QDK|7@uwbKz%8daVpT`UU$eY2DdLVWh`yy0VvA|_XCgwYho%SF&/jS?IWSI/JN1YU<F5Y(.Y;U+,^dlgv$d,iIyqZl|i#o|uJOqYCng"ga+neotXZb[' +
+  'kpGo`/l426|td|{ux=E@9l/V"wdDB,qnj4-%R9UG``K/%gT?k,jR^slYKd@[T6|+";`oc*az6F_62**1%obUuFB3llTX3c"IDG=x[!p^=5o|2y[nGgi|uS99' +
+  'mHQ"P^?79xLcKqWR?h5>BY*=f@z<TvH-|EAQlv?|{D%*(b*du"%7AZoE0[OY,FFo@^_ivasAv>:)F=mmPBY|iq,=F&xGorD@#0w?_SEBcHc?,11g!]ryYQ#m' +
+  '&MBW3qeC-E`yx?yD5]jR;q<itL4m/uI%+SV^cvGkiIe"oiKW2E3`%^^MHujBn8OB+1V@4vQf?&:+lM?4sQ0^A7?-87k7`#UcAm=$*xfu(.Wbazuc9f&RR-gR' +
+  'XQGw,a-;Wf-dE/!JELir)l>7:#_P?iLT<`;,Jt"J7h8;O7UN`0{YmlANuT_IJOkh=][l`?`nozPI:Ptm>nO+0,Uro")p|Z.v,j5b0HCF|x,.Dix-@E}nz%|.' +
+  '"^H`F7RGIZ^VooIA<[4^/Cy_xjP%."9;;3gDU]2U5h<U=#5Mz*9qc6zDK26IWbGOHa^EJ93Fsci_b8$YA%|3|_lb,jcnW^$w(,%I!,9!}`=K3B"GEpfO7tE_' +
+  '_"{P/0,l>U|PCQuv,35yC$[h6N/!Z],2]@69x[aw/?c6^{)jJLZSWXX#V/!Pj%;O6N(H6}d8xz_UyS)$Wzm}=bq2E?aR{yLQ2Ql?&W@C=ZNJJpQN-QGRy#!j' +
+  '-H&M>9Bs#6_cJ+2#ioEq2Vvyt/l?Q=WTRON-%tu[qm{$wqf-lWH8S$I7hzdzygtSrI$^`;`Td.!NmjKh{1E${f^JM8wtV|ne2-<&95@Pm2F*|3Q:d9zx){:E' +
+  '"@JRyISXn$LC1&tQ;r;8@R^E:)7%jb1.>].)8[gZ0,(D$SUhfuu.,D*jAsSX(zK8)PSdbH"R,Z$)QVieyA$R}lN/+ZeGeU@"_)(n?fgsv()|$_s?zUeM!-Fn' +
+  '65{Du6:gCx]/9$o&,D+wI@g[8m%@yR_a%Z>lS3s5g`M_[uDz9Ds4wTE^Cg40Etk`]e17Q`FHdm<E45|78oEfy&)N1H^M$DGC5[Ged?N#2:40i|pvi.>`Dr8O' +
+  'w.GGG+3)OFkTdjIu$Hmp7.x<AD}MY"jEw.XPKzxF5Jc|If#'))

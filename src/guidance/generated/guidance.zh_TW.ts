@@ -4,24 +4,24 @@ import { lazyJSON, packed } from '../../lazy'
 
 /** [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] per template, in the order of GUIDANCE_TEMPLATES (zh_TW), parsed on first use. */
 export const GUIDANCE_TEXTS_ZH_TW: () => ReadonlyArray<readonly string[]> = /*#__PURE__*/ lazyJSON(/*#__PURE__*/ packed(
-  'xkaVyh),C2W2vnAqq+rs0,:OK2<un<3$5<a4>:<tj1^DB61?19g+q`)2B*@]o]1!0+]J]<m-}B|?C_;1*%>|o|`gO{Xs5KQFnS^?@p/yJ|ArF1AIGJ{z7pvf' +
-  '-wF+_JJVA2}i%ni@[:r%P*h_7:rGf|a4$nnt27ml;L:"H^Uy/7PGetMVCEY&,_k=W^&ng#N|@v,SHUhwIU`V&n!<!yl3)EZk!bV7lU5YuJVEk(_`!bs9)m+E' +
-  '@_FGNVK_Me7@[6t>>iezw|6c`2k>n[%f|OWJ.)ac$WZwxi;)G#|;Qda6z8OgZdp3!_y;o^}AvO7;jW%R--6/2tsgxVkAN&Hf$41n-w,Yc(YtF28^Qd2$f4^y' +
-  'q%%t@1uk4b;>6t%VWd4vat[t5=#ILdGJeeA_6ZnxNLon<Ibpn?p}XnPpZ2(`A?.A.Ek9nmBY_trnsdI`w-m:Se]n/6xbm"dH3W3g=i2^.adwj%%6>11`@gHc' +
-  '/DJN(to1^lvdCM{4|$bU=dA#&*mVu0-(iALZ}23&c.zp(P`:_uqp4`D_VCSeWtt0^P-$U+uqbo{2;XOr5UT^sUbQ==ah9X$z2QDA8HXXXdYQ1G>?|U]4Zv?8' +
-  '=YE(iW15VCyhUo$Z}!]]7N%tScK5Av=y#%An(o.;dN7+*a^sN-fO&/_=;LNpAL242z`mst"OKk)aD-%%6QALSx(Ejv5_K58=7C?q7gMd7(UrY7`n>4=d*9)h' +
-  'rPCn87v2|0}]|0.r:>83|x}zOfO4F*00Z<L4Lw=+x$><3ol[$>y7Oqd5}a6$Mt=cXA@NS`Uh+he=GI>6MD^BVK[LYUa8fX3$XOxEqBmZlHh_%R]OSFbkXLM|' +
-  'U6"$JgRoa^W*03!G^pAOi.vpCw@VR"vfcQtu*da?z#&oov9qhY@5?W8w|>d3_]k4?0.>&Nb&?1CLX6+`,NT3f<S=NBQoc|^qJ1_|L$$-#v<m;-sKK]"Fjh5:' +
-  'lb^+o]PSkqeV2V9VA+g([_!s{|%]pJ3n+%`S"`e6Zo8L%8qYoy6Y"FCN`SP=[CuH|mA@Y%Hu}9VU%u.c@"vvk*+Ey2Vd@zxGVjdkux5m4+E)s9QkJ<{n%j4t' +
-  's"Dp0TR#gh@]CmSVm}(Td&f?n@=slX0d1/OU@A[n@c)$LUE^`3Evl)X.RhM[i55{;WMedCr<h0jBv?)T[UT(Ov?TLz@K^JEh/Ub]^`{vo<`1G6`93E8K{(y3' +
-  'Fl||4j"h)pT#7zuofMk|<b6HeQ`z+vh=V@h<lrgC(3[Vj|U+Ega|)cf/f>Da2>,`7r<sYC3/bm:BJEQzQehZ&;eKRp4)RL3>uNeJsNLd8I2ncISI>Fc!fpq"' +
-  'ty<II[|Vf"rN@Ko[1W"ng`;cjG"YboFQqMI`?^n`h}h%WZ%T0@)1wh]ly*2rwr%69lh/k>;a=:}rWF-9D#S(KcJrU]^UH{3$u;PtQ5hba9oIh+`68>DCu;{g' +
-  '7hi5N)hI%<qgO`b,D1bO3nMl)L?jUo+R"oa8Gm&mnTrG?$9d[#hDVKFiTs9-<j^TCk1nBr<z&F[dIA3-]&Z%-$.e^heBV<p^>Xkci7.w%^%X/g>p7{#mwYa2' +
-  'Gy!C3KEXTYln5oOm4u[N6Z(5pXikwx,B]2R&,v17DBjtL#<Ovd]P0=%^OL,7a^]o9`4L`Q[%ve1Xx9Ym3.?-+.@fx/_x?ml;*xfuxIEaazucbn$h:*bS5k,#' +
-  'K?2N^3}4_)0k(S;p[n#YY3{`_{3#v<ZY{eBiP#%,Oi8N4SI0?HxYugvjT<B;.#BE(t7_c6jcJ=vtn5?3x{Z!VrBh+)ND/v;jfb0Hk]OS}Xq,|6h8C9qHCDr(' +
-  'QAIJkW9=j30S/@pE}@?xz(lj.%0XID{6HetyX2/V`n0"ZKNIcK6$;S21y)H5piaSQS;gThfU&mqG8qnxU&h2[j@|2#?_1$I`SI20+.z.2J:8RweTP7ztmwFF' +
-  '.Am^LMLi|.Rf{c(&6_vD|c)#8g5ny]ar:,#01d^j%a[epj>o17uCG"P?nUz5`.]qe;-$I-HT%9_A.S<H3[!qxeMz7jUH/I(VYrtp#&Zt|36sZq)cKQI-_)Dz' +
-  '0p$1;1*`/XdE>dh<U"RN<*CxR5TgS=c4M#5C_Td{^ZkkoWUW#94qr)WykTW-R;owv^siY/cP}q?6dq]4xw.E+Dk0(yaY"k)dC6K8E0=k7r|SO=y"lcz7YK!5' +
-  'L`tES]?AU4<"XAzD;X!M{e0<7c5z]p1K=L-@5O2*58N&MNOO*+5E`&$SgVn!>nZe0pEAq&JW/f%5chg#H_qeV^JsLRW|,n|0C6O=&$IlGxGkqdD4xe$#rDe!' +
-  'eBf,,fI0:v"@z[s1%x?49k92nX9{V|ANf*xSe.CT*3kCDNR%@IQr:b1u(W+nlSV[&5?cPDx28V6wBS:bxx@&ymO3%(&<{i{dci)SQp<$Qu.^hn8"veYP<1]/' +
-  'UgYbYAD?H.@?SUccnWaTJ*12?$Rxj{-!'))
+  '6jt~xkaVyh),C2W2vnAqq+rs0,:OK2<un<3$5<a4>:<tj1^DB61?19g+q`)2B*@]o]1!0+]J]<m-}B|?C_;1*%>|o|`gO{Xs5KQFnS^?@p/yJ|ArF1AIGJ{z' +
+  '7pvf-wF+_JJVA2}i%ni@[:r%P*h_7:rGf|a4$nnt27ml;L:"H^Uy/7PGetMVCEY&,_k=W^&ng#N|@v,SHUhwIU`V&n!<!yl3)EZk!bV7lU5YuJVEk(_`!bs9' +
+  ')m+E@_FGNVK_Me7@[6t>>iezw|6c`2k>n[%f|OWJ.)ac$WZwxi;)G#|;Qda6z8OgZdp3!_y;o^}AvO7;jW%R--6/2tsgxVkAN&Hf$41n-w,Yc(YtF28^Qd2$' +
+  'f4^yq%%t@1uk4b;>6t%VWd4vat[t5=#ILdGJeeA_6ZnxNLon<Ibpn?p}XnPpZ2(`A?.A.Ek9nmBY_trnsdI`w-m:Se]n/6xbm"dH3W3g=i2^.adwj%%6>11`' +
+  '@gHc/DJN(to1^lvdCM{4|$bU=dA#&*mVu0-(iALZ}23&c.zp(P`:_uqp4`D_VCSeWtt0^P-$U+uqbo{2;XOr5UT^sUbQ==ah9X$z2QDA8HXXXdYQ1G>?|U]4' +
+  'Zv?8=YE(iW15VCyhUo$Z}!]]7N%tScK5Av=y#%An(o.;dN7+*a^sN-fO&/_=;LNpAL242z`mst"OKk)aD-%%6QALSx(Ejv5_K58=7C?q7gMd7(UrY7`n>4=d' +
+  '*9)hrPCn87v2|0}]|0.r:>83|x}zOfO4F*00Z<L4Lw=+x$><3ol[$>y7Oqd5}a6$Mt=cXA@NS`Uh+he=GI>6MD^BVK[LYUa8fX3$XOxEqBmZlHh_%R]OSFbk' +
+  'XLM|U6"$JgRoa^W*03!G^pAOi.vpCw@VR"vfcQtu*da?z#&oov9qhY@5?W8w|>d3_]k4?0.>&Nb&?1CLX6+`,NT3f<S=NBQoc|^qJ1_|L$$-#v<m;-sKK]"F' +
+  'jh5:lb^+o]PSkqeV2V9VA+g([_!s{|%]pJ3n+%`S"`e6Zo8L%8qYoy6Y"FCN`SP=[CuH|mA@Y%Hu}9VU%u.c@"vvk*+Ey2Vd@zxGVjdkux5m4+E)s9QkJ<{n' +
+  '%j4ts"Dp0TR#gh@]CmSVm}(Td&f?n@=slX0d1/OU@A[n@c)$LUE^`3Evl)X.RhM[i55{;WMedCr<h0jBv?)T[UT(Ov?TLz@K^JEh/Ub]^`{vo<`1G6`93E8K' +
+  '{(y3Fl||4j"h)pT#7zuofMk|<b6HeQ`z+vh=V@h<lrgC(3[Vj|U+Ega|)cf/f>Da2>,`7r<sYC3/bm:BJEQzQehZ&;eKRp4)RL3>uNeJsNLd8I2ncISI>Fc!' +
+  'fpq"ty<II[|Vf"rN@Ko[1W"ng`;cjG"YboFQqMI`?^n`h}h%WZ%T0@)1wh]ly*2rwr%69lh/k>;a=:}rWF-9D#S(KcJrU]^UH{3$u;PtQ5hba9oIh+`68>DC' +
+  'u;{g7hi5N)hI%<qgO`b,D1bO3nMl)L?jUo+R"oa8Gm&mnTrG?$9d[#hDVKFiTs9-<j^TCk1nBr<z&F[dIA3-]&Z%-$.e^heBV<p^>Xkci7.w%^%X/g>p7{#m' +
+  'wYa2Gy!C3KEXTYln5oOm4u[N6Z(5pXikwx,B]2R&,v17DBjtL#<Ovd]P0=%^OL,7a^]o9`4L`Q[%ve1Xx9Ym3.?-+.@fx/_x?ml;*xfuxIEaazucbn$h:*bS' +
+  '5k,#K?2N^3}4_)0k(S;p[n#YY3{`_{3#v<ZY{eBiP#%,Oi8N4SI0?HxYugvjT<B;.#BE(t7_c6jcJ=vtn5?3x{Z!VrBh+)ND/v;jfb0Hk]OS}Xq,|6h8C9qH' +
+  'CDr(QAIJkW9=j30S/@pE}@?xz(lj.%0XID{6HetyX2/V`n0"ZKNIcK6$;S21y)H5piaSQS;gThfU&mqG8qnxU&h2[j@|2#?_1$I`SI20+.z.2J:8RweTP7zt' +
+  'mwFF.Am^LMLi|.Rf{c(&6_vD|c)#8g5ny]ar:,#01d^j%a[epj>o17uCG"P?nUz5`.]qe;-$I-HT%9_A.S<H3[!qxeMz7jUH/I(VYrtp#&Zt|36sZq)cKQI-' +
+  '_)Dz0p$1;1*`/XdE>dh<U"RN<*CxR5TgS=c4M#5C_Td{^ZkkoWUW#94qr)WykTW-R;owv^siY/cP}q?6dq]4xw.E+Dk0(yaY"k)dC6K8E0=k7r|SO=y"lcz7' +
+  'YK!5L`tES]?AU4<"XAzD;X!M{e0<7c5z]p1K=L-@5O2*58N&MNOO*+5E`&$SgVn!>nZe0pEAq&JW/f%5chg#H_qeV^JsLRW|,n|0C6O=&$IlGxGkqdD4xe$#' +
+  'rDe!eBf,,fI0:v"@z[s1%x?49k92nX9{V|ANf*xSe.CT*3kCDNR%@IQr:b1u(W+nlSV[&5?cPDx28V6wBS:bxx@&ymO3%(&<{i{dci)SQp<$Qu.^hn8"veYP' +
+  '<1]/UgYbYAD?H.@?SUccnWaTJ*12?$Rxj{-!'))

@@ -4,16 +4,16 @@ import { lazyJSON, packed } from '../../lazy'
 
 /** errno -> the errMsg reason the runtime sends, for the codes ERRMSG_INDEX does not hold; parsed on first use. */
 export const ERRMSG_REST: () => Record<number, string> = /*#__PURE__*/ lazyJSON(/*#__PURE__*/ packed(
-  'JbTa_nXxQfT)o2.IXBFH8v:q<=FDgTYY;:3W[tpFtUPMMUQ>vd-qYUK&)DbqEwyR|NT|&ex@}vk:C#z*et>|IM!5VUxS<.o6kqlYqOxC#<($DXvi{/&33XSW' +
-  'Ghrjj^oWElTEEw>CC|v|*D4IT&-3|hOEU8*Tu30Ht:qnl^sf&m`@f_GX%D0(h3.wY_Qr{vn,IAl7V*b=8RYp<E]?s+XSUy!o%Y*4#cAQtFBy8e4JCCr:-o=S' +
-  'wVwbC4HH8y"[d-[U.>oIU)!*<lYl&ow$P)0,&_ali=o_)&dZqW[8(f9M@sA@q!=6gTVY)r)0tK"vAt{]"gC4Jb!8|?qBPa4=W^R]BGvw$R0Ya8!;1Mf5k(iu' +
-  'n,HM?`"&(81T3;n0B_N=bn)PI@z5w*cTT$D=6_mJ.,_8(v>9Ei1;WROQ}G"mU@?,xwGB2}ef6pFjBsvU_=$5k?1hDOE3@_c+!E|ao^K8yA)dbYYC2JOg@&px' +
-  '-`)<O[?g1T:62,2{P8B`xech*&B8|%?m]bQIWO_uZ&)P[ZJOWQVHwYISV#oL]loA`2";y/fI8V!Tg)c[j6%^.Dv&dZ|>r,6L&`jschy[TE:p%Ya=e;AjR="P' +
-  'FaTGk%tF!XCsLq$BVm?haxqFM4PJ/*t(1^|T`sv9e%bK?}i?[xV63G$*8,%)ST.O53PaWzg]rPDu&FV21lMj3G[Alh-hd0ZROole")VY#TnZBt/fnEAPIsJF' +
-  '5^4+e]V$/c4/|X^b!,iuQKq?qpefirHq]xnShIP]$dFOT})pe,hS#,b)1di_9dWMrm]JhE?%;PiR.ho7O=rf+-Pw.gK7N<Joc/AIyMWSosQE6%h5se#cf}YU' +
-  '-{X3!mhbh+513)n0*E8CV5;qS{NbdiHah5Ite]Sxl`BRq`wtYm/#ou3Nw{>G+nEEeu)inIRZ3P,"CJ+p=8|DsEGj<Rog"(oc7cAv"B;@vNHRc@m/Dj9OeoY/' +
-  '%Keg;M6DYS7/x.9cAL)WOSaL*4{Q2PUS<y3t,Et}#Bg91D5.#YV]$tNNj[F74QXt3+sj%oBM0`dB!NaxN.UM#23`t0&y)DdJD7Zd0C_yy<Y4Qqmo|VFv|"i#' +
-  'G&J5z.Oj,CIe}j)2%BM<8wRa"NBlS<r/FnyR`JTY`(f6A]IK0:lE"0M!ZOrn]<SZ[L/Htk8E]["/62cWUC#^3,It`s]_IAc1o?,[Z+|UJzjCO%s*wM|olA,&' +
-  '2/xm]tu*?{1:MKYp-ILl9eZF+sK(TQ6uUEV?-^>9KU!D>V%=Wu?dONG)bj$sLlfwnS$/2V>0=KlRMm<W#Gl_VBKEgvza_OBE+0Y;FW07AUL2$B_nXY&zN"Np' +
-  '`2fH6^/C5q([[7EDQ"OT+*HaRLsQ2b;yc6_U%u|ErKRc2%NG"j.,?Jl7Cb0,C8f%*8S<.(NCt3q#Hi7bC8FUUkB0eT8"?N?BOf2+>P>G"Nbm#a8?3[IkP,$/' +
-  'JugrnBkLkTrZeCEoh0MEqoIJuKF?#K(X:w7"/R{78*HT}sQ{q{lX`[3HldcK[+HEZd)KtL!UU+Co|ep^y@,w2dWd{uz{bNmJL,)q_#%R;qf[[{uz9!'))
+  '2uw~JbTa_nXxQfT)o2.IXBFH8v:q<=FDgTYY;:3W[tpFtUPMMUQ>vd-qYUK&)DbqEwyR|NT|&ex@}vk:C#z*et>|IM!5VUxS<.o6kqlYqOxC#<($DXvi{/&3' +
+  '3XSWGhrjj^oWElTEEw>CC|v|*D4IT&-3|hOEU8*Tu30Ht:qnl^sf&m`@f_GX%D0(h3.wY_Qr{vn,IAl7V*b=8RYp<E]?s+XSUy!o%Y*4#cAQtFBy8e4JCCr:' +
+  '-o=SwVwbC4HH8y"[d-[U.>oIU)!*<lYl&ow$P)0,&_ali=o_)&dZqW[8(f9M@sA@q!=6gTVY)r)0tK"vAt{]"gC4Jb!8|?qBPa4=W^R]BGvw$R0Ya8!;1Mf5' +
+  'k(iun,HM?`"&(81T3;n0B_N=bn)PI@z5w*cTT$D=6_mJ.,_8(v>9Ei1;WROQ}G"mU@?,xwGB2}ef6pFjBsvU_=$5k?1hDOE3@_c+!E|ao^K8yA)dbYYC2JOg' +
+  '@&px-`)<O[?g1T:62,2{P8B`xech*&B8|%?m]bQIWO_uZ&)P[ZJOWQVHwYISV#oL]loA`2";y/fI8V!Tg)c[j6%^.Dv&dZ|>r,6L&`jschy[TE:p%Ya=e;Aj' +
+  'R="PFaTGk%tF!XCsLq$BVm?haxqFM4PJ/*t(1^|T`sv9e%bK?}i?[xV63G$*8,%)ST.O53PaWzg]rPDu&FV21lMj3G[Alh-hd0ZROole")VY#TnZBt/fnEAP' +
+  'IsJF5^4+e]V$/c4/|X^b!,iuQKq?qpefirHq]xnShIP]$dFOT})pe,hS#,b)1di_9dWMrm]JhE?%;PiR.ho7O=rf+-Pw.gK7N<Joc/AIyMWSosQE6%h5se#c' +
+  'f}YU-{X3!mhbh+513)n0*E8CV5;qS{NbdiHah5Ite]Sxl`BRq`wtYm/#ou3Nw{>G+nEEeu)inIRZ3P,"CJ+p=8|DsEGj<Rog"(oc7cAv"B;@vNHRc@m/Dj9O' +
+  'eoY/%Keg;M6DYS7/x.9cAL)WOSaL*4{Q2PUS<y3t,Et}#Bg91D5.#YV]$tNNj[F74QXt3+sj%oBM0`dB!NaxN.UM#23`t0&y)DdJD7Zd0C_yy<Y4Qqmo|VFv' +
+  '|"i#G&J5z.Oj,CIe}j)2%BM<8wRa"NBlS<r/FnyR`JTY`(f6A]IK0:lE"0M!ZOrn]<SZ[L/Htk8E]["/62cWUC#^3,It`s]_IAc1o?,[Z+|UJzjCO%s*wM|o' +
+  'lA,&2/xm]tu*?{1:MKYp-ILl9eZF+sK(TQ6uUEV?-^>9KU!D>V%=Wu?dONG)bj$sLlfwnS$/2V>0=KlRMm<W#Gl_VBKEgvza_OBE+0Y;FW07AUL2$B_nXY&z' +
+  'N"Np`2fH6^/C5q([[7EDQ"OT+*HaRLsQ2b;yc6_U%u|ErKRc2%NG"j.,?Jl7Cb0,C8f%*8S<.(NCt3q#Hi7bC8FUUkB0eT8"?N?BOf2+>P>G"Nbm#a8?3[Ik' +
+  'P,$/JugrnBkLkTrZeCEoh0MEqoIJuKF?#K(X:w7"/R{78*HT}sQ{q{lX`[3HldcK[+HEZd)KtL!UU+Co|ep^y@,w2dWd{uz{bNmJL,)q_#%R;qf[[{uz9!'))

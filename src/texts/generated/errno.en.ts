@@ -3,5 +3,5 @@
 import { byErrno } from '../../errno/codes'
 import { DECODING } from '../../errno/generated/decoding'
 
-/** errno -> meaning (en), from DECODING on first use. */
-export const ERRNO_MEANINGS_EN: () => Record<number, string> = /*#__PURE__*/ byErrno(() => DECODING()[0])
+/** errno -> meaning (en), from DECODING on first use (stored without the final full stop). */
+export const ERRNO_MEANINGS_EN: () => Record<number, string> = /*#__PURE__*/ byErrno(() => (DECODING()[0] || []).map((text) => text + '.'))

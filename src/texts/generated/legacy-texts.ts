@@ -4,32 +4,32 @@ import { lazyJSON, packed } from '../../lazy'
 
 /** Legacy errCode -> [table key, errMsg, zh_CN, zh_TW, en], parsed on first use. */
 export const LEGACY_TEXTS: () => Record<number, readonly [string, string, string, string, string]> = /*#__PURE__*/ lazyJSON(/*#__PURE__*/ packed(
-  '?k|fyhp.a|$y`,w*L*FP}3hLjR1TOe"2}/_YHeX$/uCrTW}6Zgj-D8EcYzsv<rKvTB0Bb7IBG^4n/{Uhfytm<*EJgqP:"XNjSH@KWwSL{v57?"tN}])ipr"Y' +
-  'Oq8w?HaY9_XLh(SJ!WGc3ay1QX?m?DNA/=jW(AtcABJ=Cr%MTz2W%ek|q2B|GWO<<`}j#`/(w@y<kAzW5mBs+Ign_:I2Ap{g.*ijqp=o.<_v*G;?/1W("wV]' +
-  'hdY,+[Dy/RIHRK]A=6H1-a9mpG0d=5@r(@aqwVwwX)wFK.Oln;4UIna"Ce+Tj/&5%$3)+DVDZLkx5Op`R#rQRRnO%ix?$$poFTm<8fB.8R.qMH=BgWOavRw)' +
-  'E=(:tK.9.i;MK0lu1:ubJK>;s-JP!gY[Ss[jio#@bFc?[9qjbEAK"!.1/",v3Fw6(Feo_w.IE<{kuA#MV$-;EB!&{p)zSc_0xwAm!)Vn<@$z,x<mctC+CGpp' +
-  ':HvqBbo5fSG+mcWa,)iv@YDmxvkP=g3==rd+("s=^nk0r&}wbWw5_2X[?+T_Lz=A%S0-caXgd+bb(YLE%APBgmEREG,c:)Xv9?;9"u&?6Hv.PL)P0nuMFq>{' +
-  'nENtnHEhr_?>S`zTx3m9ZFF:JcL,?J[p6PbBwe7$a"HFk"m/"io=xI=c&BEprvILY)|D)#ufav8z$osw]huSWqrsSRSyeU7O*]/2;<{dH$4(cdCZBfs!Tx<k' +
-  'V*,}v:#F=dm0CY14/#}E@a}@anx`OGOU8K%W6YDO%)%!H8p5>j%;0`x:0;E2nlQA]Yv6{t7vAeqn*Y;9;YDN[==BwZFm;h1J$W3:=tK24p_8SV6PR_DV`8;]' +
-  'q_f^kHPnLzu-=eEy3ZVZc]K;bc?`K|83k^rbJ#}brcaN)NqKVWusWl:DD|)&id_;?D239FT3%6tHkz,58-354P|<={-IF"9S=/,[+T:dGU%kioVEx"X5)Izy' +
-  's*0]s,=BhN-I,6OjK]aYc;kBj[LxLZ0:[Tw4F+JMSW1B#AJTdC[.N[A%$7)InL1B,)xXM4#bKyLYdi?yZ{`5cOH7xQ*:z#rw7?9^:LwUZ(va3">.:c)?CjPh' +
-  'Tks;j_oL8CgT>4KiMR!"P-!%n(ou[RAhj[v-]m$o9ekaD(GbB#D;V[vv==!Q3AuRi|Oj?aW)M{XbRVLmO[#2$<VG"/.1B4c+c;0;wOK8a.DyX.RM)ae5GHKQ' +
-  '`lS).0Ut1nYQ}7l#VO<!|dR5x43Lw(uw5thAd"]>+3z@xGwXf1tx:?.(_%G0%Pcm7++?Y$ZVU1ZyO2boD:gcS|7gw,}fkVRPDVeZ(tT[k`jz]"Pt^,+mOx4`' +
-  'w=WvI9YrKm?zuO[1;loj]qP9$<f$n3$I<&AQ5qBLL0,]KU(Qy<*w"QcUi*u3RqkJG[R$&}0S`q_"13%1-X1mYh^N?3puZy;k+D]bs>7j9m,G7>A.VwWUrUom' +
-  'M)C^a>qm[uqQep$3N.xw(?M4FT7O4lQbq4YS{q{rQtUbQb=+S**4II@?22/kEmHjk,CQc<nkt%kEl{j-%YP<|/NJ3Hl2/BtrfAh$_&Yc8r[1dZhp"^`9!E^#' +
-  'ODi?yZv&H|5l>%,]ts[>.?#+>vs^#[bRj^T$#un])3q8[_DrPB^LoW0o)oeS["eD]eJ-ClIC8Y.qDj`*F,atQ0k0PfjSD50p/Wu]}qB+(O!l9oU-E+86*>MQ' +
-  '^9VD(LQXI0v,BckB#$a]NQ%cnB8Lv_&Ce0g|8lGk{xt*TH8sK|l8qPC=h3Xd:o8$RxEEFHG}VSkqp6uaKj*glgP-Gvyxked{b|]uc]Cu+N#]M,h4|RM60ln)' +
-  '("ov"9)tbhs1(e6/Zid?9HXx#gs`Pr8y&5gjQ@.Qdf:u$No`M]`1RjQg51Jxjc`s0Ie-lwAdPF0OSK+Rf:O0#5yi4P{vX1ocn-ZU1eiGddFs4n()ha2I]A$Q' +
-  'EBo)3"zb]dqu<!6m/picK>FmnYdZ;rTaT:RCW7n+`-Go{Vh[?9:#.g93+#I1!*^Df@ei}J8FPN`^ygrvKL:6skn.`Wc]Tuntl9pf(]Sr83=/@TE`d,?"H;&x' +
-  'Fj&,{VsBk{Gqw+y<,i2]iZ.qdB!`xr[Bt0hc:AebJ2gHUkNPhR7Xjc;}MDJmz3D;Xf`2*ktlceHSWFdCa";"2>P*x[^V2g[!)[&:J%KFP/;j^1GIYy7plOM%' +
-  'r;kBfJG3vIJ++p0!3Jk$,(_c7X3)]cgm3Ugk?iJ%[GDR57adWKSZ$QW5M+J=SrMHk3Zz<T4ss(DAkTe-l"0mZ0izA4F@Eo5P/@_h:Blm3uu*)BAEI1>`wwu/' +
-  'p*[uOH$?lx[G2h&sw9(ecy@L!C(P:m[JiE^itKGV5*U4o&PQY7hrP%<={8yo=#]xezJ8;M!vIN?W}?:J,-RmlU73&!E_`ALH3V{qWF-j1,f[H]s0}{U?[:<H' +
-  '-o6ie@QI_mD.xIu,tS;<O2m**O!"2b@t#}a.z_v0j.xlZI@D3;m7ds.Dol0tFO7gF6JIif?a4P8>}Rj-66Ril1AFlEV_niE!XvQ2bU>y=Czu:7IUV#4HvCsr' +
-  'f?FORPGv*9>Wpy3PZ_"p{OVMO.K^M*7*B"sKY0hZy}O1Wg3B`2U^3l7;gmcmq0Q^h"3`kI0,L@,#%W2}|xB}_IR)&aq<_9VDI):$jFjoh1uPQ^>a{Evwvo7k' +
-  '}3IdH-$;7_1m[=*k:V{<Up#HnP+_-rm!g^>}h5EeTu?-c}5oIL[79(*blP%khH4^6owZa-31y[Z_<-;%#UAY}_<Jt@1Q8$20W:*g),>%",K94)$0%Jia_j/i' +
-  '&S;fCXCTJ,E&w?4|ovq1#{pW*ZGe<mFTV1".<>.D$[2KF.)36Q{,y38+o5:aU(*OS6=v%O<xEd!;|X3ec.a)=S^&_c6MgW:z+)3UH.T*%jt>?w;<t>w[r8Z!' +
-  ').fPt)e_LSGd(L#4z}?l<RR;VSy1}o@Cqg,`-P5dEuNM"X,7g@w4t428-smuh,7Kv@dr6t}.eA^$n:vTkZ3yNP`,L5!V`r0[tS+qT0TC?9YRP_$o3Y0_,<EE' +
-  '5m@g57C(?h_`=UF).1*DB0LwKl4mj2"b<Lb+z9#?ib$TZOd$fU:6_(^vi&9:>>2)S*s.{Wli{rxh)OW$AlhdUF>|W3_D8dcZmhTk[WlL*;PLG7)){O8^f;n5' +
-  'w5>Cl{Im#_w[}(;E2p<oHBW28SXgRnjlU5RM{2NaeF;"fq-INOd8[,Z_mtKX8veFFUdjoOq2}LM)sl7,)3,*s=,UHHxT>7OOfAAa9[m/g[_J.P^QQOF?G74V' +
-  ':&Rb|H-c+Z{jk!uq_.k9VI(3P;B)uH[>T>B"&`>=1b},S)z(W;IRb)l[?4i%Tsn}QU`ykfS<j9`0P6gHZ*.w|h9$#!{b@g/Q,M#.1H!`IU4:KSx;..J-T,]{' +
-  '29t+npqQqQuqmfT9FBbri89#lP133:0dX7+1qCA<6h#Adls[*F`>QZUz4S6IV,7:*QW/d>EZX@%S5Q)[?)Z/IZr"1}sNI8"'))
+  '62o~?k|fyhp.a|$y`,w*L*FP}3hLjR1TOe"2}/_YHeX$/uCrTW}6Zgj-D8EcYzsv<rKvTB0Bb7IBG^4n/{Uhfytm<*EJgqP:"XNjSH@KWwSL{v57?"tN}])i' +
+  'pr"YOq8w?HaY9_XLh(SJ!WGc3ay1QX?m?DNA/=jW(AtcABJ=Cr%MTz2W%ek|q2B|GWO<<`}j#`/(w@y<kAzW5mBs+Ign_:I2Ap{g.*ijqp=o.<_v*G;?/1W(' +
+  '"wV]hdY,+[Dy/RIHRK]A=6H1-a9mpG0d=5@r(@aqwVwwX)wFK.Oln;4UIna"Ce+Tj/&5%$3)+DVDZLkx5Op`R#rQRRnO%ix?$$poFTm<8fB.8R.qMH=BgWOa' +
+  'vRw)E=(:tK.9.i;MK0lu1:ubJK>;s-JP!gY[Ss[jio#@bFc?[9qjbEAK"!.1/",v3Fw6(Feo_w.IE<{kuA#MV$-;EB!&{p)zSc_0xwAm!)Vn<@$z,x<mctC+' +
+  'CGpp:HvqBbo5fSG+mcWa,)iv@YDmxvkP=g3==rd+("s=^nk0r&}wbWw5_2X[?+T_Lz=A%S0-caXgd+bb(YLE%APBgmEREG,c:)Xv9?;9"u&?6Hv.PL)P0nuM' +
+  'Fq>{nENtnHEhr_?>S`zTx3m9ZFF:JcL,?J[p6PbBwe7$a"HFk"m/"io=xI=c&BEprvILY)|D)#ufav8z$osw]huSWqrsSRSyeU7O*]/2;<{dH$4(cdCZBfs!' +
+  'Tx<kV*,}v:#F=dm0CY14/#}E@a}@anx`OGOU8K%W6YDO%)%!H8p5>j%;0`x:0;E2nlQA]Yv6{t7vAeqn*Y;9;YDN[==BwZFm;h1J$W3:=tK24p_8SV6PR_DV' +
+  '`8;]q_f^kHPnLzu-=eEy3ZVZc]K;bc?`K|83k^rbJ#}brcaN)NqKVWusWl:DD|)&id_;?D239FT3%6tHkz,58-354P|<={-IF"9S=/,[+T:dGU%kioVEx"X5' +
+  ')Izys*0]s,=BhN-I,6OjK]aYc;kBj[LxLZ0:[Tw4F+JMSW1B#AJTdC[.N[A%$7)InL1B,)xXM4#bKyLYdi?yZ{`5cOH7xQ*:z#rw7?9^:LwUZ(va3">.:c)?' +
+  'CjPhTks;j_oL8CgT>4KiMR!"P-!%n(ou[RAhj[v-]m$o9ekaD(GbB#D;V[vv==!Q3AuRi|Oj?aW)M{XbRVLmO[#2$<VG"/.1B4c+c;0;wOK8a.DyX.RM)ae5' +
+  'GHKQ`lS).0Ut1nYQ}7l#VO<!|dR5x43Lw(uw5thAd"]>+3z@xGwXf1tx:?.(_%G0%Pcm7++?Y$ZVU1ZyO2boD:gcS|7gw,}fkVRPDVeZ(tT[k`jz]"Pt^,+m' +
+  'Ox4`w=WvI9YrKm?zuO[1;loj]qP9$<f$n3$I<&AQ5qBLL0,]KU(Qy<*w"QcUi*u3RqkJG[R$&}0S`q_"13%1-X1mYh^N?3puZy;k+D]bs>7j9m,G7>A.VwWU' +
+  'rUomM)C^a>qm[uqQep$3N.xw(?M4FT7O4lQbq4YS{q{rQtUbQb=+S**4II@?22/kEmHjk,CQc<nkt%kEl{j-%YP<|/NJ3Hl2/BtrfAh$_&Yc8r[1dZhp"^`9' +
+  '!E^#ODi?yZv&H|5l>%,]ts[>.?#+>vs^#[bRj^T$#un])3q8[_DrPB^LoW0o)oeS["eD]eJ-ClIC8Y.qDj`*F,atQ0k0PfjSD50p/Wu]}qB+(O!l9oU-E+86' +
+  '*>MQ^9VD(LQXI0v,BckB#$a]NQ%cnB8Lv_&Ce0g|8lGk{xt*TH8sK|l8qPC=h3Xd:o8$RxEEFHG}VSkqp6uaKj*glgP-Gvyxked{b|]uc]Cu+N#]M,h4|RM6' +
+  '0ln)("ov"9)tbhs1(e6/Zid?9HXx#gs`Pr8y&5gjQ@.Qdf:u$No`M]`1RjQg51Jxjc`s0Ie-lwAdPF0OSK+Rf:O0#5yi4P{vX1ocn-ZU1eiGddFs4n()ha2I' +
+  ']A$QEBo)3"zb]dqu<!6m/picK>FmnYdZ;rTaT:RCW7n+`-Go{Vh[?9:#.g93+#I1!*^Df@ei}J8FPN`^ygrvKL:6skn.`Wc]Tuntl9pf(]Sr83=/@TE`d,?"' +
+  'H;&xFj&,{VsBk{Gqw+y<,i2]iZ.qdB!`xr[Bt0hc:AebJ2gHUkNPhR7Xjc;}MDJmz3D;Xf`2*ktlceHSWFdCa";"2>P*x[^V2g[!)[&:J%KFP/;j^1GIYy7p' +
+  'lOM%r;kBfJG3vIJ++p0!3Jk$,(_c7X3)]cgm3Ugk?iJ%[GDR57adWKSZ$QW5M+J=SrMHk3Zz<T4ss(DAkTe-l"0mZ0izA4F@Eo5P/@_h:Blm3uu*)BAEI1>`' +
+  'wwu/p*[uOH$?lx[G2h&sw9(ecy@L!C(P:m[JiE^itKGV5*U4o&PQY7hrP%<={8yo=#]xezJ8;M!vIN?W}?:J,-RmlU73&!E_`ALH3V{qWF-j1,f[H]s0}{U?' +
+  '[:<H-o6ie@QI_mD.xIu,tS;<O2m**O!"2b@t#}a.z_v0j.xlZI@D3;m7ds.Dol0tFO7gF6JIif?a4P8>}Rj-66Ril1AFlEV_niE!XvQ2bU>y=Czu:7IUV#4H' +
+  'vCsrf?FORPGv*9>Wpy3PZ_"p{OVMO.K^M*7*B"sKY0hZy}O1Wg3B`2U^3l7;gmcmq0Q^h"3`kI0,L@,#%W2}|xB}_IR)&aq<_9VDI):$jFjoh1uPQ^>a{Evw' +
+  'vo7k}3IdH-$;7_1m[=*k:V{<Up#HnP+_-rm!g^>}h5EeTu?-c}5oIL[79(*blP%khH4^6owZa-31y[Z_<-;%#UAY}_<Jt@1Q8$20W:*g),>%",K94)$0%Jia' +
+  '_j/i&S;fCXCTJ,E&w?4|ovq1#{pW*ZGe<mFTV1".<>.D$[2KF.)36Q{,y38+o5:aU(*OS6=v%O<xEd!;|X3ec.a)=S^&_c6MgW:z+)3UH.T*%jt>?w;<t>w[' +
+  'r8Z!).fPt)e_LSGd(L#4z}?l<RR;VSy1}o@Cqg,`-P5dEuNM"X,7g@w4t428-smuh,7Kv@dr6t}.eA^$n:vTkZ3yNP`,L5!V`r0[tS+qT0TC?9YRP_$o3Y0_' +
+  ',<EE5m@g57C(?h_`=UF).1*DB0LwKl4mj2"b<Lb+z9#?ib$TZOd$fU:6_(^vi&9:>>2)S*s.{Wli{rxh)OW$AlhdUF>|W3_D8dcZmhTk[WlL*;PLG7)){O8^' +
+  'f;n5w5>Cl{Im#_w[}(;E2p<oHBW28SXgRnjlU5RM{2NaeF;"fq-INOd8[,Z_mtKX8veFFUdjoOq2}LM)sl7,)3,*s=,UHHxT>7OOfAAa9[m/g[_J.P^QQOF?' +
+  'G74V:&Rb|H-c+Z{jk!uq_.k9VI(3P;B)uH[>T>B"&`>=1b},S)z(W;IRb)l[?4i%Tsn}QU`ykfS<j9`0P6gHZ*.w|h9$#!{b@g/Q,M#.1H!`IU4:KSx;..J-' +
+  'T,]{29t+npqQqQuqmfT9FBbri89#lP133:0dX7+1qCA<6h#Adls[*F`>QZUz4S6IV,7:*QW/d>EZX@%S5Q)[?)Z/IZr"1}sNI8"'))
