@@ -153,14 +153,8 @@ function coldRequire(file, runs) {
 const fs = require('fs'), vm = require('vm'), Module = require('module')
 const t2 = process.hrtime.bigint(); new vm.Script(Module.wrap(fs.readFileSync(${JSON.stringify(file)}, 'utf8'))); const t3 = process.hrtime.bigint()
 process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t3 - t2) / 1e6]))`
-  const total = []
-  const compile = []
-  for (let i = 0; i < runs; i++) {
-    const [ms, compileMs] = JSON.parse(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout)
-    total.push(ms)
-    compile.push(compileMs)
-  }
-  return { ms: median(total), compileMs: median(compile) }
+  const [ms, compileMs] = mediansOfFreshRuns(script, runs)
+  return { ms, compileMs }
 }
 
 /**
@@ -174,14 +168,17 @@ const failure = ${JSON.stringify(FAILURE)}
 const t0 = process.hrtime.bigint(); const error = lib.toErrnoError(failure, 'openBluetoothAdapter'); const t1 = process.hrtime.bigint()
 lib.getGuidance(error, { locale: 'zh_CN' }); const t2 = process.hrtime.bigint()
 process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t2 - t1) / 1e6]))`
-  const decode = []
-  const guidance = []
+  const [toErrnoErrorMs, getGuidanceMs] = mediansOfFreshRuns(script, runs)
+  return { toErrnoErrorMs, getGuidanceMs }
+}
+
+/** Runs a script (which prints a JSON array of numbers) in `runs` fresh processes: the median of each number. */
+function mediansOfFreshRuns(script, runs) {
+  const columns = []
   for (let i = 0; i < runs; i++) {
-    const [a, b] = JSON.parse(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout)
-    decode.push(a)
-    guidance.push(b)
+    JSON.parse(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout).forEach((value, j) => (columns[j] = columns[j] || []).push(value))
   }
-  return { toErrnoErrorMs: median(decode), getGuidanceMs: median(guidance) }
+  return columns.map(median)
 }
 
 function memory() {
