@@ -13,9 +13,9 @@ if (!fs.existsSync(bin('rollup'))) {
 }
 for (const dir of ['dist', 'miniprogram_dist']) fs.rmSync(path.join(root, dir), { recursive: true, force: true })
 execFileSync(bin('rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' })
-// miniprogram_dist/index.js: the core (promise layer, ErrnoError, decoding) is required at load; everything else
-// (guidance, policy, the server/cloud/HTTP errors, the catalogue texts) on first use, through a getter that then
-// replaces itself with the value. A page that only awaits wxp parses only the core.
+// miniprogram_dist/index.js: the core (promise layer, ErrnoError, decoding) is loaded at load (and then inlined,
+// see inlineCore); everything else (guidance, policy, the server/cloud/HTTP errors, the catalogue texts) on
+// first read of one of its names, through a Proxy over exports. A page that only awaits wxp parses only the core.
 const CORE_EXPORTS = ['wxp', 'createWxp', 'promisifyObject', 'promisify', 'isSyncApi', 'ErrnoError', 'isErrnoError', 'UNKNOWN_ERRNO', 'toErrnoError', 'parseErrMsg', 'errnoFromReason', 'legacyCodeToErrno', 'legacyTableName', 'decodeErrno', 'isKnownErrno', 'isErrnoNumber', 'splitErrno', 'maskSecrets', 'onFailure']
 function writeLazyIndex(file) {
   const source = fs.readFileSync(file, 'utf8')
