@@ -37,19 +37,29 @@ function toBase91(bytes) {
   return out
 }
 
-/** A text -> what unpack() turns back into it (pako): the UTF-8 length in base 36, `~`, then base91 of raw DEFLATE. */
+/** A text's UTF-8 bytes; unpack decodes no character outside the Basic Multilingual Plane, so none may be there. */
+function utf8Bytes(text) {
+  if (/[\ud800-\udfff]/.test(text)) throw new Error('pack: a text holds a character outside the Basic Multilingual Plane, which unpack does not decode')
+  return Buffer.from(text, 'utf8')
+}
+
+/** What unpack() reads: the UTF-8 length in base 36, `~`, then base91 of the raw DEFLATE. */
+function frame(bytes, deflated) {
+  return bytes.length.toString(36) + '~' + toBase91(deflated)
+}
+
+/** A text -> what unpack() turns back into it (pako, level 9: quick and synchronous, for tests). */
 function pack(text) {
-  const bytes = Buffer.from(text, 'utf8')
-  return bytes.length.toString(36) + '~' + toBase91(pako.deflateRaw(bytes, { level: 9, memLevel: 9 }))
+  const bytes = utf8Bytes(text)
+  return frame(bytes, pako.deflateRaw(bytes, { level: 9, memLevel: 9 }))
 }
 
 /** The same, smaller: zopfli, 15 iterations (what the generator ships). */
 async function packSmallest(text) {
-  if (/[\ud800-\udfff]/.test(text)) throw new Error('pack: a text holds a character outside the Basic Multilingual Plane, which unpack does not decode')
+  const bytes = utf8Bytes(text)
   // Loaded only here: its Emscripten glue adds process-wide handlers, which no test process should get.
   const zopfli = require('@gfx/zopfli')
-  const bytes = Buffer.from(text, 'utf8')
-  return bytes.length.toString(36) + '~' + toBase91(await zopfli.deflateAsync(bytes, { numiterations: 15 }))
+  return frame(bytes, await zopfli.deflateAsync(bytes, { numiterations: 15 }))
 }
 
 module.exports = { pack, packSmallest, toBase91, BASE91 }
