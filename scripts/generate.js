@@ -165,7 +165,7 @@ function generateErrno(files) {
   // errno: device, file, network), its aliases, the API families, the reason rules and the legacy tables.
   // One table compresses better than six and is unpacked once, with the first failure.
   const legacy = legacyTables(codes.map((c) => c.errno))
-  // Every English meaning is a sentence ending in a full stop: stored without it (85 bytes less once packed), errno.en.ts puts it back.
+  // Every English meaning is a sentence ending in a full stop: stored without it (69 bytes less deflated), errno.en.ts puts it back.
   for (const c of codes) if (!/[^.]\.$/.test(c.en)) throw new Error(`errno ${c.errno}: the English meaning must end with one full stop`)
   const decoding = [codes.map((c) => c.en.slice(0, -1)), trimEnd(codes.map((c) => (isDecodable(c) ? c.errMsg : ''))), aliases,
     families.map((f) => [f.pattern, f.prefixes.join(',')]), rules, legacy.tables, legacy.pairs, legacy.byReason]
