@@ -1,95 +1,49 @@
-// Builds what ships:
-//   miniprogram_dist/  CommonJS, ES2017 syntax: what WeChat DevTools' "Build npm" copies (plus the component)
-//   dist/              ESM + CJS for bundlers and Node (index, testing, cli); declarations come from tsc
+// The one build of what ships (`npm run build`, then tsc writes the declarations):
+//   miniprogram_dist/  CommonJS, ES2017: what WeChat DevTools' "Build npm" copies. index.js is the core; guidance.js,
+//                      readiness.js, report.js, api-request.js, events.js, ble.js and retry.js load on first call
+//                      (src/index.miniprogram.ts);
+//                      texts/NAME.js are the text tables, one file per table and locale, required on first read.
+//   dist/              CommonJS for Node (one file per entry, shared chunks) and ESM that tree-shakes (one module per source file).
 const typescript = require('@rollup/plugin-typescript')
 const { nodeResolve } = require('@rollup/plugin-node-resolve')
+const terser = require('@rollup/plugin-terser')
 const fs = require('fs')
 const path = require('path')
+const { textInputs } = require('./scripts/generate.js')
 
 const ts = (tsconfig = './tsconfig.json') => typescript({ tsconfig, declaration: false, outDir: undefined, noEmitOnError: true })
 const banner = '/*! miniprogram-errno · MIT */'
-// The licence line on entry files only: a bundler or minifier keeps every /*! comment, so one per module
-// file (16 in `import { wxp }`) cost a rollup user 456 bytes (measured). The package's LICENSE file holds the licence.
-const entryBanner = (chunk) => (chunk.isEntry ? banner : '')
+// The licence line on entry files only (a minifier keeps every /*! comment); the package's LICENSE file holds the licence.
+const entryBanner = (chunk) => (chunk.isEntry && !chunk.name.startsWith('texts/') ? banner : '')
 
-/** Copies the mini-program component sources next to the bundle (the .ts is compiled by the bundle step). */
+/** miniprogram_dist reads its text tables through src/texts/tables.miniprogram.ts (a require per file, on first use). */
+function miniprogramTables() {
+  const tables = path.resolve('src/texts/tables.ts')
+  return {
+    name: 'miniprogram-tables',
+    async resolveId(source, importer, options) {
+      if (!/(^|\/)tables$/.test(source)) return null
+      const resolved = await this.resolve(source, importer, Object.assign({}, options, { skipSelf: true }))
+      return resolved && resolved.id === tables ? path.resolve('src/texts/tables.miniprogram.ts') : resolved
+    },
+  }
+}
+
+/** Copies the mini-program component's .wxml/.wxss/.json next to the bundle (its .ts is built below). */
 function copyComponents(outDir) {
   return {
     name: 'copy-components',
     writeBundle() {
       const src = path.resolve('miniprogram_npm_src')
-      if (!fs.existsSync(src)) return
       for (const component of fs.readdirSync(src)) {
         const from = path.join(src, component)
         if (!fs.statSync(from).isDirectory()) continue
         const to = path.join(outDir, component)
         fs.mkdirSync(to, { recursive: true })
-        for (const file of fs.readdirSync(from)) {
-          if (/\.(wxml|wxss|json)$/.test(file)) fs.copyFileSync(path.join(from, file), path.join(to, file))
-        }
+        for (const file of fs.readdirSync(from)) if (/\.(wxml|wxss|json)$/.test(file)) fs.copyFileSync(path.join(from, file), path.join(to, file))
       }
     },
   }
-}
-
-/**
- * miniprogram_dist only: moves each generated `lazyJSON('…')` table into its own file,
- * texts/NAME.js, required on first use, so a cold start parses none of them and an app can
- * leave out locales with packOptions.ignore.
- */
-function splitTexts() {
-  const valueOf = (node) => {
-    if (node.type === 'Literal' && typeof node.value === 'string') return node.value
-    if (node.type === 'BinaryExpression' && node.operator === '+') return valueOf(node.left) + valueOf(node.right)
-    throw new Error('splitTexts: a lazyJSON argument is not a string literal')
-  }
-  return {
-    name: 'split-texts',
-    transform(code, id) {
-      if (!/[\\/]generated[\\/][^\\/]+\.ts$/.test(id) || code.indexOf('lazyJSON(') < 0) return null
-      // The text file is required relative to the file the module lands in: core.js at the root, or its own chunk at its source path.
-      const fromDir = isCoreModule(id) ? '.' : path.relative(path.resolve('src'), path.dirname(id)).split(path.sep).join('/')
-      const textsDir = path.posix.relative(fromDir, 'texts') || '.'
-      const ast = this.parse(code)
-      let out = ''
-      let at = 0
-      for (const statement of ast.body) {
-        const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : undefined
-        if (!declaration || declaration.type !== 'VariableDeclaration') continue
-        for (const declarator of declaration.declarations) {
-          // lazyJSON(…) itself, or inside a wrapper call such as byErrno(lazyJSON(…)).
-          let init = declarator.init
-          while (init && init.type === 'CallExpression' && init.callee.name !== 'lazyJSON' && init.arguments[0] && init.arguments[0].type === 'CallExpression') init = init.arguments[0]
-          if (!init || init.type !== 'CallExpression' || init.callee.name !== 'lazyJSON') continue
-          const name = declarator.id.name
-          // A packed table (lazyJSON(packed('…'))) is unpacked by its text file, with texts/unpack.js, when first required.
-          const argument = init.arguments[0]
-          if (argument.type !== 'CallExpression' || argument.callee.name !== 'packed') throw new Error(`splitTexts: ${name} is not lazyJSON(packed('…'))`)
-          this.emitFile({ type: 'asset', fileName: `texts/${name}.js`, source: `module.exports=require('./unpack.js').unpack(${JSON.stringify(valueOf(argument.arguments[0]))})\n` })
-          out += code.slice(at, init.arguments[0].start) + `function () { return require('${textsDir.startsWith('.') ? textsDir : './' + textsDir}/${name}.js') }`
-          at = init.arguments[0].end
-        }
-      }
-      return { code: out + code.slice(at), map: null }
-    },
-  }
-}
-
-/**
- * miniprogram_dist: the core (promise layer, ErrnoError, decoding) is one file, core.js, required at load;
- * every other module is its own file at its source path, which index.js requires on first use
- * (scripts/build.js). One file for the core keeps a cold start to a few requires.
- */
-const CORE_MODULES = /[\\/]src[\\/](lazy|errno[\\/](ErrnoError|codes|decode|delay|mask|meanings|normalize)|errno[\\/]generated[\\/](categories|category-names|decoding)|texts[\\/]generated[\\/]errno\.en|promise[\\/](wxp|rules)|wx[\\/](invoke|access|failures))\.ts$/
-function isCoreModule(id) {
-  return CORE_MODULES.test(id)
-}
-function miniprogramChunk(id) {
-  if (isCoreModule(id)) return 'core'
-  const rel = path.relative(path.resolve('src'), id)
-  // Re-export-only index files (src/index.ts, src/errno/index.ts …) have no code of their own: they stay with the entry.
-  if (rel.startsWith('..') || path.isAbsolute(rel) || (/(^|[\\/])index\.ts$/.test(rel) && !/^texts[\\/]/.test(rel))) return undefined
-  return rel.replace(/\.ts$/, '').split(path.sep).join('/')
 }
 
 /** Puts package.json's version where the source says __VERSION__ (the CLI's --version). */
@@ -103,34 +57,30 @@ function version() {
   }
 }
 
-function componentBuilds() {
-  const src = path.resolve('miniprogram_npm_src')
-  if (!fs.existsSync(src)) return []
-  return fs.readdirSync(src).filter((c) => fs.existsSync(path.join(src, c, 'index.ts'))).map((component) => ({
-    input: `miniprogram_npm_src/${component}/index.ts`,
-    // The component requires the library through the bundle beside it, so only one copy ships.
-    external: (id) => id === '../../src/index' || /\/src\/index(\.ts)?$/.test(id),
-    output: { file: `miniprogram_dist/${component}/index.js`, format: 'cjs', banner, paths: (id) => (/src\/index/.test(id) ? '../index' : id) },
-    plugins: [nodeResolve(), ts('./tsconfig.components.json')],
-  }))
-}
+// Minified for the phone (what a cold start parses), with class and function names kept: ErrnoError.name,
+// stack traces and error.constructor.name read the same as in the source.
+const minify = () => terser({ ecma: 2017, toplevel: true, keep_classnames: true, compress: { passes: 2 }, format: { comments: /^!/ } })
 
 module.exports = [
   {
-    // core.js plus one file per other module; scripts/build.js then makes index.js require the core at load and the rest on first use.
-    input: 'src/index.ts',
-    output: { dir: 'miniprogram_dist', format: 'cjs', exports: 'named', banner: entryBanner, manualChunks: miniprogramChunk, chunkFileNames: '[name].js', entryFileNames: '[name].js' },
-    plugins: [nodeResolve(), ts(), splitTexts(), copyComponents('miniprogram_dist')],
+    input: Object.assign(
+      { index: 'src/index.miniprogram.ts', guidance: 'src/guidance/index.ts', readiness: 'src/readiness/index.ts', report: 'src/report/realtime-log.ts', 'api-request': 'src/errors/apiRequest.ts', events: 'src/promise/events.ts', ble: 'src/promise/ble.ts', retry: 'src/policy/retry.ts' },
+      textInputs(),
+    ),
+    // guidance.js and the others take what they share with the core from index.js rather than from extra chunks.
+    preserveEntrySignatures: 'allow-extension',
+    output: { dir: 'miniprogram_dist', format: 'cjs', exports: 'auto', entryFileNames: '[name].js', chunkFileNames: '[name].js', banner: entryBanner },
+    plugins: [miniprogramTables(), nodeResolve(), ts(), minify(), copyComponents('miniprogram_dist')],
   },
   {
-    // miniprogram_dist/texts/unpack.js: what the packed text files require to unpack themselves (never at start).
-    input: 'src/unpack.ts',
-    output: { file: 'miniprogram_dist/texts/unpack.js', format: 'cjs', exports: 'named', banner },
-    plugins: [ts()],
+    input: 'miniprogram_npm_src/guidance-dialog/index.ts',
+    // The component requires the library beside it, so only one copy ships.
+    external: (id) => /\/src\/index(\.ts)?$/.test(id),
+    output: { file: 'miniprogram_dist/guidance-dialog/index.js', format: 'cjs', banner, paths: (id) => (/src\/index/.test(id) ? '../index' : id) },
+    plugins: [nodeResolve(), ts('./tsconfig.components.json'), minify()],
   },
-  ...componentBuilds(),
   {
-    // Node and CommonJS bundlers: one file per entry.
+    // Node and CommonJS bundlers: one file per entry, what they share in chunks (one copy of the library's state).
     input: { index: 'src/index.ts', testing: 'src/testing/index.ts', server: 'src/server.ts', cli: 'src/cli/index.ts' },
     output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', exports: 'named', banner },
     plugins: [nodeResolve(), ts(), version()],

@@ -2,15 +2,13 @@
 // `npm run demo`: build, pack the library into demo-miniprogram/ with miniprogram-ci's
 // packNpmManually, then run every demo page headless and print what the user would see.
 'use strict'
-const fs = require('fs')
 const path = require('path')
 const { execFileSync } = require('child_process')
 const root = path.resolve(__dirname, '..')
 
 async function main() {
-  if (!fs.existsSync(path.join(root, 'miniprogram_dist', 'index.js')) || !fs.existsSync(path.join(root, 'dist', 'testing.cjs'))) {
-    execFileSync(process.execPath, [path.join(__dirname, 'build.js')], { stdio: 'inherit' })
-  }
+  // Always from the source as it is now: a build left from an older checkout would show old behaviour.
+  execFileSync(process.execPath, [path.join(__dirname, 'build.js')], { stdio: 'inherit' })
   // miniprogram-simulate needs a DOM: the same jsdom jest uses.
   const { JSDOM } = require('jsdom')
   const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true })

@@ -2,7 +2,7 @@
 'use strict'
 const CLASSES = { retry: 'r', user: 'u', fix: 'f', config: 'c', reauth: 'a', cancel: 'x', unsupported: 'n', none: '-' }
 
-module.exports = function generateBeyond(files, { readJson, toTraditional, header, lazyTable, LAZY_IMPORT, js }) {
+module.exports = function generateBeyond(files, { readJson, toTraditional, header, textTable, fromPairs, js }) {
   const templates = readJson('guidance.json').templates
   const policy = (p, where) => {
     if (!CLASSES[p.class]) throw new Error(`${where}: unknown policy class ${p.class}`)
@@ -22,9 +22,11 @@ module.exports = function generateBeyond(files, { readJson, toTraditional, heade
     const where = `errcode ${c.errcode}`
     return [c.errcode, [c.key, policy(c.policy, where), guidance(c.guidance, where), c.errmsg, localized(c.meaning.zh_CN, c.meaning.en), localized(c.cause.zh_CN, c.cause.en), localized(c.fix.zh_CN, c.fix.en)]]
   })
-  files['src/errors/generated/server.ts'] = header('server.json') + LAZY_IMPORT +
-    `\n/** errcode -> [name, policy, guidance template, errmsg, meaning, cause, fix (each [zh_CN, zh_TW, en])], parsed on first use. */\n` +
-    `export const SERVER_CODES: () => Record<string, readonly [string, string, string, string, readonly string[], readonly string[], readonly string[]]> = ${lazyTable(serverRows)}\n`
+  textTable(files, {
+    name: 'SERVER_CODES', file: 'errors/generated/server', source: 'server.json',
+    type: 'Record<string, readonly [string, string, string, string, ReadonlyArray<string>, ReadonlyArray<string>, ReadonlyArray<string>]>',
+    doc: 'errcode -> [name, policy, guidance template, errmsg, meaning, cause, fix (each [zh_CN, zh_TW, en])].', value: fromPairs(serverRows),
+  })
 
   const cloud = readJson('cloud.json')
   const groups = new Set(cloud.groups.map((g) => g.key))
@@ -51,25 +53,40 @@ module.exports = function generateBeyond(files, { readJson, toTraditional, heade
     cloudRows.push([numeric, [group, policy(entry.policy, numeric), guidance(entry.guidance, numeric), numeric === '-1' ? 1 : 0, localized(entry.zh_CN, entry.en)]])
     cloudReasons.push([numeric, entry.policy.reason])
   }
-  files['src/errors/generated/cloud.ts'] = header('cloud.json') + LAZY_IMPORT +
-    `\n/** code -> [group, policy, guidance template, generic (1: no particular meaning), meaning [zh_CN, zh_TW, en]], parsed on first use. */\n` +
-    `export const CLOUD_CODES: () => Record<string, readonly [string, string, string, number, readonly string[]]> = ${lazyTable(cloudRows)}\n\n` +
-    `/** group -> name [zh_CN, zh_TW, en]. */\n` +
-    `export const CLOUD_GROUPS: Record<string, readonly string[]> = ${js(Object.fromEntries(cloud.groups.map((g) => [g.key, localized(g.zh_CN, g.en)])))}\n\n` +
-    `/** The numeric errCode of wx.cloud -> the key of its row in CLOUD_CODES: the string code with the same meaning, or the number itself. */\n` +
-    `export const WX_CLOUD_NUMERIC: Record<string, string> = ${js(numericToCode)}\n`
+  textTable(files, {
+    name: 'CLOUD_CODES', file: 'errors/generated/cloud', source: 'cloud.json',
+    type: 'Record<string, readonly [string, string, string, number, ReadonlyArray<string>]>',
+    doc: 'code -> [group, policy, guidance template, generic (1: no particular meaning), meaning [zh_CN, zh_TW, en]].', value: fromPairs(cloudRows),
+  })
+  textTable(files, {
+    name: 'CLOUD_GROUPS', file: 'errors/generated/cloud-groups', source: 'cloud.json', type: 'Record<string, ReadonlyArray<string>>',
+    doc: 'group -> name [zh_CN, zh_TW, en].', value: Object.fromEntries(cloud.groups.map((g) => [g.key, localized(g.zh_CN, g.en)])),
+  })
+  textTable(files, {
+    name: 'WX_CLOUD_NUMERIC', file: 'errors/generated/cloud-numeric', source: 'cloud.json', type: 'Record<string, string>',
+    doc: 'The numeric errCode of wx.cloud -> the key of its row in CLOUD_CODES: the string code with the same meaning, or the number itself.',
+    value: numericToCode,
+  })
 
   // Why each policy is what it is (English, for developers): only the CLI reads it, so it ships in no mini-program build.
-  files['src/texts/generated/beyond-reasons.ts'] = header('server.json, cloud.json') + LAZY_IMPORT +
-    `\n/** 'errcode <n>' or a cloud code -> the policy's reason (en), parsed on first use. */\n` +
-    `export const BEYOND_POLICY_REASONS: () => Record<string, string> = ${lazyTable(server.codes.map((c) => ['errcode ' + c.errcode, c.policy.reason]).concat(cloudReasons))}\n`
+  textTable(files, {
+    name: 'BEYOND_POLICY_REASONS', file: 'texts/generated/beyond-reasons', source: 'server.json, cloud.json', type: 'Record<string, string>', cliOnly: true,
+    doc: "'errcode <n>' or a cloud code -> the policy's reason (en).",
+    value: fromPairs(server.codes.map((c) => ['errcode ' + c.errcode, c.policy.reason]).concat(cloudReasons)),
+  })
 
   const http = readJson('http.json')
-  files['src/errors/generated/http.ts'] = header('http.json') + LAZY_IMPORT +
-    `\n/** HTTP status -> [policy, guidance template, meaning [zh_CN, zh_TW, en], policy reason], parsed on first use. */\n` +
-    `export const HTTP_STATUSES: () => Record<number, readonly [string, string, readonly string[], string]> = ${lazyTable(http.statuses.map((s) => [s.status, [policy(s.policy, 'status ' + s.status), guidance(s.guidance, 'status ' + s.status), localized(s.zh_CN, s.en), s.policy.reason]]))}\n\n` +
-    `/** REST error values, most specific first: [error, description must match ('' = any), status, policy, guidance, meaning, policy reason]. */\n` +
-    `export const HTTP_ERRORS: ReadonlyArray<readonly [string, string, number, string, string, readonly string[], string]> = [\n` +
-    http.errors.slice().sort((a, b) => (b.descriptionMatches ? 1 : 0) - (a.descriptionMatches ? 1 : 0))
-      .map((e) => `  ${js([e.error, e.descriptionMatches || '', e.status, policy(e.policy, e.error), guidance(e.guidance, e.error), localized(e.zh_CN, e.en), e.policy.reason])},`).join('\n') + '\n]\n'
+  textTable(files, {
+    name: 'HTTP_STATUSES', file: 'errors/generated/http', source: 'http.json',
+    type: 'Record<number, readonly [string, string, ReadonlyArray<string>, string]>',
+    doc: 'HTTP status -> [policy, guidance template, meaning [zh_CN, zh_TW, en], policy reason].',
+    value: fromPairs(http.statuses.map((s) => [s.status, [policy(s.policy, 'status ' + s.status), guidance(s.guidance, 'status ' + s.status), localized(s.zh_CN, s.en), s.policy.reason]])),
+  })
+  textTable(files, {
+    name: 'HTTP_ERRORS', file: 'errors/generated/http-errors', source: 'http.json',
+    type: 'ReadonlyArray<readonly [string, string, number, string, string, ReadonlyArray<string>, string]>',
+    doc: "REST error values, most specific first: [error, description must match ('' = any), status, policy, guidance, meaning, policy reason].",
+    value: http.errors.slice().sort((a, b) => (b.descriptionMatches ? 1 : 0) - (a.descriptionMatches ? 1 : 0))
+      .map((e) => [e.error, e.descriptionMatches || '', e.status, policy(e.policy, e.error), guidance(e.guidance, e.error), localized(e.zh_CN, e.en), e.policy.reason]),
+  })
 }

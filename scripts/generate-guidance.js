@@ -1,6 +1,6 @@
 // data/guidance.json -> src/guidance/generated/ (called by scripts/generate.js)
 'use strict'
-module.exports = function generateGuidance(files, { readJson, toTraditional, header, numberTable, lazyTable, jsonArray, LAZY_IMPORT, js }) {
+module.exports = function generateGuidance(files, { readJson, toTraditional, header, numberTable, textTable, js }) {
   const data = readJson('guidance.json')
   const errnoData = readJson('errno.json')
   const known = new Set(errnoData.codes.map((c) => c.errno))
@@ -45,18 +45,21 @@ module.exports = function generateGuidance(files, { readJson, toTraditional, hea
   const locales = { zh_CN: (s) => s, zh_TW: (s) => toTraditional(s), en: (s) => s }
   for (const [locale, convert] of Object.entries(locales)) {
     const source = locale === 'en' ? 'en' : 'zh_CN'
-    // In the order of GUIDANCE_TEMPLATES (no keys); trailing empty texts dropped, and the Android path left out when it is the iOS one.
-    const rows = Object.entries(templates).map(([, t]) => {
+    // Trailing empty texts are dropped, and the Android path is left out when it is the iOS one.
+    const rows = Object.entries(templates).map(([id, t]) => {
       const text = t[source]
       const manual = (t.manual && t.manual[source]) || {}
       const ios = manual.ios || manual.default || ''
       const android = manual.android || manual.default || ''
       const row = [text.title, text.content, text.confirmText, text.cancelText, ios, android === ios ? '' : android].map((s) => convert(s))
       while (row.length && row[row.length - 1] === '') row.pop()
-      return row
+      return [id, row]
     })
-    files[`src/guidance/generated/guidance.${locale}.ts`] = h + LAZY_IMPORT +
-      `\n/** [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] per template, in the order of GUIDANCE_TEMPLATES (${locale}), parsed on first use. */\n` +
-      `export const GUIDANCE_TEXTS_${locale.toUpperCase()}: () => ReadonlyArray<readonly string[]> = ${jsonArray(rows)}\n`
+    textTable(files, {
+      name: `GUIDANCE_TEXTS_${locale.toUpperCase()}`, file: `guidance/generated/guidance.${locale}`, source: 'guidance.json',
+      type: 'Record<string, ReadonlyArray<string>>',
+      doc: `template -> [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] (${locale}).`,
+      value: Object.fromEntries(rows),
+    })
   }
 }

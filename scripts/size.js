@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run size`: what a user ships and what a cold start parses, measured as users get them.
-// test/size.test.ts fails when a budget is exceeded.
+// test/dist/size.test.ts fails when a budget is exceeded.
 //
 //   Build npm      the packed tarball (npm pack) installed into a fresh project and run through
 //                  miniprogram-ci's packNpmManually, as WeChat DevTools' "Build npm" does: all of
@@ -21,24 +21,26 @@ const esbuild = require('esbuild')
 const root = path.resolve(__dirname, '..')
 const KB = 1024
 
-/** The goals of issue #15, in bytes. */
+/** The targets of issue #20, in bytes. */
 const TARGETS = {
-  buildNpm: 128 * KB,
+  buildNpm: 192 * KB,
   atStart: 28 * KB,
-  esmWxp: 20 * KB,
-  esmCore: 24 * KB,
+  esmWxp: 32 * KB,
+  esmDecode: 8 * KB,
+  esmIsErrnoError: 2 * KB,
 }
 
 /**
- * Enforced ceilings (npm test fails above them): the targets, all met since the texts ship packed
- * (scripts/pack.js, src/unpack.ts). Measured on 2026-11-30: Build npm 122,316 B, 17,647 B at start,
- * ESM wxp 20,381 B, ESM core 23,358 B (esbuild; rollup + esbuild minify: 20,576 B and 23,548 B).
+ * The ceilings test/dist/size.test.ts enforces: the target where it is met; where it is not yet met
+ * (docs/performance.md says which and why), a ceiling just above today's figure, so nothing grows
+ * while the work to meet the target goes on.
  */
-const BUDGETS = { ...TARGETS }
+const BUDGETS = Object.assign({}, TARGETS, { buildNpm: 200 * KB, atStart: 40 * KB })
 
 const ESM_ENTRIES = {
   esmWxp: "export { wxp } from 'miniprogram-errno'",
-  esmCore: "export { wxp, createWxp, decodeErrno, isErrnoError } from 'miniprogram-errno'",
+  esmDecode: "export { decodeErrno } from 'miniprogram-errno'",
+  esmIsErrnoError: "export { isErrnoError } from 'miniprogram-errno'",
   esmGuidance: "export { wxp, showGuidance } from 'miniprogram-errno'",
   esmEverything: "export * from 'miniprogram-errno'",
 }
@@ -104,8 +106,8 @@ async function buildNpm() {
     const files = walk(npmDir)
     const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0)
     const packages = fs.readdirSync(npmDir)
-    // One locale left out with packOptions.ignore (README): every texts/*_ZH_TW.js file.
-    const withoutZhTw = files.filter((f) => !/[\\/]texts[\\/][^\\/]*_ZH_TW\.js$/.test(f)).reduce((n, f) => n + fs.statSync(f).size, 0)
+    // One locale left out with packOptions.ignore (README): every texts/*.zh_TW.js file.
+    const withoutZhTw = files.filter((f) => !/[\\/]texts[\\/][^\\/]*\.zh_TW\.js$/.test(f)).reduce((n, f) => n + fs.statSync(f).size, 0)
     return { bytes, files: files.length, packages, withoutZhTw, tarball: packed.size }
   } finally {
     fs.rmSync(work, { recursive: true, force: true })
@@ -128,17 +130,17 @@ async function measure(options = {}) {
 function report(rows) {
   const kb = (n) => (n / 1024).toFixed(1) + ' KB'
   const bytes = (n) => n.toLocaleString('en-US') + ' B'
-  const lines = [['what', 'measured', 'enforced', 'target (#15)']]
+  const lines = [['what', 'measured', 'target (#20)', 'enforced']]
+  const limits = (key) => (TARGETS[key] ? [bytes(TARGETS[key]), bytes(BUDGETS[key])] : ['', ''])
   if (rows.buildNpm) {
-    lines.push([`Build npm (packNpmManually of the packed tarball): all of miniprogram_npm/ (${rows.buildNpm.packages.join(', ')})`, bytes(rows.buildNpm.bytes), bytes(BUDGETS.buildNpm), bytes(TARGETS.buildNpm)])
-    lines.push(['  the same with zh_TW left out (packOptions.ignore texts/*_ZH_TW.js)', bytes(rows.buildNpm.withoutZhTw), '', ''])
+    lines.push([`Build npm (packNpmManually of the packed tarball): all of miniprogram_npm/ (${rows.buildNpm.packages.join(', ')})`, bytes(rows.buildNpm.bytes)].concat(limits('buildNpm')))
+    lines.push(['  the same with zh_TW left out (packOptions.ignore texts/*.zh_TW.js)', bytes(rows.buildNpm.withoutZhTw), '', ''])
   }
-  lines.push(["bytes `require('miniprogram-errno')` loads at start (miniprogram_dist)", bytes(rows.atStart.bytes), bytes(BUDGETS.atStart), bytes(TARGETS.atStart)])
+  lines.push(["bytes `require('miniprogram-errno')` loads at start (miniprogram_dist)", bytes(rows.atStart.bytes)].concat(limits('atStart')))
   lines.push(['  the same after reading `wxp`', bytes(rows.atStartWithWxp.bytes), '', ''])
-  lines.push(["ESM, esbuild: `export { wxp } from 'miniprogram-errno'`", bytes(rows.esmWxp.bytes) + ` (rollup ${bytes(rows.esmWxp.rollup)})`, bytes(BUDGETS.esmWxp), bytes(TARGETS.esmWxp)])
-  lines.push(['ESM, esbuild: `wxp, createWxp, decodeErrno, isErrnoError`', bytes(rows.esmCore.bytes) + ` (rollup ${bytes(rows.esmCore.rollup)})`, bytes(BUDGETS.esmCore), bytes(TARGETS.esmCore)])
-  lines.push(['ESM, esbuild: `wxp, showGuidance`', bytes(rows.esmGuidance.bytes) + ` (rollup ${bytes(rows.esmGuidance.rollup)})`, '', ''])
-  lines.push(['ESM, esbuild: everything', bytes(rows.esmEverything.bytes), '', ''])
+  for (const [key, label] of [['esmWxp', '`wxp`'], ['esmDecode', '`decodeErrno`'], ['esmIsErrnoError', '`isErrnoError`'], ['esmGuidance', '`wxp, showGuidance`'], ['esmEverything', 'everything']]) {
+    lines.push([`ESM, esbuild: ${label}`, bytes(rows[key].bytes) + ` (rollup ${bytes(rows[key].rollup)})`].concat(limits(key)))
+  }
   lines.push(['miniprogram-api-promise (promisifyAll + promisify), esbuild', bytes(rows.apiPromise.bytes), '', ''])
   return markdown(lines) + '\n\n(' + kb(rows.atStart.bytes) + ' at start in ' + rows.atStart.files + (rows.atStart.files === 1 ? ' file)' : ' files)')
 }
@@ -157,13 +159,20 @@ function overBudget(rows) {
   return over
 }
 
-module.exports = { measure, BUDGETS, TARGETS, overBudget, report }
+/** The targets of #20 not yet met (printed, not enforced). */
+function missedTargets(rows) {
+  return Object.keys(TARGETS).filter((key) => rows[key] && rows[key].bytes > TARGETS[key]).map((key) => `${key}: ${rows[key].bytes} bytes > target ${TARGETS[key]}`)
+}
+
+module.exports = { measure, BUDGETS, TARGETS, overBudget, missedTargets, report }
 
 if (require.main === module) {
   measure().then((rows) => {
     console.log(report(rows))
     fs.mkdirSync(path.join(root, 'bench'), { recursive: true })
     fs.writeFileSync(path.join(root, 'bench', 'size.json'), JSON.stringify({ measured: new Date().toISOString(), node: process.version, rows, budgets: BUDGETS }, null, 2) + '\n')
+    const missed = missedTargets(rows)
+    if (missed.length) console.log('targets not yet met: ' + missed.join('; '))
     const over = overBudget(rows)
     if (over.length) {
       console.error('over budget: ' + over.join('; '))

@@ -129,7 +129,7 @@ describe('decodeErrno', () => {
 })
 
 describe('generated code', () => {
-  // The generator runs in its own process: its packer (zopfli, WebAssembly) installs process-wide handlers.
+  // The generator runs as users run it: its own process, the committed files compared with what it writes.
   const generate = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'scripts', 'generate.js'), ...args], { cwd: root, encoding: 'utf8' })
 
   test('is up to date with the data (run npm run generate)', () => {

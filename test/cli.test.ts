@@ -57,16 +57,6 @@ describe('miniprogram-errno CLI', () => {
     expect(err).toMatch(reason)
     expect(err.split('\n')).toHaveLength(1)
   })
-
-  test('the installed bin runs the built CLI (exit codes reach the shell)', () => {
-    const bin = path.resolve(__dirname, '../bin/miniprogram-errno.js')
-    const ok = spawnSync(process.execPath, [bin, 'explain', '1505002', '--lang', 'en'], { encoding: 'utf8' })
-    expect(ok.status).toBe(0)
-    expect(ok.stdout).toContain('Wi-Fi is turned off')
-    const bad = spawnSync(process.execPath, [bin, 'explain', 'banana'], { encoding: 'utf8' })
-    expect(bad.status).toBe(2)
-    expect(bad.stderr.trim().split('\n')).toHaveLength(1)
-  })
 })
 
 describe('miniprogram-errno CLI beyond wx', () => {

@@ -53,12 +53,6 @@ describe('error constructors take one init object, as ErrnoError does', () => {
 })
 
 describe('CLI', () => {
-  test('--version prints the package version (the built bin, where the build puts it)', () => {
-    const { execFileSync } = require('child_process')
-    const printed = execFileSync(process.execPath, [require('path').resolve(__dirname, '../bin/miniprogram-errno.js'), '--version'], { encoding: 'utf8' }).trim()
-    expect(printed).toBe(require('../package.json').version)
-    expect(run(['--version']).code).toBe(0)
-  })
   test('search says clearly when nothing matches', () => {
     const result = run(['search', 'nothing-like-this'])
     expect(result.code).toBe(1)

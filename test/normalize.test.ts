@@ -14,7 +14,7 @@ describe('toErrnoError', () => {
     expect(error.cause).toBe(raw)
     expect(error.message).toContain('openBluetoothAdapter:fail:not available')
     expect(error.message).toContain('1500102')
-    expect(error.message).toContain('Bluetooth adapter is not available')
+    expect(error.message).toBe('openBluetoothAdapter:fail:not available (errno 1500102, errCode 10001)')
   })
 
   test('errno wins when errno and errCode disagree', () => {

@@ -7,12 +7,7 @@ import {
 } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 import { runCli } from '../src/cli/index'
-import { GUIDANCE_TEXTS_ZH_TW } from '../src/guidance/generated/guidance.zh_TW'
-import { ERRNO_MEANINGS_ZH_TW } from '../src/texts/generated/errno.zh_TW'
-import { SERVER_CODES } from '../src/errors/generated/server'
-import { CLOUD_CODES } from '../src/errors/generated/cloud'
-import { HTTP_STATUSES, HTTP_ERRORS } from '../src/errors/generated/http'
-import { LEGACY_TEXTS } from '../src/texts/generated/legacy-texts'
+import { GUIDANCE_TEXTS_ZH_TW, ERRNO_MEANINGS_ZH_TW, SERVER_CODES, CLOUD_CODES, HTTP_STATUSES, HTTP_ERRORS, LEGACY_TEXTS, CLOUD_GROUPS } from '../src/texts/tables'
 
 const root = path.resolve(__dirname, '..')
 const readData = (name: string) => JSON.parse(fs.readFileSync(path.join(root, name), 'utf8'))
@@ -299,7 +294,8 @@ describe('texts', () => {
     for (const row of Object.values(SERVER_CODES())) for (const cell of [row[4], row[5], row[6]]) texts.push(cell[1])
     for (const row of Object.values(CLOUD_CODES())) texts.push(row[4][1])
     for (const row of Object.values(HTTP_STATUSES())) texts.push(row[2][1])
-    for (const row of HTTP_ERRORS) texts.push(row[5][1])
+    for (const row of HTTP_ERRORS()) texts.push(row[5][1])
+    for (const name of Object.values(CLOUD_GROUPS())) texts.push(name[1])
     for (const row of Object.values(LEGACY_TEXTS())) texts.push(row[3])
     expect(texts.length).toBeGreaterThan(500)
     const left = texts.map((t) => [t, mainlandLeft(t)] as const).filter(([, terms]) => terms.length)

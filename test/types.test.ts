@@ -15,8 +15,6 @@ jest.setTimeout(120000)
 
 test.each([
   ['promise, error and event types derived from miniprogram-api-typings', 'test/types/tsconfig.json'],
-  ['a strict consumer with Node16 resolution (ESM and CommonJS files, built .d.ts/.d.mts)', 'test/consumer/tsconfig.node16.json'],
-  ['a strict consumer with Bundler resolution', 'test/consumer/tsconfig.bundler.json'],
   ['the library and the tests', 'test/tsconfig.json'],
 ])('%s compile', (_, project) => {
   expect(compile(project)).toEqual({ status: 0, output: '' })

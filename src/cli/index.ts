@@ -3,13 +3,9 @@ import { toErrnoError, legacyTableName, legacyCodeToErrno, parseErrMsg, own } fr
 import { ErrnoError } from '../errno/ErrnoError'
 import { decodeErrno } from '../errno/decode'
 import { lookupErrno, allErrnos, ERRNO_MEANINGS, errnoName } from '../texts/index'
-import { ERRNO_POLICY_REASONS } from '../texts/generated/policy-reasons'
-import { BEYOND_POLICY_REASONS } from '../texts/generated/beyond-reasons'
-import { LEGACY_TEXTS } from '../texts/generated/legacy-texts'
 import { getPolicy } from '../policy/policy'
 import { getGuidance } from '../guidance/guidance'
-import { SERVER_CODES } from '../errors/generated/server'
-import { CLOUD_CODES, WX_CLOUD_NUMERIC } from '../errors/generated/cloud'
+import { WX_CLOUD_NUMERIC, SERVER_CODES, CLOUD_CODES, LEGACY_TEXTS, ERRNO_POLICY_REASONS, BEYOND_POLICY_REASONS } from '../texts/tables'
 import { toWxServerError } from '../errors/WxServerError'
 import { toCloudError } from '../errors/CloudError'
 import type { Locale, Localized } from '../errno/types'
@@ -86,7 +82,7 @@ function explainBeyond(input: string) {
   const error = /^-?\d+$/.test(text) && SERVER_CODES()[text] && !lookupErrno(Number(text)) && legacyTableName(Number(text)) === undefined
     ? toWxServerError({ errcode: Number(text), errmsg: '' })
     : own(CLOUD_CODES(), text) ? toCloudError({ code: text })
-      : /^-\d+$/.test(text) && text !== '-1' && own(WX_CLOUD_NUMERIC, text) ? toCloudError({ errCode: Number(text), errMsg: '' }) : undefined
+      : /^-\d+$/.test(text) && text !== '-1' && own(WX_CLOUD_NUMERIC(), text) ? toCloudError({ errCode: Number(text), errMsg: '' }) : undefined
   if (!error) return undefined
   const cloudRow = error.name === 'CloudError' ? own(CLOUD_CODES(), error.code) : undefined
   const policy = getPolicy(error)

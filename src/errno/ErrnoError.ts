@@ -1,12 +1,12 @@
 import { isKnownErrno, splitErrno } from './codes'
-import { englishMeaning } from './meanings'
 import { maskSecrets, safeMessage, truncate, MAX_MESSAGE } from './mask'
 
 /** The errno of a failure no code could be found for. */
 export const UNKNOWN_ERRNO = -1
 
-// Shared by every copy of the library (Symbol.for is global), so isErrnoError works across copies.
-const BRAND = Symbol.for('miniprogram-errno.ErrnoError')
+import { BRAND } from './brand'
+
+export { isErrnoError } from './brand'
 const MAX_MESSAGE_ERRMSG = 500
 
 export interface ErrnoErrorInit {
@@ -70,12 +70,12 @@ export class ErrnoError extends Error {
   constructor(init: ErrnoErrorInit) {
     const errno = init.errno
     const known = isKnownErrno(errno)
-    const meaning = known ? englishMeaning(errno) : undefined
+    // No text table is read here: the message is the errMsg, the codes and our note, the same whatever has
+    // loaded. The meaning in words is lookupErrno(errno) / errnoMeaning(errno), read when asked.
     let message = safeMessage(String(init.errMsg || (init.api ? init.api + ':fail' : 'fail')), MAX_MESSAGE_ERRMSG)
     message += ' (errno ' + errno + (init.errCode !== undefined ? ', errCode ' + init.errCode : '') + ')'
-    if (meaning) message += ': ' + meaning
-    if (init.note) message += (meaning ? ' ' : ': ') + init.note
-    // The errMsg (the only input quoted) is masked above; the rest is ours: numbers, the meaning, the note
+    if (init.note) message += ': ' + init.note
+    // The errMsg (the only input quoted) is masked above; the rest is ours: numbers and the note
     // (codes, table and API names). Bounded as a whole.
     super(truncate(message, MAX_MESSAGE))
     // Keeps instanceof working when a consumer downlevels the class to ES5 (native classes need nothing).
@@ -112,7 +112,6 @@ export class ErrnoError extends Error {
 // On the prototype, not on each instance: constructing an error is the failure path's hot spot.
 Object.defineProperty(ErrnoError.prototype, BRAND, { value: true })
 
-/** true for an ErrnoError, also one made by another copy of this library (two subpackages). */
 /**
  * true only for a real ErrnoError (of this copy of the library or another one), not for an object of
  * the same shape: a JSON round trip through storage or a log is re-hydrated by toErrnoError.
@@ -123,16 +122,5 @@ export function isErrnoErrorInstance(value: unknown): value is ErrnoError {
     return value instanceof ErrnoError || (value instanceof Error && (value as { [BRAND]?: unknown })[BRAND] === true)
   } catch (error) {
     return false
-  }
-}
-
-export function isErrnoError(value: unknown): value is ErrnoError {
-  if (value === null || typeof value !== 'object') return false
-  try {
-    if (value instanceof ErrnoError) return true
-    const candidate = value as { [key: string]: unknown }
-    return (candidate as { [BRAND]?: unknown })[BRAND] === true || (candidate.name === 'ErrnoError' && typeof candidate.errno === 'number' && typeof candidate.errMsg === 'string')
-  } catch (error) {
-    return false // a proxy that throws on property access
   }
 }

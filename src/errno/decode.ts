@@ -1,18 +1,13 @@
-import { CATEGORY_NAMES } from './generated/category-names'
-import { splitErrno, categoryIndex, categoryKeyAt } from './codes'
+import { CATEGORY_NAMES } from '../texts/tables'
+import { splitErrno, categoryKey, isInferredCategory } from './codes'
 import type { DecodedErrno, ErrnoCategory } from './types'
 
 export { isErrnoNumber, isKnownErrno } from './codes'
 
-let names: string[][] | undefined
-
-function category(code: number, index: number | undefined): ErrnoCategory {
-  if (index === undefined) return { code, key: 'unknown', name: { zh_CN: '未知类目', zh_TW: '未知類目', en: 'Unknown category' }, known: false, inferred: false }
-  if (!names) names = CATEGORY_NAMES().split(';').map((entry) => entry.split('|'))
-  const key = categoryKeyAt(index)
-  const inferred = key[0] === '~'
-  const [zhCN, zhTW, en] = names[index]
-  return { code, key: inferred ? key.slice(1) : key, name: { zh_CN: zhCN, zh_TW: zhTW || zhCN, en }, known: true, inferred }
+function category(code: number, key: string | undefined): ErrnoCategory {
+  const names = key === undefined ? undefined : CATEGORY_NAMES()[key]
+  if (key === undefined || !names) return { code, key: 'unknown', name: { zh_CN: '未知类目', zh_TW: '未知類目', en: 'Unknown category' }, known: false, inferred: false }
+  return { code, key, name: { zh_CN: names[0], zh_TW: names[1] || names[0], en: names[2] }, known: true, inferred: isInferredCategory(key) }
 }
 
 /**
@@ -28,7 +23,7 @@ export function decodeErrno(errno: number): DecodedErrno {
     first,
     second,
     specific,
-    category: category(first, first < 0 ? undefined : categoryIndex(first)),
-    subcategory: category(second, first < 0 ? undefined : categoryIndex(first, second)),
+    category: category(first, first < 0 ? undefined : categoryKey(first)),
+    subcategory: category(second, first < 0 ? undefined : categoryKey(first, second)),
   }
 }

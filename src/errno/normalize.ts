@@ -1,6 +1,6 @@
 import { ErrnoError, UNKNOWN_ERRNO, isErrnoErrorInstance } from './ErrnoError'
-import { isErrnoNumber, knownErrnoList } from './codes'
-import { DECODING } from './generated/decoding'
+import { isErrnoNumber } from './codes'
+import { DECODING } from '../texts/tables'
 
 /** What an errMsg says: `api:fail:reason`, `api:fail reason` and bare `api:fail`. */
 export interface ParsedErrMsg {
@@ -44,9 +44,9 @@ let compiled: { families: Array<[RegExp, string[]]>; rules: Array<[RegExp, numbe
  */
 function patterns(): NonNullable<typeof compiled> {
   if (!compiled) {
-    const [, , , families, rules, tables] = DECODING()
+    const { families, rules, legacyTables: tables } = DECODING()
     compiled = {
-      families: (families || []).map(([pattern, prefixes]) => [new RegExp(pattern), prefixes.split(',')] as [RegExp, string[]]),
+      families: (families || []).map(([pattern, prefixes]) => [new RegExp(pattern), prefixes.slice()] as [RegExp, string[]]),
       rules: (rules || []).map(([pattern, errno, api]) => [new RegExp(pattern), errno, api ? new RegExp(api) : undefined] as [RegExp, number, RegExp | undefined]),
       tables: (tables || []).map(([min, max, key, name, api]) => [min, max, key, name, new RegExp(api)] as LegacyTable),
     }
@@ -64,14 +64,14 @@ let errMsgIndex: Array<[string, number, string]> | undefined
 /** The catalogue's errMsg column (codes an errMsg-only failure can carry) and the aliases, normalised once: [reason, errno, 7-digit code]. */
 function catalogueErrMsgs(): Array<[string, number, string]> {
   if (!errMsgIndex) {
-    const column = DECODING()[1] || []
-    const errnos = knownErrnoList()
+    const { errMsg: column, aliases } = DECODING()
     errMsgIndex = []
-    for (let i = 0; i < column.length; i++) {
-      const text = normalizeReason(column[i])
-      if (text) errMsgIndex.push([text, errnos[i], ('000000' + errnos[i]).slice(-7)])
+    // Integer keys enumerate ascending: the column in errno order, as before the aliases.
+    for (const key of Object.keys(column || {})) {
+      const text = normalizeReason(column[Number(key)])
+      if (text) errMsgIndex.push([text, Number(key), ('000000' + key).slice(-7)])
     }
-    for (const [text, errno] of DECODING()[2] || []) errMsgIndex.push([text, errno, ('000000' + errno).slice(-7)])
+    for (const [text, errno] of aliases || []) errMsgIndex.push([text, errno, ('000000' + errno).slice(-7)])
   }
   return errMsgIndex
 }
@@ -144,8 +144,6 @@ export function legacyTable(errCode: number, api?: string): LegacyTable | undefi
   return table && sendsTable(table, api) ? table : undefined
 }
 
-let legacyToErrno: Record<number, number> | undefined
-
 /**
  * The errno with the same meaning as a legacy errCode, or undefined when it has no twin (or when
  * `api` is given and is not one that sends the table the code belongs to).
@@ -153,19 +151,12 @@ let legacyToErrno: Record<number, number> | undefined
 export function legacyCodeToErrno(errCode: number, reason?: string, api?: string): number | undefined {
   const table = tableOfCode(errCode)
   if (table && !sendsTable(table, api)) return undefined
-  if (!legacyToErrno) {
-    legacyToErrno = Object.create(null) as Record<number, number>
-    let code = 0
-    for (const pair of (DECODING()[6] || '').split(',')) {
-      const [delta, mapped] = pair.split(':')
-      legacyToErrno[(code += parseInt(delta, 36))] = knownErrnoList()[parseInt(mapped, 36)]
-    }
-  }
-  const errno = legacyToErrno[errCode]
+  const { legacyErrno, legacyByReason } = DECODING()
+  const errno = legacyErrno && Object.prototype.hasOwnProperty.call(legacyErrno, errCode) ? legacyErrno[errCode] : undefined
   if (errno !== undefined) return errno
   if (reason !== undefined) {
     const text = reason.toLowerCase()
-    for (const [code, words, mapped, tableIndex] of DECODING()[7] || []) {
+    for (const [code, words, mapped, tableIndex] of legacyByReason || []) {
       if (code === errCode && text.indexOf(words) >= 0 && sendsTable(patterns().tables[tableIndex], api)) return mapped
     }
   }

@@ -1,4 +1,4 @@
-import { CLOUD_CODES, CLOUD_GROUPS, WX_CLOUD_NUMERIC } from './generated/cloud'
+import { CLOUD_CODES, CLOUD_GROUPS, WX_CLOUD_NUMERIC } from '../texts/tables'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy, getPolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { toErrnoError, own } from '../errno/normalize'
@@ -60,7 +60,7 @@ export class CloudError extends Error {
     if (row) {
       this.group = row[0]
       this.meaning = meaning
-      this.groupName = localized(CLOUD_GROUPS[row[0]])
+      this.groupName = localized(CLOUD_GROUPS()[row[0]])
     }
     this.cause = init.cause
   }
@@ -124,7 +124,7 @@ export function toCloudError(reason: unknown): CloudError {
   // Every code the failure names, outermost first; the first specific one wins, else the first generic one.
   const candidates: string[] = []
   if (typeof code === 'string') candidates.push(code)
-  if (init.errCode !== undefined && own(WX_CLOUD_NUMERIC, String(init.errCode))) candidates.push(own(WX_CLOUD_NUMERIC, String(init.errCode)) as string)
+  if (init.errCode !== undefined && own(WX_CLOUD_NUMERIC(), String(init.errCode))) candidates.push(own(WX_CLOUD_NUMERIC(), String(init.errCode)) as string)
   const numbers: number[] = []
   const found: Array<[number, string]> = []
   let match: RegExpExecArray | null
@@ -133,7 +133,7 @@ export function toCloudError(reason: unknown): CloudError {
   NUMERIC_IN_TEXT.lastIndex = 0
   while ((match = NUMERIC_IN_TEXT.exec(text))) {
     numbers.push(Number(match[1]))
-    const row = own(WX_CLOUD_NUMERIC, match[1])
+    const row = own(WX_CLOUD_NUMERIC(), match[1])
     if (row) found.push([match.index, row])
   }
   found.sort((a, b) => a[0] - b[0]).forEach(([, candidate]) => candidates.push(candidate))

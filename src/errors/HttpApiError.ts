@@ -1,11 +1,11 @@
-import { HTTP_STATUSES, HTTP_ERRORS } from './generated/http'
+import { HTTP_STATUSES, HTTP_ERRORS } from '../texts/tables'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { maskSecrets, safeMessage } from '../errno/mask'
 import { localized, maskedCopy, read, parseBody } from './shared'
 import type { Localized } from '../errno/types'
 
-type Row = (typeof HTTP_ERRORS)[number]
+type Row = ReturnType<typeof HTTP_ERRORS>[number]
 
 /** Retry-After in milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(headers: unknown, now = Date.now()): number | undefined {
@@ -31,7 +31,7 @@ export type RestErrorTable = 'easemob'
 
 function errorRow(error: string | undefined, description: string | undefined, table: RestErrorTable | undefined): Row | undefined {
   if (!error || table !== 'easemob') return undefined
-  for (const row of HTTP_ERRORS) {
+  for (const row of HTTP_ERRORS()) {
     if (row[0] !== error) continue
     if (!row[1] || (description && description.toLowerCase().indexOf(row[1]) >= 0)) return row
   }

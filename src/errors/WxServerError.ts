@@ -1,4 +1,4 @@
-import { SERVER_CODES } from './generated/server'
+import { SERVER_CODES } from '../texts/tables'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { maskSecrets, safeMessage } from '../errno/mask'

@@ -1,7 +1,5 @@
 import { GUIDANCE_CODES, GUIDANCE_TEMPLATES, NO_GUIDANCE, CATEGORY_FALLBACK, LEGACY_TABLE_FALLBACK, API_FALLBACK, ACTION_REQUIREMENTS, GUIDANCE_BY_STATE, GUIDANCE_LEGACY_CODES } from './generated/guidance-map'
-import { GUIDANCE_TEXTS_ZH_CN } from './generated/guidance.zh_CN'
-import { GUIDANCE_TEXTS_ZH_TW } from './generated/guidance.zh_TW'
-import { GUIDANCE_TEXTS_EN } from './generated/guidance.en'
+import { GUIDANCE_TEXTS_ZH_CN, GUIDANCE_TEXTS_ZH_TW, GUIDANCE_TEXTS_EN } from '../texts/tables'
 import { toErrnoError, read, legacyTable, own } from '../errno/normalize'
 import { splitErrno, categoryKey } from '../errno/codes'
 import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
@@ -57,22 +55,12 @@ export interface GuidanceOverrides {
   icon?: string
 }
 
-const TEXTS: { [L in Locale]: () => ReadonlyArray<readonly string[]> } = { zh_CN: GUIDANCE_TEXTS_ZH_CN, zh_TW: GUIDANCE_TEXTS_ZH_TW, en: GUIDANCE_TEXTS_EN }
-let templateIndex: { [id: string]: number } | undefined
+const TEXTS: { [L in Locale]: () => Record<string, ReadonlyArray<string>> } = { zh_CN: GUIDANCE_TEXTS_ZH_CN, zh_TW: GUIDANCE_TEXTS_ZH_TW, en: GUIDANCE_TEXTS_EN }
 
 /** A template's texts in a locale (English where the locale's file was left out). */
-function templateTexts(locale: Locale, id: string): readonly string[] {
-  if (!templateIndex) {
-    templateIndex = Object.create(null) as { [id: string]: number }
-    Object.keys(GUIDANCE_TEMPLATES).forEach((key, i) => { (templateIndex as { [id: string]: number })[key] = i })
-  }
-  const at = templateIndex[id]
-  if (at === undefined) return []
-  const rows = TEXTS[locale]()
-  const row = Array.isArray(rows) ? rows[at] : undefined
-  if (row) return row
-  const english = TEXTS.en()
-  return (Array.isArray(english) && english[at]) || []
+function templateTexts(locale: Locale, id: string): ReadonlyArray<string> {
+  if (!own(GUIDANCE_TEMPLATES, id)) return []
+  return own(TEXTS[locale](), id) || own(TEXTS.en(), id) || []
 }
 const registered: { [key: string]: GuidanceOverrides } = Object.create(null)
 const API_PATTERNS = API_FALLBACK.map(([pattern, id]) => [new RegExp(pattern), id] as const)
@@ -125,7 +113,7 @@ function templateFor(errno: number, errCode: number | undefined, api: string | u
   // others show nothing rather than a family's device text.
   if (errnoPolicy(errno).kind === 'fix') return undefined
   const [first, second] = splitErrno(errno)
-  const subcategory = first < 0 ? undefined : (categoryKey(first, second) || '').replace('~', '')
+  const subcategory = first < 0 ? undefined : categoryKey(first, second) || ''
   const byCategory = subcategory ? CATEGORY_FALLBACK[subcategory] : undefined
   if (byCategory) return [byCategory, 'category:' + subcategory]
   if (table && LEGACY_TABLE_FALLBACK[table[2]]) return [LEGACY_TABLE_FALLBACK[table[2]], 'legacy:' + table[2]]

@@ -1,14 +1,10 @@
 // Reading texts: every locale of the catalogue.
-import { ERRNO_MEANINGS_EN } from './generated/errno.en'
-import { ERRNO_MEANINGS_ZH_CN } from './generated/errno.zh_CN'
-import { ERRNO_MEANINGS_ZH_TW } from './generated/errno.zh_TW'
-import { ERRMSG_REST } from './generated/errmsg'
-import { ERRMSG_INDEX } from '../errno/generated/decoding'
+import { ERRNO_MEANINGS_EN, ERRNO_MEANINGS_ZH_CN, ERRNO_MEANINGS_ZH_TW, ERRMSG_REST, DECODING } from './tables'
 import { Errno } from '../errno/generated/codes'
 import { decodeErrno } from '../errno/decode'
 import type { ErrnoEntry, Locale, Localized } from '../errno/types'
 
-/** The meanings of one locale, parsed on first use. */
+/** The meanings of one locale, read on first use. */
 export const ERRNO_MEANINGS: { [L in Locale]: () => Record<number, string> } = {
   en: ERRNO_MEANINGS_EN,
   zh_CN: ERRNO_MEANINGS_ZH_CN,
@@ -26,9 +22,9 @@ export function errnoName(errno: number): string | undefined {
   return names[errno]
 }
 
-/** The catalogue's errMsg of an errno (from the part the decoder uses, else the rest). */
+/** The catalogue's errMsg of an errno (from the part the decoder uses, else the rest); '' when it has none. */
 function errMsgOf(errno: number): string {
-  return ERRMSG_INDEX()[errno] || ERRMSG_REST()[errno]
+  return DECODING().errMsg[errno] || ERRMSG_REST()[errno] || ''
 }
 
 /** The meaning of an errno in every locale, or undefined when the catalogue lacks it. */

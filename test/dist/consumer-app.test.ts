@@ -8,7 +8,7 @@ import * as path from 'path'
 import { execFileSync, spawnSync } from 'child_process'
 import { createRequire } from 'module'
 
-const root = path.resolve(__dirname, '..')
+const root = path.resolve(__dirname, '../..')
 const tsc = createRequire(__filename).resolve('typescript/bin/tsc')
 let app = ''
 let work = ''

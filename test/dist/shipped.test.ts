@@ -5,7 +5,7 @@ import * as path from 'path'
 import * as acorn from 'acorn'
 import { tmpdir } from 'os'
 
-const root = path.resolve(__dirname, '..')
+const root = path.resolve(__dirname, '../..')
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -43,7 +43,9 @@ test('miniprogram_dist/index.js loads with no global wx; ErrnoError is an Error 
   const error = library.toErrnoError({ errMsg: 'openBluetoothAdapter:fail:not available', errno: 1500102 })
   expect(error).toBeInstanceOf(Error)
   expect(error).toBeInstanceOf(library.ErrnoError)
-  expect(error.message).toContain('Bluetooth adapter is not available')
+  expect(error.message).toBe('openBluetoothAdapter:fail:not available (errno 1500102)')
+  expect(library.lookupErrno(error.errno).message.en).toContain('Bluetooth adapter is not available')
+  expect([library.ErrnoError.name, error.name, library.WxServerError.name, library.CloudError.name, library.HttpApiError.name]).toEqual(['ErrnoError', 'ErrnoError', 'WxServerError', 'CloudError', 'HttpApiError'])
   expect(Object.keys(library)).toEqual(expect.arrayContaining(['wxp', 'createWxp', 'decodeErrno', 'lookupErrno', 'showGuidance', 'toWxServerError', 'toCloudError', 'toHttpApiError']))
 })
 
@@ -55,58 +57,64 @@ test('the package.json the packer and bundlers read points at what was built', (
   }
 })
 
-test('miniprogram_dist/index.js exports what dist/index.cjs does; a name loads its module only when read', () => {
+test('miniprogram_dist/index.js exports what dist/index.cjs does, as plain values: freezing it breaks nothing; guidance and texts load on first call', () => {
   // A fresh process: this file's other tests have loaded modules already.
   const script = `
     const before = new Set(Object.keys(require.cache));
     const lib = require(${JSON.stringify(path.join(root, 'miniprogram_dist/index.js'))});
     const loaded = () => Object.keys(require.cache).filter((f) => !before.has(f)).map((f) => f.split('miniprogram_dist/')[1]).sort();
     const out = { keys: Object.keys(lib).sort(), atStart: loaded() };
-    out.has = 'showGuidance' in lib && !('nothing' in lib);
-    const d = Object.getOwnPropertyDescriptor(lib, 'showGuidance');
-    out.descriptor = [typeof d.get, d.enumerable];
-    out.afterIntrospection = loaded();
+    out.accessors = Object.keys(lib).filter((k) => typeof Object.getOwnPropertyDescriptor(lib, k).get === 'function');
+    Object.freeze(lib);
     const copy = Object.assign({}, lib); // what __importStar / _interopRequireWildcard do: reads every name
-    out.copied = typeof copy.showGuidance + ' ' + typeof copy.wxp;
-    out.afterCopy = loaded().length;
-    out.same = lib.showGuidance === copy.showGuidance && Object.getOwnPropertyDescriptor(lib, 'showGuidance').value === lib.showGuidance;
-    out.esModule = lib.__esModule;
+    out.afterCopy = loaded();
+    const error = lib.toErrnoError({ errMsg: 'openBluetoothAdapter:fail:not available', errno: 1500102 });
+    out.afterError = loaded();
+    out.guidance = lib.getGuidance(error, { locale: 'zh_CN', platform: 'android' }).title;
+    out.afterGuidance = loaded();
+    out.types = Object.keys(copy).filter((k) => copy[k] === undefined);
     console.log(JSON.stringify(out));`
   const out = JSON.parse(require('child_process').execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))
-  expect(out.keys).toEqual(Object.keys(require(path.join(root, 'dist/index.cjs'))).filter((k) => k !== '__esModule').sort())
-  expect(out.atStart).toEqual(['index.js'])
-  expect(out.has).toBe(true)
-  expect(out.descriptor).toEqual(['function', true])
-  expect(out.afterIntrospection).toEqual(['index.js'])
-  expect(out.copied).toBe('function object')
-  expect(out.afterCopy).toBeGreaterThan(10)
-  expect(out.same).toBe(true)
-  expect(out.esModule).toBe(true)
+  expect(out.keys).toEqual(Object.keys(require(path.join(root, 'dist/index.cjs'))).sort())
+  expect(out.accessors).toEqual([])
+  expect(out.types).toEqual([])
+  expect(out.atStart).toContain('index.js')
+  // Nothing but the core at start: no text table, no guidance, readiness, report, events, BLE or retry file.
+  expect(out.atStart.filter((f: string) => /^texts\/|^(guidance|show|readiness|report|api-request|events|ble|retry)\.js$/.test(f))).toEqual([])
+  expect(out.afterCopy).toEqual(out.atStart)
+  expect(out.afterError).toEqual(out.atStart) // creating an ErrnoError reads no text table
+  expect(out.guidance).toBe('蓝牙未开启')
+  expect(out.afterGuidance).toEqual(expect.arrayContaining(['guidance.js', 'texts/guidance.zh_CN.js']))
+  expect(out.afterGuidance).not.toContain('texts/guidance.zh_TW.js')
 })
 
 describe('texts in miniprogram_dist', () => {
-  test('each table is its own file under texts/, required on first use, not parsed at start', () => {
+  test('each table is its own readable module under texts/, one per locale, required by a literal path', () => {
     const texts = fs.readdirSync(path.join(root, 'miniprogram_dist/texts'))
-    expect(texts).toEqual(expect.arrayContaining(['DECODING.js', 'ERRNO_MEANINGS_ZH_CN.js', 'ERRNO_MEANINGS_ZH_TW.js', 'GUIDANCE_TEXTS_ZH_TW.js', 'SERVER_CODES.js']))
-    const index = fs.readFileSync(path.join(root, 'miniprogram_dist/index.js'), 'utf8')
-    expect(index).not.toContain('当前蓝牙适配器不可用')
-    // Each generated module requires its table inside a function: on first use, not at load.
-    const stub = fs.readFileSync(path.join(root, 'miniprogram_dist/texts/generated/errno.zh_CN.js'), 'utf8')
-    expect(stub).toMatch(/function\s*\(\)\s*\{\s*return require\(["']\.\.\/ERRNO_MEANINGS_ZH_CN\.js["']\)/)
-    expect(stub).not.toContain('当前蓝牙适配器不可用')
-    // index.js holds the core and requires the guidance, errors and texts inside functions, on first use.
-    expect(index).toMatch(/function\s*\(\)\s*\{\s*return require\(["']\.\/guidance\/show\.js["']\)/)
-    expect(index).not.toMatch(/^[^{]*require\(["']\.\/guidance/)
+    expect(texts).toEqual(expect.arrayContaining(['decoding.js', 'errno.en.js', 'errno.zh_CN.js', 'errno.zh_TW.js', 'guidance.zh_TW.js', 'server.js']))
+    // Only the CLI reads the policy reasons and the legacy tables' texts: they ship in no mini-program build.
+    expect(texts).not.toEqual(expect.arrayContaining(['policy-reasons.js']))
+    expect(require(path.join(root, 'miniprogram_dist/texts/errno.zh_CN.js'))[1500102]).toBe('当前蓝牙适配器不可用')
+    for (const file of fs.readdirSync(path.join(root, 'miniprogram_dist')).filter((f) => f.endsWith('.js'))) {
+      const code = fs.readFileSync(path.join(root, 'miniprogram_dist', file), 'utf8')
+      expect([file, code.includes('当前蓝牙适配器不可用')]).toEqual([file, false])
+      // A literal path in every require (WeChat's dependency analysis reads them).
+      for (const m of code.matchAll(/\brequire\(([^)]*)\)/g)) expect(m[1]).toMatch(/^["'][^"']+["']$/)
+    }
+    const requires = [...fs.readFileSync(path.join(root, 'miniprogram_dist/index.js'), 'utf8').matchAll(/require\(["']\.\/(texts\/[^"']+)["']\)/g)].map((m) => m[1])
+    const others = fs.readdirSync(path.join(root, 'miniprogram_dist')).filter((f) => f.endsWith('.js')).flatMap((f) => [...fs.readFileSync(path.join(root, 'miniprogram_dist', f), 'utf8').matchAll(/require\(["']\.\/(texts\/[^"']+)["']\)/g)].map((m) => m[1]))
+    expect(new Set(requires.concat(others))).toEqual(new Set(texts.map((f) => 'texts/' + f)))
   })
 
   test('an app that leaves out a locale still works: that locale falls back to English guidance', () => {
     const copy = fs.mkdtempSync(path.join(tmpdir(), 'one-locale-'))
     fs.cpSync(path.join(root, 'miniprogram_dist'), copy, { recursive: true })
-    for (const file of fs.readdirSync(path.join(copy, 'texts'))) if (file.endsWith('_ZH_TW.js')) fs.rmSync(path.join(copy, 'texts', file))
+    for (const file of fs.readdirSync(path.join(copy, 'texts'))) if (file.endsWith('.zh_TW.js')) fs.rmSync(path.join(copy, 'texts', file))
     const library = require(path.join(copy, 'index.js'))
     expect(library.lookupErrno(1500102).message.zh_CN).toBe('当前蓝牙适配器不可用')
     expect(library.getGuidance(1500102, { locale: 'zh_CN', platform: 'android' }).title).toBe('蓝牙未开启')
     expect(library.getGuidance(1500102, { locale: 'zh_TW', platform: 'android' }).title).toBe('Bluetooth is off')
+    expect(library.lookupErrno(1500102).message.zh_TW).toBeUndefined()
   })
 })
 

@@ -1,10 +1,10 @@
 import * as path from 'path'
 
 // The shipped component (miniprogram_dist/guidance-dialog) in the real component framework.
-const { createFakeWx } = require('../../dist/testing.cjs')
+const { createFakeWx } = require('../../../dist/testing.cjs')
 // miniprogram-simulate can load one path once per module registry: a fresh registry per render.
 let simulate = require('miniprogram-simulate')
-const componentPath = path.resolve(__dirname, '../../miniprogram_dist/guidance-dialog/index')
+const componentPath = path.resolve(__dirname, '../../../miniprogram_dist/guidance-dialog/index')
 
 function render(props: Record<string, unknown>, fake = createFakeWx()) {
   jest.resetModules()
@@ -27,7 +27,7 @@ describe('guidance-dialog', () => {
   })
 
   test('given the error itself, it shows exactly what showGuidance would (iOS adapter state 3: the permission)', async () => {
-    const lib = require('../../dist/index.cjs')
+    const lib = require('../../../dist/index.cjs')
     const fake = createFakeWx({ platform: 'ios', state: { systemPermission: false } })
     const error = await lib.createWxp(fake).openBluetoothAdapter().catch((e: unknown) => e)
     const expected = lib.getGuidance(error, { locale: 'en', wx: fake })
@@ -43,7 +43,7 @@ describe('guidance-dialog', () => {
   })
 
   test('show(guidance) renders it and resolves with the answer (the setGuidanceRenderer contract)', async () => {
-    const lib = require('../../dist/index.cjs')
+    const lib = require('../../../dist/index.cjs')
     const { component } = render({})
     await simulate.sleep(0)
     const answer = component.instance.show(lib.getGuidance(1505002, { locale: 'en' }))

@@ -2,8 +2,8 @@ import * as fs from 'fs'
 import * as path from 'path'
 
 // The same scenarios `npm run demo` prints, against the package packed by miniprogram-ci.
-const runner = require('../../scripts/demo-runner')
-const root = path.resolve(__dirname, '../..')
+const runner = require('../../../scripts/demo-runner')
+const root = path.resolve(__dirname, '../../..')
 
 jest.setTimeout(60000)
 
@@ -18,7 +18,7 @@ describe('demo mini-program', () => {
 
   test('packNpmManually put the library and its component into miniprogram_npm', () => {
     const packed = path.join(root, 'demo-miniprogram/miniprogram_npm/miniprogram-errno')
-    for (const file of ['index.js', 'texts/DECODING.js', 'texts/GUIDANCE_TEXTS_ZH_CN.js', 'guidance-dialog/index.js', 'guidance-dialog/index.wxml', 'guidance-dialog/index.json', 'guidance-dialog/index.wxss']) {
+    for (const file of ['index.js', 'guidance.js', 'texts/decoding.js', 'texts/guidance.zh_CN.js', 'guidance-dialog/index.js', 'guidance-dialog/index.wxml', 'guidance-dialog/index.json', 'guidance-dialog/index.wxss']) {
       expect(fs.existsSync(path.join(packed, file))).toBe(true)
     }
   })
