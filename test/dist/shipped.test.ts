@@ -142,3 +142,18 @@ test('after an ES5 compile (as WeChat DevTools may do) instanceof and the polici
   expect(library.toHttpApiError(503) instanceof library.HttpApiError).toBe(true)
   expect(library.isRetriable(library.toHttpApiError(503))).toBe(true)
 })
+
+test.each([['miniprogram_dist/index.js'], ['dist/index.cjs']])('%s frozen and sealed: every export still works, class names kept', (file) => {
+  const script = `
+    const lib = require(require('path').join(${JSON.stringify(root)}, process.argv[1]));
+    Object.seal(lib); Object.freeze(lib);
+    const e = lib.toErrnoError({ errMsg: 'openBluetoothAdapter:fail:not available', errno: 1500102 });
+    console.log(JSON.stringify({
+      undefinedExports: Object.keys(lib).filter((k) => lib[k] === undefined),
+      title: lib.getGuidance(e, { locale: 'en', platform: 'android' }).title,
+      names: [lib.ErrnoError.name, e.name, e.constructor.name, lib.toWxServerError({ errcode: 40001 }).name],
+      retriable: lib.isRetriable(lib.toHttpApiError(503)),
+    }))`
+  const out = JSON.parse(require('child_process').execFileSync(process.execPath, ['-e', script, file], { encoding: 'utf8' }))
+  expect(out).toEqual({ undefinedExports: [], title: 'Bluetooth is off', names: ['ErrnoError', 'ErrnoError', 'ErrnoError', 'WxServerError'], retriable: true })
+})
