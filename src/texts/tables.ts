@@ -23,63 +23,55 @@ import HTTP_STATUSES_TABLE from '../errors/generated/http'
 import HTTP_ERRORS_TABLE from '../errors/generated/http-errors'
 
 /** category key -> name [zh_CN, zh_TW, en]. */
-export const CATEGORY_NAMES = /*#__PURE__*/ table((): Record<string, readonly [string, string, string]> => CATEGORY_NAMES_TABLE)
+export const CATEGORY_NAMES = /*#__PURE__*/ table(() => CATEGORY_NAMES_TABLE)
 
 /** errno -> meaning (en). */
-export const ERRNO_MEANINGS_EN = /*#__PURE__*/ table((): Record<number, string> => ERRNO_MEANINGS_EN_TABLE)
+export const ERRNO_MEANINGS_EN = /*#__PURE__*/ table(() => ERRNO_MEANINGS_EN_TABLE)
 
 /** errno -> meaning (zh_CN). */
-export const ERRNO_MEANINGS_ZH_CN = /*#__PURE__*/ table((): Record<number, string> => ERRNO_MEANINGS_ZH_CN_TABLE)
+export const ERRNO_MEANINGS_ZH_CN = /*#__PURE__*/ table(() => ERRNO_MEANINGS_ZH_CN_TABLE)
 
 /** errno -> meaning (zh_TW). */
-export const ERRNO_MEANINGS_ZH_TW = /*#__PURE__*/ table((): Record<number, string> => ERRNO_MEANINGS_ZH_TW_TABLE)
+export const ERRNO_MEANINGS_ZH_TW = /*#__PURE__*/ table(() => ERRNO_MEANINGS_ZH_TW_TABLE)
 
 /** errno -> the errMsg reason the runtime sends, for the codes DECODING.errMsg does not hold. */
-export const ERRMSG_REST = /*#__PURE__*/ table((): Record<number, string> => ERRMSG_REST_TABLE)
+export const ERRMSG_REST = /*#__PURE__*/ table(() => ERRMSG_REST_TABLE)
 
 /** What decoding an errMsg-only or legacy failure reads: errMsg: the errMsg column for the codes such a failure can carry; aliases: other spellings [reason, errno]; families: [API name pattern, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or '']; legacyTables: [min errCode, max errCode, key, name, API name pattern]; legacyErrno: legacy errCode -> errno; legacyByReason: codes that map only when the reason says so [errCode, reason, errno, table index]. */
-export const DECODING = /*#__PURE__*/ table((): {
-    errMsg: Record<number, string>
-    aliases: ReadonlyArray<readonly [string, number]>
-    families: ReadonlyArray<readonly [string, ReadonlyArray<string>]>
-    rules: ReadonlyArray<readonly [string, number, string]>
-    legacyTables: ReadonlyArray<readonly [number, number, string, string, string]>
-    legacyErrno: Record<number, number>
-    legacyByReason: ReadonlyArray<readonly [number, string, number, number]>
-  } => DECODING_TABLE)
+export const DECODING = /*#__PURE__*/ table(() => DECODING_TABLE)
 
 /** errno -> why the policy is what it is (en). */
-export const ERRNO_POLICY_REASONS = /*#__PURE__*/ table((): Record<number, string> => ERRNO_POLICY_REASONS_TABLE)
+export const ERRNO_POLICY_REASONS = /*#__PURE__*/ table(() => ERRNO_POLICY_REASONS_TABLE)
 
 /** Legacy errCode -> [table key, errMsg, zh_CN, zh_TW, en]. */
-export const LEGACY_TEXTS = /*#__PURE__*/ table((): Record<number, readonly [string, string, string, string, string]> => LEGACY_TEXTS_TABLE)
+export const LEGACY_TEXTS = /*#__PURE__*/ table(() => LEGACY_TEXTS_TABLE)
 
 /** template -> [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] (zh_CN). */
-export const GUIDANCE_TEXTS_ZH_CN = /*#__PURE__*/ table((): Record<string, ReadonlyArray<string>> => GUIDANCE_TEXTS_ZH_CN_TABLE)
+export const GUIDANCE_TEXTS_ZH_CN = /*#__PURE__*/ table(() => GUIDANCE_TEXTS_ZH_CN_TABLE)
 
 /** template -> [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] (zh_TW). */
-export const GUIDANCE_TEXTS_ZH_TW = /*#__PURE__*/ table((): Record<string, ReadonlyArray<string>> => GUIDANCE_TEXTS_ZH_TW_TABLE)
+export const GUIDANCE_TEXTS_ZH_TW = /*#__PURE__*/ table(() => GUIDANCE_TEXTS_ZH_TW_TABLE)
 
 /** template -> [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] (en). */
-export const GUIDANCE_TEXTS_EN = /*#__PURE__*/ table((): Record<string, ReadonlyArray<string>> => GUIDANCE_TEXTS_EN_TABLE)
+export const GUIDANCE_TEXTS_EN = /*#__PURE__*/ table(() => GUIDANCE_TEXTS_EN_TABLE)
 
 /** errcode -> [name, policy, guidance template, errmsg, meaning, cause, fix (each [zh_CN, zh_TW, en])]. */
-export const SERVER_CODES = /*#__PURE__*/ table((): Record<string, readonly [string, string, string, string, ReadonlyArray<string>, ReadonlyArray<string>, ReadonlyArray<string>]> => SERVER_CODES_TABLE)
+export const SERVER_CODES = /*#__PURE__*/ table(() => SERVER_CODES_TABLE)
 
 /** code -> [group, policy, guidance template, generic (1: no particular meaning), meaning [zh_CN, zh_TW, en]]. */
-export const CLOUD_CODES = /*#__PURE__*/ table((): Record<string, readonly [string, string, string, number, ReadonlyArray<string>]> => CLOUD_CODES_TABLE)
+export const CLOUD_CODES = /*#__PURE__*/ table(() => CLOUD_CODES_TABLE)
 
 /** group -> name [zh_CN, zh_TW, en]. */
-export const CLOUD_GROUPS = /*#__PURE__*/ table((): Record<string, ReadonlyArray<string>> => CLOUD_GROUPS_TABLE)
+export const CLOUD_GROUPS = /*#__PURE__*/ table(() => CLOUD_GROUPS_TABLE)
 
 /** The numeric errCode of wx.cloud -> the key of its row in CLOUD_CODES: the string code with the same meaning, or the number itself. */
-export const WX_CLOUD_NUMERIC = /*#__PURE__*/ table((): Record<string, string> => WX_CLOUD_NUMERIC_TABLE)
+export const WX_CLOUD_NUMERIC = /*#__PURE__*/ table(() => WX_CLOUD_NUMERIC_TABLE)
 
 /** 'errcode <n>' or a cloud code -> the policy's reason (en). */
-export const BEYOND_POLICY_REASONS = /*#__PURE__*/ table((): Record<string, string> => BEYOND_POLICY_REASONS_TABLE)
+export const BEYOND_POLICY_REASONS = /*#__PURE__*/ table(() => BEYOND_POLICY_REASONS_TABLE)
 
 /** HTTP status -> [policy, guidance template, meaning [zh_CN, zh_TW, en], policy reason]. */
-export const HTTP_STATUSES = /*#__PURE__*/ table((): Record<number, readonly [string, string, ReadonlyArray<string>, string]> => HTTP_STATUSES_TABLE)
+export const HTTP_STATUSES = /*#__PURE__*/ table(() => HTTP_STATUSES_TABLE)
 
 /** REST error values, most specific first: [error, description must match ('' = any), status, policy, guidance, meaning, policy reason]. */
-export const HTTP_ERRORS = /*#__PURE__*/ table((): ReadonlyArray<readonly [string, string, number, string, string, ReadonlyArray<string>, string]> => HTTP_ERRORS_TABLE)
+export const HTTP_ERRORS = /*#__PURE__*/ table(() => HTTP_ERRORS_TABLE)
