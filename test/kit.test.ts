@@ -69,3 +69,26 @@ describe('locales', () => {
     setLocale(undefined)
   })
 })
+
+describe('createFakeWx keeps its own state', () => {
+  test("never changes the caller's state object, scopes included", async () => {
+    const state = { bluetooth: 'off' as const, scopes: { 'scope.camera': false } }
+    const snapshot = JSON.parse(JSON.stringify(state))
+    const fake = createFakeWx({ timing: 'sync', state })
+    const wxp = createWxp(fake)
+    await wxp.openSetting()
+    await wxp.openSystemBluetoothSetting()
+    fake.setState({ scopes: { 'scope.record': false } })
+    await wxp.openSetting()
+    expect(state).toEqual(snapshot)
+  })
+
+  test('scopePermission: false shows in getSetting as refused scopes, until openSetting fixes it', async () => {
+    const wxp = createWxp(createFakeWx({ timing: 'sync', state: { scopePermission: false } }))
+    expect((await wxp.getSetting()).authSetting).toMatchObject({ 'scope.userLocation': false, 'scope.camera': false })
+    await expect(wxp.getLocation()).rejects.toMatchObject({ errno: 103 })
+    await wxp.openSetting()
+    expect((await wxp.getSetting()).authSetting).toMatchObject({ 'scope.userLocation': true, 'scope.camera': true })
+    await expect(wxp.getLocation()).resolves.toBeDefined()
+  })
+})
