@@ -57,8 +57,8 @@ function version() {
   }
 }
 
-// Minified for the phone (what a cold start parses), with class and function names kept: ErrnoError.name,
-// stack traces and error.constructor.name read the same as in the source.
+// Minified for the phone (what a cold start parses), with class names kept: ErrnoError.name and
+// error.constructor.name read the same as in the source. Exported names are properties of exports and survive.
 const minify = () => terser({ ecma: 2017, toplevel: true, keep_classnames: true, compress: { passes: 2 }, format: { comments: /^!/ } })
 
 module.exports = [
