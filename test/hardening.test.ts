@@ -21,6 +21,17 @@ describe('secrets are masked in message, String, JSON and toJSON', () => {
     ['key = value', `request:fail password = ${SECRET}`],
     ['key: value', `request:fail app_secret: ${SECRET}`],
     ['a numeric JSON value', `request:fail {"session_key": 9${SECRET.replace(/\D/g, '')}77}`],
+    ['a double-quoted value', `request:fail access_token="${SECRET}"`],
+    ['a single-quoted value', `request:fail token='${SECRET}'`],
+    ['a quoted password with spaces', `request:fail password='my ${SECRET} pass'`],
+    ['a JSON value with an escaped quote', `request:fail {"password":"ab\\"${SECRET}"}`],
+    ['a Python-style dict', `request:fail {'password': '${SECRET}', 'user': 'a'}`],
+    ['a doubly URL-encoded redirect', `request:fail https://a.example.com/?r=https%253A%252F%252Fb%252Fcb%253Faccess_token%253D${SECRET}%2526x%253D1`],
+    ['COS/STS tmpSecretKey (camelCase)', `request:fail {"tmpSecretKey":"${SECRET}"}`],
+    ['COS/STS secretId', `request:fail secretId=${SECRET}`],
+    ['privateKey', `request:fail privateKey: ${SECRET}`],
+    ['pwd=', `request:fail https://a.example.com/login?user=a&pwd=${SECRET}`],
+    ['a JSON value cut short at the end of the text', `request:fail {"password":"${SECRET}`],
   ])('%s', (_label, errMsg) => {
     const error = toErrnoError({ errMsg })
     const numeric = errMsg.match(/"session_key": (\d+)/)
@@ -41,6 +52,44 @@ describe('secrets are masked in message, String, JSON and toJSON', () => {
     const note = toErrnoError({ errCode: 99999999, errMsg: 'x'.repeat(100000) })
     expect(note.message.length).toBeLessThanOrEqual(2000)
     for (const error of [toWxServerError({ errcode: 40001, errmsg: 'z'.repeat(50000) })!, toCloudError({ code: 'SYS_ERR', message: 'z'.repeat(50000) }), toHttpApiError(500, { message: 'z'.repeat(50000) })!]) expect(error.message.length).toBeLessThanOrEqual(2000)
+  })
+
+  test('every error class masks the quoted forms too (message, String, JSON)', () => {
+    for (const text of [`access_token="${SECRET}"`, `token='${SECRET}'`, `{"password":"ab\\"${SECRET}"}`]) {
+      for (const error of [toWxServerError({ errcode: 40001, errmsg: text })!, toCloudError({ code: 'SYS_ERR', message: text }), toHttpApiError(401, { error: 'x', error_description: text })!]) {
+        expect(leaks(error)).toEqual([])
+      }
+    }
+  })
+
+  test('own properties a console prints are masked (url, errMsg, errmsg, description); cause keeps the original', () => {
+    const url = `https://api.weixin.qq.com/cgi-bin/x?access_token=${SECRET}`
+    const server = toWxServerError({ errcode: 40001, errmsg: `invalid credential, access_token=${SECRET}` }, { url })!
+    const http = toHttpApiError(401, { error: 'x', error_description: `token=${SECRET}` }, undefined, { url })!
+    const wx = toErrnoError({ errMsg: `request:fail ${url}` })
+    const cloud = toCloudError({ code: 'SYS_ERR', errMsg: `password=${SECRET}` })
+    for (const error of [server, http, wx, cloud]) {
+      const own = Object.keys(error).filter((k) => k !== 'cause').map((k) => JSON.stringify((error as any)[k]))
+      expect(own.filter((t) => t && t.indexOf(SECRET) >= 0)).toEqual([])
+      expect(require('util').inspect(error, { depth: 0 })).not.toContain(SECRET)
+    }
+    expect(JSON.stringify(wx.cause)).toContain(SECRET)
+  })
+
+  test('toJSON masks before it cuts: a secret-named JSON key straddling the cut never leaks', () => {
+    for (const pad of [7960, 7985, 7990, 7995, 8000, 19970, 19975, 19980, 19985, 19990, 19995]) {
+      const body = '{"a":"' + 'x'.repeat(pad) + '","password":"' + SECRET + '","b":1}'
+      for (const error of [toWxServerError({ errcode: 40001, errmsg: 'x', raw: body })!, toCloudError({ code: 'SYS_ERR', message: 'y', detail: body }), toHttpApiError(500, body.slice(0, -1))!]) {
+        expect(JSON.stringify(error.toJSON())).not.toContain('S3CR')
+      }
+    }
+  })
+
+  test('JSON.stringify of any error is bounded', () => {
+    const big = { list: Array.from({ length: 5000 }, (_, i) => ({ i, text: 'z'.repeat(1000) })), more: 'w'.repeat(300000) }
+    for (const error of [toWxServerError(Object.assign({ errcode: 40001, errmsg: 'e'.repeat(100000) }, big))!, toCloudError(Object.assign({ code: 'SYS_ERR', message: 'm'.repeat(100000) }, big)), toHttpApiError(500, big)!, toErrnoError(Object.assign({ errMsg: 'request:fail ' + 'q'.repeat(500000) }, big))]) {
+      expect(JSON.stringify(error).length).toBeLessThan(20000)
+    }
   })
 
   test('toJSON().body and cause mask JSON held inside a string', () => {

@@ -50,7 +50,7 @@ export class ErrnoError extends Error {
   override readonly name = 'ErrnoError' as const
   /** The 7-digit errno (or a shorter general code such as 1 cancel, 5 time out); -1 when unknown. */
   readonly errno: number
-  /** The errMsg as the runtime sent it (`openBluetoothAdapter:fail:not available`). */
+  /** The errMsg as the runtime sent it (`openBluetoothAdapter:fail:not available`), secrets masked; `cause` has the original. */
   readonly errMsg: string
   /** The legacy errCode, when the failure had one. */
   readonly errCode?: number
@@ -81,7 +81,7 @@ export class ErrnoError extends Error {
     // Keeps instanceof working when a consumer downlevels the class to ES5 (native classes need nothing).
     if (!(this instanceof ErrnoError)) Object.setPrototypeOf(this, new.target.prototype)
     this.errno = errno
-    this.errMsg = init.errMsg
+    this.errMsg = maskSecrets(String(init.errMsg))
     if (init.errCode !== undefined) this.errCode = init.errCode
     if (init.api !== undefined) this.api = init.api
     const [first, second, specific] = splitErrno(errno)
@@ -97,7 +97,7 @@ export class ErrnoError extends Error {
       name: this.name,
       message: this.message,
       errno: this.errno,
-      errMsg: maskSecrets(this.errMsg),
+      errMsg: truncate(this.errMsg, MAX_MESSAGE),
       known: this.known,
       first: this.first,
       second: this.second,

@@ -1,12 +1,16 @@
 // Secrets that must never reach a log line through an error's message or JSON (see SECURITY.md).
 
-// A secret-looking name: the listed ones, and any name ending in token, secret, key or password
-// (client_secret, id_token, api_key, x-api-key, appKey).
-const KEY = '(?:[\\w.-]*?(?:token|secret|password|passwd|_key|-key|apikey|appkey|api_key|sessionkey|session_key)|access_token|refresh_token|js_code|code|ticket|sign|signature|paysign|authorization|cookie|set-cookie)'
+// A secret-looking name: the listed ones, and any name ending in token, secret, password, pwd or key, in
+// snake, kebab or camel case (client_secret, id_token, api_key, x-api-key, appKey, tmpSecretKey, privateKey),
+// and the credential ids of COS/STS (secretId, tmpSecretId).
+const KEY = '(?:[\\w.-]*?(?:token|secret|password|passwd|pwd|key|secretid|secret_id|credential|credentials)|js_code|code|ticket|sign|signature|paysign|authorization|cookie|set-cookie)'
 // In JSON and plain text, `code` and `sign` are too common as names of non-secrets (errcode, "error code: -604101",
 // CloudBase's {code: 'DATABASE_TIMEOUT'}): a login `code` is masked there only as a lower-case/mixed string value.
 const TEXT_KEY = KEY.replace('|code|ticket|sign|', '|ticket|')
 const VALUE_END = '[^&#\\s"\'<>,;)}\\]]'
+// `=` once or twice URL-encoded (%3D, %253D), and what ends such a value (an encoded & or #).
+const ENCODED_EQ = '%(?:25)?3D'
+const ENCODED_END = '%(?:25)?(?:26|23)'
 
 // Built on the first text that may hold a secret, not at load: the core is parsed at every cold start.
 let patterns: ReadonlyArray<readonly [RegExp, string]> | undefined
@@ -17,18 +21,25 @@ const buildPatterns = (): ReadonlyArray<readonly [RegExp, string]> => [
   [/\b((?:set-)?cookie"?\s*[:=]\s*"?)[^"\r\n]+/gi, '$1***'],
   // user:password@host in URLs
   [/(\/\/[^/\s:@"']+):[^@/\s"']+@/g, '$1:***@'],
+  // JSON strings, with escaped quotes inside the value ("password":"ab\"c"), and cut short at the end of the text
+  [new RegExp('("' + TEXT_KEY + '"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*(?:"|\\\\?$)', 'gi'), '$1"***"'],
+  // JSON escaped inside a JSON string: \"token\":\"…\" (the value ends at the next escaped quote)
+  [new RegExp('(\\\\+"' + TEXT_KEY + '\\\\+"\\s*:\\s*)\\\\+"(?:(?!\\\\+")[\\s\\S])*(?:\\\\+"|$)', 'gi'), '$1\\"***\\"'],
+  // numbers in JSON: "session_key": 123456
+  [new RegExp('(\\\\*"' + TEXT_KEY + '\\\\*"\\s*:\\s*)-?\\d[\\d.eE+-]*', 'gi'), '$1"***"'],
+  // single-quoted, as Python dicts and JS sources print them: {'password': '…'}, token='…', access_token="…"
+  [new RegExp("('" + TEXT_KEY + "'\\s*:\\s*)'(?:[^'\\\\]|\\\\.)*(?:'|$)", 'gi'), "$1'***'"],
+  [new RegExp('(\\b' + TEXT_KEY + '\\s*[:=]\\s*)(["\'])(?:(?!\\2)[^\\\\]|\\\\.)*(?:\\2|$)', 'gi'), '$1$2***$2'],
+  [/(\\*"(?:js_)?code\\*"\s*:\s*)\\*"(?![A-Z0-9_]*\\*")(?:[^"\\]|\\(?!"))*\\*"/g, '$1"***"'],
   // query strings, URL fragments, form bodies: ?access_token=…, #id_token=…, &client_secret=…
   [new RegExp('([?&#;\\s,{(]|^)(' + KEY + ')=(?!\\*\\*\\*)' + VALUE_END + '+', 'gi'), '$1$2=***'],
-  // the same inside a URL-encoded parameter: redirect_uri=https%3A%2F%2Fx%2Fcb%3Faccess_token%3DSECRET%26x%3D1
-  [new RegExp('(' + KEY + ')%3D(?:(?!%26|%23)[^&#\\s"\'])+', 'gi'), '$1%3D***'],
-  // JSON, also when escaped inside a JSON string: "token":"…", \"token\":\"…\", "code": 123456
-  [new RegExp('(\\\\*"' + TEXT_KEY + '\\\\*"\\s*:\\s*)(?:\\\\*"(?:[^"\\\\]|\\\\(?!"))*\\\\*"|-?\\d[\\d.eE+-]*)', 'gi'), '$1"***"'],
-  [/(\\*"(?:js_)?code\\*"\s*:\s*)\\*"(?![A-Z0-9_]*\\*")(?:[^"\\]|\\(?!"))*\\*"/g, '$1"***"'],
+  // the same inside a URL-encoded parameter, once or twice encoded: redirect_uri=https%3A%2F%2Fx%2Fcb%3Faccess_token%3DSECRET%26x%3D1
+  [new RegExp('(' + KEY + ')(' + ENCODED_EQ + ')(?:(?!' + ENCODED_END + ')[^&#\\s"\'])+', 'gi'), '$1$2***'],
   // key = value and key: value in plain text ("password: hunter2", "client_secret = abc")
-  [new RegExp('(\\b' + TEXT_KEY + '\\s*[:=]\\s*)(?![\\s"\\\\]|\\*\\*\\*)' + VALUE_END + '+', 'gi'), '$1***'],
+  [new RegExp('(\\b' + TEXT_KEY + '\\s*[:=]\\s*)(?![\\s"\'\\\\]|\\*\\*\\*)' + VALUE_END + '+', 'gi'), '$1***'],
 ]
 
-const MAY_HOLD_SECRET = /token|secret|passw|pwd|key|code|ticket|sign|auth|cookie|bearer|basic|digest|@/i
+const MAY_HOLD_SECRET = /token|secret|passw|pwd|key|code|ticket|sign|auth|cookie|credential|bearer|basic|digest|@/i
 
 /** Replaces the values of secret-looking parameters, headers, JSON fields and URL credentials with `***`. */
 export function maskSecrets(text: string): string {
@@ -64,3 +75,4 @@ export function safeMessage(text: string, max: number = MAX_MESSAGE): string {
   // Cut far past the limit first so a megabyte of input costs little; what straddles that cut is still masked.
   return truncate(maskSecrets(text.length > max * 4 ? text.slice(0, max * 4) : text), max)
 }
+

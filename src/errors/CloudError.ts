@@ -2,7 +2,7 @@ import { CLOUD_CODES, CLOUD_GROUPS, WX_CLOUD_NUMERIC } from '../texts/tables'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy, getPolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { toErrnoError, own } from '../errno/normalize'
-import { maskSecrets, safeMessage } from '../errno/mask'
+import { maskSecrets, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
 import { localized, maskedCopy, read, isInstance } from './shared'
 import type { Localized } from '../errno/types'
 
@@ -52,7 +52,7 @@ export class CloudError extends Error {
     super(safeMessage(code + (init.errCode !== undefined ? ` (errCode ${init.errCode})` : '') + (meaning ? `: ${meaning.en}` : '') + (init.errMsg ? ` — ${init.errMsg}` : '')))
     Object.setPrototypeOf(this, new.target.prototype)
     this.code = code
-    this.errMsg = init.errMsg || ''
+    this.errMsg = maskSecrets(String(init.errMsg || ''))
     if (init.errCode !== undefined) this.errCode = init.errCode
     if (init.requestId !== undefined) this.requestId = init.requestId
     this.known = !!row
@@ -83,7 +83,7 @@ export class CloudError extends Error {
       code: this.code,
       group: this.group,
       errCode: this.errCode,
-      errMsg: maskSecrets(this.errMsg),
+      errMsg: truncate(this.errMsg, MAX_MESSAGE),
       requestId: this.requestId,
       known: this.known,
       generic: this.generic,

@@ -1,7 +1,7 @@
 import { HTTP_STATUSES, HTTP_ERRORS } from '../texts/tables'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
-import { maskSecrets, safeMessage } from '../errno/mask'
+import { maskSecrets, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
 import { localized, maskedCopy, read, parseBody } from './shared'
 import type { Localized } from '../errno/types'
 
@@ -93,12 +93,13 @@ export class HttpApiError extends Error {
     Object.setPrototypeOf(this, new.target.prototype)
     this.statusCode = statusCode
     if (error !== undefined) this.error = error
-    if (description !== undefined) this.description = description
+    if (description !== undefined) this.description = maskSecrets(description)
     const retryAfter = parseRetryAfter(headers)
     if (retryAfter !== undefined) this.retryAfterMs = retryAfter
     this.known = !!(row || status)
     if (meaning) this.meaning = meaning
-    if (context.url !== undefined) this.url = context.url
+    // Masked: console.error(err) prints own properties. The URL as called is the caller's own.
+    if (context.url !== undefined) this.url = safeMessage(String(context.url))
     if (table) this.table = table
     this.cause = body
   }
@@ -127,11 +128,11 @@ export class HttpApiError extends Error {
       message: this.message,
       statusCode: this.statusCode,
       error: this.error,
-      description: this.description !== undefined ? maskSecrets(this.description) : undefined,
+      description: this.description !== undefined ? truncate(this.description, MAX_MESSAGE) : undefined,
       retryAfterMs: this.retryAfterMs,
       known: this.known,
       meaning: this.meaning,
-      url: this.url !== undefined ? maskSecrets(this.url) : undefined,
+      url: this.url,
       body: maskedCopy(this.cause),
     }
   }

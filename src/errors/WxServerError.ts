@@ -1,7 +1,7 @@
 import { SERVER_CODES } from '../texts/tables'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
-import { maskSecrets, safeMessage } from '../errno/mask'
+import { maskSecrets, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
 import { localized, maskedCopy, read, parseBody, isInstance } from './shared'
 import type { Localized } from '../errno/types'
 
@@ -60,7 +60,7 @@ export class WxServerError extends Error {
     super(safeMessage(`errcode ${errcode}: ${errmsg || (row ? row[3] : '') || 'error'}` + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${context.url}` : '')))
     Object.setPrototypeOf(this, new.target.prototype)
     this.errcode = errcode
-    this.errmsg = errmsg
+    this.errmsg = maskSecrets(errmsg)
     this.known = !!row
     if (row) {
       this.code = row[0]
@@ -68,7 +68,8 @@ export class WxServerError extends Error {
       this.reason = localized(row[5])
       this.fix = localized(row[6])
     }
-    if (context.url !== undefined) this.url = context.url
+    // Masked: console.error(err) prints own properties. The URL as called is the caller's own.
+    if (context.url !== undefined) this.url = safeMessage(String(context.url))
     this.cause = body
   }
 
@@ -90,11 +91,11 @@ export class WxServerError extends Error {
       name: this.name,
       message: this.message,
       errcode: this.errcode,
-      errmsg: maskSecrets(this.errmsg),
+      errmsg: truncate(this.errmsg, MAX_MESSAGE),
       code: this.code,
       known: this.known,
       meaning: this.meaning,
-      url: this.url !== undefined ? maskSecrets(this.url) : undefined,
+      url: this.url,
       body: maskedCopy(this.cause),
     }
   }

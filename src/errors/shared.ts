@@ -1,4 +1,4 @@
-import { maskSecrets, isSecretKey } from '../errno/mask'
+import { maskSecrets, isSecretKey, truncate } from '../errno/mask'
 import type { Localized } from '../errno/types'
 
 /** [zh_CN, zh_TW, en] from the generated tables -> Localized. */
@@ -12,11 +12,18 @@ export function localized(row: readonly string[] | undefined): Localized | undef
  * Own enumerable properties only; cycles, depth and size are bounded; what cannot be read is described.
  */
 export function maskedCopy(value: unknown): unknown {
-  const budget = { nodes: 5000 }
+  const budget = { nodes: 2000, chars: MAX_COPY_CHARS }
   return copyMasked(value, 0, budget, [])
 }
 
-function copyMasked(value: unknown, depth: number, budget: { nodes: number }, seen: unknown[]): unknown {
+/** The most text a masked copy holds in all its strings together: JSON.stringify of any error stays small. */
+const MAX_COPY_CHARS = 8000
+/** The most of one string that is masked (the rest is cut before it is read). */
+const MAX_MASKED_INPUT = 200000
+
+type Budget = { nodes: number; chars: number }
+
+function copyMasked(value: unknown, depth: number, budget: Budget, seen: unknown[]): unknown {
   if (value === undefined || value === null || typeof value === 'number' || typeof value === 'boolean') return value
   if (typeof value === 'string') return maskString(value, depth, budget, seen)
   if (typeof value !== 'object') return '[' + typeof value + ']'
@@ -24,11 +31,12 @@ function copyMasked(value: unknown, depth: number, budget: { nodes: number }, se
   if (seen.indexOf(value) >= 0) return '[circular]'
   try {
     seen.push(value)
-    if (Array.isArray(value)) return value.slice(0, 200).map((item) => copyMasked(item, depth + 1, budget, seen))
+    if (Array.isArray(value)) return value.slice(0, 100).map((item) => copyMasked(item, depth + 1, budget, seen))
     const out: { [key: string]: unknown } = {}
-    for (const key of Object.keys(value as object).slice(0, 200)) {
+    for (const key of Object.keys(value as object).slice(0, 100)) {
       if (key === '__proto__') continue
-      out[key] = isSecretKey(key) ? '***' : copyMasked((value as { [key: string]: unknown })[key], depth + 1, budget, seen)
+      budget.chars -= Math.min(key.length, 200)
+      out[truncate(key, 200)] = isSecretKey(key) ? '***' : copyMasked((value as { [key: string]: unknown })[key], depth + 1, budget, seen)
     }
     return out
   } catch (error) {
@@ -38,17 +46,22 @@ function copyMasked(value: unknown, depth: number, budget: { nodes: number }, se
   }
 }
 
-function maskString(text: string, depth: number, budget: { nodes: number }, seen: unknown[]): string {
-  const cut = text.length > 20000 ? text.slice(0, 20000) : text
-  const trimmed = cut.trim()
+/** Masks the whole string (JSON is parsed and masked as data), then cuts it to what is left of the budget. */
+function maskString(text: string, depth: number, budget: Budget, seen: unknown[]): string {
+  const input = text.length > MAX_MASKED_INPUT ? text.slice(0, MAX_MASKED_INPUT) : text
+  const trimmed = input.trim()
+  let masked: string | undefined
   if ((trimmed[0] === '{' || trimmed[0] === '[') && depth < 8) {
     try {
-      return JSON.stringify(copyMasked(JSON.parse(trimmed), depth + 1, budget, seen))
+      masked = JSON.stringify(copyMasked(JSON.parse(trimmed), depth + 1, budget, seen))
     } catch (error) {
       // not JSON after all: mask it as text
     }
   }
-  return maskSecrets(cut)
+  if (masked === undefined) masked = maskSecrets(input)
+  const room = Math.max(0, budget.chars)
+  budget.chars -= Math.min(masked.length, room)
+  return truncate(masked, Math.max(room, 20))
 }
 
 export { read } from '../errno/normalize'
