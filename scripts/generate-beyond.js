@@ -1,6 +1,6 @@
 // data/server.json, cloud.json, http.json -> src/errors/generated/ (called by scripts/generate.js)
 'use strict'
-const CLASSES = { retry: 'r', user: 'u', fix: 'f', config: 'c', reauth: 'a', cancel: 'x', unsupported: 'n', none: '-' }
+const CLASSES = { retry: 'r', user: 'u', fix: 'f', config: 'c', reauth: 'a', token: 't', cancel: 'x', unsupported: 'n', none: '-' }
 
 module.exports = function generateBeyond(files, { readJson, toTraditional, header, textTable, fromPairs, js }) {
   const templates = readJson('guidance.json').templates

@@ -2,7 +2,7 @@ import * as fs from 'fs'
 import * as path from 'path'
 import {
   WxServerError, toWxServerError, CloudError, toCloudError, HttpApiError, toHttpApiError, apiRequest, parseRetryAfter, msUntilNextBeijingDay,
-  isRetriable, retryDelay, requiresReauthorization, isConfigurationError, requiresUserAction, getGuidance, withRetry, ErrnoError,
+  isRetriable, retryDelay, requiresReauthorization, requiresServerTokenRefresh, isConfigurationError, requiresUserAction, getGuidance, withRetry, ErrnoError,
 } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 
@@ -39,7 +39,13 @@ describe('WxServerError', () => {
 
   test('the policy follows the seed: retriable, re-authorisation, configuration', () => {
     for (const code of [-1, 45009, 45011]) expect(isRetriable(toWxServerError({ errcode: code }))).toBe(true)
-    for (const code of [42007, 40163, 42003, 40030, 42002, 40001, 42001, 40029]) expect(requiresReauthorization(toWxServerError({ errcode: code }))).toBe(true)
+    for (const code of [42007, 40163, 42003, 40030, 42002, 40029]) expect(requiresReauthorization(toWxServerError({ errcode: code }))).toBe(true)
+    // The app server's own access_token (issue #21): its own predicate, not the user's sign-in.
+    for (const code of [40001, 40014, 42001]) {
+      expect(requiresReauthorization(toWxServerError({ errcode: code }))).toBe(false)
+      expect(requiresServerTokenRefresh(toWxServerError({ errcode: code }))).toBe(true)
+    }
+    expect(requiresServerTokenRefresh(toWxServerError({ errcode: 40029 }))).toBe(false)
     for (const code of [40164, 40125, 40013, 50001]) expect(isConfigurationError(toWxServerError({ errcode: code }))).toBe(true)
     expect(retryDelay(toWxServerError({ errcode: 45009 }))).toBeGreaterThanOrEqual(60000)
     const daily = retryDelay(toWxServerError({ errcode: 45011 }))!

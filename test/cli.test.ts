@@ -72,3 +72,14 @@ describe('miniprogram-errno CLI beyond wx', () => {
     expect(run('explain', '10001').out).toContain('errno 1500102')
   })
 })
+
+describe('explain says who a failure comes from (kind)', () => {
+  test.each([
+    ['1001', 'developer'], ['1500102', 'user'], ['600001', 'network'], ['1', 'cancel'], ['40001', 'service'], ['DATABASE_COLLECTION_NOT_EXIST', 'developer'],
+  ])('%s: %s', (code, kind) => {
+    const { code: exit, out } = run('explain', code, '--lang', 'en')
+    expect(exit).toBe(0)
+    expect(out).toMatch(new RegExp('^  kind       ' + kind + ' \\(', 'm'))
+    expect(JSON.parse(run('explain', code, '--json').out).blame).toBe(kind)
+  })
+})

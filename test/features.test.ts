@@ -195,13 +195,13 @@ describe('apiRequest reauthorize', () => {
     expect(seen.filter((h) => h === 'Bearer new')).toHaveLength(3)
   })
 
-  test('server 40001 (the app\'s token) also refreshes; a second failure rejects; other failures are not retried', async () => {
+  test('server 40001 (the app server\'s own access_token) does not sign the user in again; other failures are not retried', async () => {
     let calls = 0
     const fake = createFakeWx({ overrides: { request: () => { calls++; return { statusCode: 200, data: { errcode: 40001, errmsg: 'invalid credential' }, header: {} } } } })
     const reauthorize = jest.fn()
     await expect(apiRequest({ url: 'https://x' }, { wx: fake, reauthorize })).rejects.toMatchObject({ errcode: 40001 })
-    expect(reauthorize).toHaveBeenCalledTimes(1)
-    expect(calls).toBe(2)
+    expect(reauthorize).not.toHaveBeenCalled()
+    expect(calls).toBe(1)
     const busy = createFakeWx({ overrides: { request: () => ({ statusCode: 503, data: {}, header: {} }) } })
     const never = jest.fn()
     const busyError = await apiRequest({ url: 'https://x' }, { wx: busy, reauthorize: never }).catch((e: unknown) => e)

@@ -3,7 +3,7 @@ import * as fs from 'fs'
 import * as path from 'path'
 import {
   toErrnoError, parseErrMsg, getGuidance, showGuidance, resetGuidanceState, isCancel, getPolicy, retryDelay,
-  toWxServerError, toCloudError, toHttpApiError, requiresReauthorization, allErrnos, errnoMeaning, decodeErrno,
+  toWxServerError, toCloudError, toHttpApiError, requiresReauthorization, requiresServerTokenRefresh, errorKind, allErrnos, errnoMeaning, decodeErrno,
 } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 import { runCli } from '../src/cli/index'
@@ -176,10 +176,12 @@ describe('server, cloud and REST policy', () => {
     expect(SERVER_CODES()['40226'][3]).toBe('code blocked')
   })
 
-  test('40001/40014/42001 are the app\'s access_token: server re-authorization, and the user sees "service busy", never "sign in again"', () => {
+  test('40001/40014/42001 are the app\'s access_token: a server token refresh, not the user\'s sign-in, and the user sees "service busy", never "sign in again"', () => {
     for (const errcode of [40001, 40014, 42001]) {
       const error = toWxServerError({ errcode, errmsg: 'x' })!
-      expect(requiresReauthorization(error)).toBe(true)
+      expect(requiresReauthorization(error)).toBe(false)
+      expect(requiresServerTokenRefresh(error)).toBe(true)
+      expect(errorKind(error)).toBe('service')
       for (const locale of ['zh_CN', 'zh_TW', 'en'] as const) {
         const guidance = getGuidance(error, { locale, platform: 'android', wx: {} })!
         expect(guidance.content).not.toMatch(/sign in|登录|登入|登錄/i)
@@ -329,5 +331,29 @@ describe('reason rules (data/errno.json reasonRules)', () => {
     expect(toErrnoError('downloadFile:fail abort').errno).toBe(603105)
     expect(toErrnoError('request:fail abort').errno).toBe(1)
     expect(toErrnoError('uploadFile:fail abort').errno).toBe(1)
+  })
+})
+
+describe('kind: who or what a failure comes from (issue #21)', () => {
+  test.each([
+    [1, 'cancel'], [103, 'user'], [3, 'user'], [1500102, 'user'], [1505002, 'user'],
+    [101, 'developer'], [1001, 'developer'], [1509003, 'developer'],
+    [5, 'network'], [600001, 'network'], [600000, 'network'],
+    [100, 'system'], [1500105, 'system'], [1504001, 'system'], [4, 'system'],
+    [-1, 'unknown'],
+  ])('errno %p is %s', (errno, kind) => {
+    const error = toErrnoError({ errno, errMsg: 'x:fail' })
+    expect(error.kind).toBe(kind)
+    expect(errorKind(error)).toBe(kind)
+    expect(error.toJSON().kind).toBe(kind)
+    expect(errorKind({ errno, errMsg: 'x:fail' })).toBe(kind) // a raw fail object
+  })
+
+  test('server, cloud and HTTP answers are the service, unless the policy names the user or the developer', () => {
+    expect([-1, 40029, 40001, 40164, 45009].map((errcode) => errorKind(toWxServerError({ errcode })))).toEqual(['service', 'user', 'service', 'developer', 'service'])
+    expect([401, 403, 404, 429, 500, 503].map((status) => errorKind(toHttpApiError(status)))).toEqual(['user', 'developer', 'developer', 'service', 'service', 'service'])
+    expect(['DATABASE_TIMEOUT', 'DATABASE_COLLECTION_NOT_EXIST'].map((code) => errorKind(toCloudError({ code })))).toEqual(['service', 'developer'])
+    // wx.cloud under a network failure keeps the wx kind
+    expect(errorKind(toCloudError({ errMsg: 'cloud.callFunction:fail request:fail timeout', errno: 5 }))).toBe('network')
   })
 })

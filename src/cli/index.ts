@@ -9,8 +9,20 @@ import { WX_CLOUD_NUMERIC, SERVER_CODES, CLOUD_CODES, LEGACY_TEXTS, ERRNO_POLICY
 import { toWxServerError } from '../errors/WxServerError'
 import { toCloudError } from '../errors/CloudError'
 import type { Locale, Localized } from '../errno/types'
+import type { ErrorKind } from '../errno/policy-table'
 
 const LOCALES: Locale[] = ['zh_CN', 'zh_TW', 'en']
+
+/** What each ErrorKind means, for `explain`. */
+const BLAME: { [K in ErrorKind]: string } = {
+  cancel: 'the user chose to stop',
+  user: 'the user can fix it',
+  developer: "the app's code or configuration is wrong",
+  system: 'the phone, the OS or WeChat cannot do it',
+  network: 'the connection failed',
+  service: 'a server answered with an error',
+  unknown: 'nothing says who',
+}
 
 export interface CliIo {
   out: (line: string) => void
@@ -72,6 +84,7 @@ function explain(input: string) {
     subcategory: decoded.subcategory,
     meaning: entry ? entry.message : undefined,
     policy: { kind: policy.kind, delayMs: policy.delayMs, reason: ERRNO_POLICY_REASONS()[error.errno] },
+    blame: error.kind,
     guidance,
   }
 }
@@ -98,6 +111,7 @@ function explainBeyond(input: string) {
     cause: error.name === 'WxServerError' ? error.reason : undefined,
     fix: error.name === 'WxServerError' ? error.fix : undefined,
     policy: { kind: policy.kind, delayMs: policy.delayMs, reason: row ? BEYOND_POLICY_REASONS()['errcode ' + text] : cloudRow && error.name === 'CloudError' ? BEYOND_POLICY_REASONS()[error.code] : undefined },
+    blame: error.kind,
     guidance,
   }
 }
@@ -107,6 +121,7 @@ function printBeyond(result: NonNullable<ReturnType<typeof explainBeyond>>, loca
   const lines: Array<[string, Localized | undefined]> = [['', result.meaning], ['cause ', result.cause], ['fix ', result.fix]]
   for (const [label, text] of lines) if (text) for (const locale of locales) io.out(`  ${(label + locale).padEnd(10)} ${text[locale]}`)
   io.out(`  policy     ${result.policy.kind}${result.policy.delayMs ? ` (retry after ${result.policy.delayMs} ms)` : ''}${result.policy.reason ? ' — ' + result.policy.reason : ''}`)
+  io.out(`  kind       ${result.blame} (${BLAME[result.blame]})`)
   for (const locale of locales) {
     const g = result.guidance[locale]
     if (g) io.out(`  guidance   [${locale}] ${g.title}: ${g.content}${g.action ? `  [${g.confirmText} → ${g.action}]` : ''}`)
@@ -126,6 +141,7 @@ function printExplain(result: ReturnType<typeof explain>, locales: Locale[], io:
   else if (result.errCode !== undefined) io.out(`  errCode    ${result.errCode}`)
   if (result.meaning) for (const locale of locales) io.out(`  ${locale.padEnd(10)} ${result.meaning[locale]}`)
   io.out(`  policy     ${result.policy.kind}${result.policy.delayMs ? ` (retry after ${result.policy.delayMs} ms)` : ''}${result.policy.reason ? ' — ' + result.policy.reason : ''}`)
+  io.out(`  kind       ${result.blame} (${BLAME[result.blame]})`)
   for (const locale of locales) {
     const g = result.guidance[locale]
     if (!g) continue

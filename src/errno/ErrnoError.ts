@@ -5,6 +5,8 @@ import { maskSecrets, safeMessage, truncate, MAX_MESSAGE } from './mask'
 export const UNKNOWN_ERRNO = -1
 
 import { BRAND } from './brand'
+import { errnoKind } from './policy-table'
+import type { ErrorKind } from './policy-table'
 
 export { isErrnoError } from './brand'
 const MAX_MESSAGE_ERRMSG = 500
@@ -36,6 +38,7 @@ export interface ErrnoErrorJSON {
   errCode?: number
   api?: string
   known: boolean
+  kind: ErrorKind
 }
 
 /**
@@ -92,6 +95,11 @@ export class ErrnoError extends Error {
     this.cause = init.cause
   }
 
+  /** Who or what the failure comes from (see ErrorKind), from the catalogue's policy for the errno. */
+  get kind(): ErrorKind {
+    return errnoKind(this.errno, this.known)
+  }
+
   toJSON(): ErrnoErrorJSON {
     const json: ErrnoErrorJSON = {
       name: this.name,
@@ -99,6 +107,7 @@ export class ErrnoError extends Error {
       errno: this.errno,
       errMsg: truncate(this.errMsg, MAX_MESSAGE),
       known: this.known,
+      kind: this.kind,
       first: this.first,
       second: this.second,
       specific: this.specific,

@@ -1,6 +1,8 @@
 import { CLOUD_CODES, CLOUD_GROUPS, WX_CLOUD_NUMERIC } from '../texts/tables'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy, getPolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
+import { kindOfPolicy } from '../errno/policy-table'
+import type { ErrorKind } from '../errno/policy-table'
 import { toErrnoError, own } from '../errno/normalize'
 import { maskSecrets, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
 import { localized, maskedCopy, read, isInstance } from './shared'
@@ -71,6 +73,11 @@ export class CloudError extends Error {
     return row ? decodePolicy(row[1]) : getPolicy(toErrnoError(this.cause))
   }
 
+  /** Who or what the failure comes from (see ErrorKind): a server's answer is `service` unless its policy says the user, the developer or a cancel. */
+  get kind(): ErrorKind {
+    return CLOUD_CODES()[this.code] ? kindOfPolicy(this[POLICY_KEY].kind, 'service', true) : toErrnoError(this.cause).kind
+  }
+
   get [GUIDANCE_KEY](): string | undefined {
     const row = CLOUD_CODES()[this.code]
     return (row && row[2]) || undefined
@@ -86,6 +93,7 @@ export class CloudError extends Error {
       errMsg: truncate(this.errMsg, MAX_MESSAGE),
       requestId: this.requestId,
       known: this.known,
+      kind: this.kind,
       generic: this.generic,
       meaning: this.meaning,
       cause: maskedCopy(this.cause),

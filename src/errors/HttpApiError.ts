@@ -1,6 +1,8 @@
 import { HTTP_STATUSES, HTTP_ERRORS } from '../texts/tables'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
+import { kindOfPolicy } from '../errno/policy-table'
+import type { ErrorKind } from '../errno/policy-table'
 import { maskSecrets, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
 import { localized, maskedCopy, read, parseBody } from './shared'
 import type { Localized } from '../errno/types'
@@ -116,6 +118,11 @@ export class HttpApiError extends Error {
     return policy
   }
 
+  /** Who or what the failure comes from (see ErrorKind): a server's answer is `service` unless its policy says the user, the developer or a cancel. */
+  get kind(): ErrorKind {
+    return kindOfPolicy(this[POLICY_KEY].kind, 'service', this.known)
+  }
+
   get [GUIDANCE_KEY](): string | undefined {
     const row = this.row()
     const status = HTTP_STATUSES()[this.statusCode]
@@ -131,6 +138,7 @@ export class HttpApiError extends Error {
       description: this.description !== undefined ? truncate(this.description, MAX_MESSAGE) : undefined,
       retryAfterMs: this.retryAfterMs,
       known: this.known,
+      kind: this.kind,
       meaning: this.meaning,
       url: this.url,
       body: maskedCopy(this.cause),

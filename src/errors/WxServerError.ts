@@ -1,6 +1,8 @@
 import { SERVER_CODES } from '../texts/tables'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
+import { kindOfPolicy } from '../errno/policy-table'
+import type { ErrorKind } from '../errno/policy-table'
 import { maskSecrets, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
 import { localized, maskedCopy, read, parseBody, isInstance } from './shared'
 import type { Localized } from '../errno/types'
@@ -81,6 +83,11 @@ export class WxServerError extends Error {
     return policy
   }
 
+  /** Who or what the failure comes from (see ErrorKind): a server's answer is `service` unless its policy says the user, the developer or a cancel. */
+  get kind(): ErrorKind {
+    return kindOfPolicy(this[POLICY_KEY].kind, 'service', this.known)
+  }
+
   get [GUIDANCE_KEY](): string | undefined {
     const row = SERVER_CODES()[String(this.errcode)]
     return (row && row[2]) || undefined
@@ -94,6 +101,7 @@ export class WxServerError extends Error {
       errmsg: truncate(this.errmsg, MAX_MESSAGE),
       code: this.code,
       known: this.known,
+      kind: this.kind,
       meaning: this.meaning,
       url: this.url,
       body: maskedCopy(this.cause),

@@ -1,47 +1,17 @@
-import { ERRNO_POLICY } from './generated/errno-policy'
+import { decodePolicy, errnoPolicy } from '../errno/policy-table'
+import type { ErrorPolicy, PolicyKind, ErrorKind } from '../errno/policy-table'
+
+export { decodePolicy, errnoPolicy }
+export type { ErrorPolicy, PolicyKind, ErrorKind }
 import { toErrnoError } from '../errno/normalize'
 import type { ErrnoError } from '../errno/ErrnoError'
 import { clampDelay } from '../errno/delay'
 
-/**
- * What to do about a failure:
- * - `retry`: transient; trying again (after `delayMs`) may succeed;
- * - `user`: the end user must change something (turn on Bluetooth, grant a permission);
- * - `reauth`: the user's login or token is no longer valid: log in again;
- * - `config`: the app's configuration or console settings must change;
- * - `fix`: the calling code is wrong (arguments, call order);
- * - `unsupported`: this device, system or client cannot do it;
- * - `cancel`: the user cancelled; not an error to show;
- * - `none`: nothing the library can advise.
- */
-export type PolicyKind = 'retry' | 'user' | 'reauth' | 'config' | 'fix' | 'unsupported' | 'cancel' | 'none'
-
-export interface ErrorPolicy {
-  kind: PolicyKind
-  /** For `retry`: how long to wait before the next attempt, in milliseconds. */
-  delayMs?: number
-}
-
 /** Error classes of this library put their policy under this key, so any copy can read it. */
 export const POLICY_KEY = '@@miniprogram-errno/policy'
 
-const KINDS: { [letter: string]: PolicyKind } = { r: 'retry', u: 'user', a: 'reauth', c: 'config', f: 'fix', n: 'unsupported', x: 'cancel' }
-
 /** Error classes of this library put the id of their guidance template under this key. */
 export const GUIDANCE_KEY = '@@miniprogram-errno/guidance'
-
-/** Reads a generated policy code: a class letter, then the retry delay in ms for `r`. */
-export function decodePolicy(code: string | undefined): ErrorPolicy {
-  if (!code || code === '-') return { kind: 'none' }
-  const policy: ErrorPolicy = { kind: KINDS[code[0]] || 'none' }
-  if (code.length > 1) policy.delayMs = Number(code.slice(1))
-  return policy
-}
-
-/** The policy of an errno, from the catalogue. */
-export function errnoPolicy(errno: number): ErrorPolicy {
-  return decodePolicy(ERRNO_POLICY[errno])
-}
 
 /** The policy of any failure: an ErrnoError, a server/cloud/HTTP error of this library, or a raw object. */
 export function getPolicy(err: unknown): ErrorPolicy {
@@ -72,7 +42,7 @@ export function requiresUserAction(err: unknown): boolean {
   return getPolicy(err).kind === 'user'
 }
 
-/** true when the user must log in or authorise again (expired code, token or ticket). */
+/** true when the end user must sign in or authorise again (expired login code, user token or ticket). Not the app server's own access_token: see requiresServerTokenRefresh. */
 export function requiresReauthorization(err: unknown): boolean {
   return getPolicy(err).kind === 'reauth'
 }
@@ -85,4 +55,31 @@ export function isConfigurationError(err: unknown): boolean {
 /** true when the user cancelled (errno 1): show no error UI for it. */
 export function isCancel(err: unknown): err is ErrnoError {
   return getPolicy(err).kind === 'cancel'
+}
+
+/**
+ * true when the app server's own access_token (WeChat server errcodes 40001, 40014, 42001) is invalid or
+ * expired: the server fetches a new one (getAccessToken / getStableAccessToken) and retries. The end user
+ * has nothing to do; apiRequest's `reauthorize` does not run for it.
+ */
+export function requiresServerTokenRefresh(err: unknown): boolean {
+  return getPolicy(err).kind === 'token'
+}
+
+/**
+ * Who or what a failure comes from (see ErrorKind): `developer` for mistakes in the app's code or
+ * configuration, `user` for what the user can fix, `network`, `service`, `system`, `cancel`, `unknown`.
+ * Accepts anything, like getPolicy: this library's errors say it themselves (`err.kind`), anything else
+ * is read as an ErrnoError.
+ */
+export function errorKind(err: unknown): ErrorKind {
+  if (err !== null && typeof err === 'object') {
+    try {
+      const own = err as { [key: string]: unknown }
+      if (own[POLICY_KEY] !== undefined && typeof own.kind === 'string') return own.kind as ErrorKind
+    } catch (error) {
+      // a proxy that throws: read it as an ErrnoError
+    }
+  }
+  return toErrnoError(err).kind
 }

@@ -4,9 +4,9 @@
 /** 'errcode <n>' or a cloud code -> the policy's reason (en). */
 const table: Record<string, string> = {
   "errcode -1": "A temporary server error: retry after a short wait.",
-  "errcode 40001": "The app server's access_token must be fetched again (getAccessToken / getStableAccessToken); the end user's sign-in is not involved.",
-  "errcode 40014": "The app server's access_token must be fetched again (getAccessToken / getStableAccessToken); the end user's sign-in is not involved.",
-  "errcode 42001": "The app server's access_token must be fetched again (getAccessToken / getStableAccessToken); the end user's sign-in is not involved.",
+  "errcode 40001": "The app server's own access_token is invalid or expired: the server fetches it again (getAccessToken / getStableAccessToken) and retries. The end user's sign-in is not involved, so apiRequest's reauthorize does not run (issue #21; WeChat doc: 获取接口调用凭据, access_token 有效期 2 小时).",
+  "errcode 40014": "The app server's own access_token is invalid or expired: the server fetches it again (getAccessToken / getStableAccessToken) and retries. The end user's sign-in is not involved, so apiRequest's reauthorize does not run (issue #21; WeChat doc: 获取接口调用凭据, access_token 有效期 2 小时).",
+  "errcode 42001": "The app server's own access_token is invalid or expired: the server fetches it again (getAccessToken / getStableAccessToken) and retries. The end user's sign-in is not involved, so apiRequest's reauthorize does not run (issue #21; WeChat doc: 获取接口调用凭据, access_token 有效期 2 小时).",
   "errcode 41001": "The request itself is incomplete.",
   "errcode 42007": "Every token of the user is void: authorise again.",
   "errcode 40029": "A new code must be obtained.",
