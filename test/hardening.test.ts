@@ -296,3 +296,18 @@ describe('guidance timing', () => {
     expect(order).toEqual(['tap', 'openSetting', 'callback returned'])
   })
 })
+
+describe('masking has no catastrophic backtracking (an adversary controls the text)', () => {
+  // Quadratic patterns took minutes on these; each now finishes long before jest's time-out.
+  test.each([
+    ['one long word', 'q'.repeat(300000) + ' token=x'],
+    ['dots and dashes', 'a.-'.repeat(100000) + 'token=x'],
+    ['a long word before an encoded =', 'k'.repeat(300000) + '%3D'],
+    ['an unterminated quoted value', 'password="' + '\\"'.repeat(100000)],
+    ['an unterminated JSON value', '{"password":"' + 'a'.repeat(300000)],
+  ])('%s', (_, text) => {
+    const error = toErrnoError({ errMsg: 'request:fail ' + text })
+    expect(error.message.length).toBeLessThanOrEqual(2000)
+    expect(JSON.stringify(toHttpApiError(500, text)!.toJSON()).length).toBeLessThan(20000)
+  })
+})

@@ -1,5 +1,5 @@
 import { isKnownErrno, splitErrno } from './codes'
-import { maskSecrets, safeMessage, truncate, MAX_MESSAGE } from './mask'
+import { maskedField, safeMessage, truncate, MAX_MESSAGE } from './mask'
 
 /** The errno of a failure no code could be found for. */
 export const UNKNOWN_ERRNO = -1
@@ -84,7 +84,7 @@ export class ErrnoError extends Error {
     // Keeps instanceof working when a consumer downlevels the class to ES5 (native classes need nothing).
     if (!(this instanceof ErrnoError)) Object.setPrototypeOf(this, new.target.prototype)
     this.errno = errno
-    this.errMsg = maskSecrets(String(init.errMsg))
+    this.errMsg = maskedField(String(init.errMsg))
     if (init.errCode !== undefined) this.errCode = init.errCode
     if (init.api !== undefined) this.api = init.api
     const [first, second, specific] = splitErrno(errno)

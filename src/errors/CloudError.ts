@@ -4,7 +4,7 @@ import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
 import type { ErrorKind } from '../errno/policy-table'
 import { toErrnoError, own } from '../errno/normalize'
-import { maskSecrets, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
+import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
 import { localized, maskedCopy, read, isInstance } from './shared'
 import type { Localized } from '../errno/types'
 
@@ -54,7 +54,7 @@ export class CloudError extends Error {
     super(safeMessage(code + (init.errCode !== undefined ? ` (errCode ${init.errCode})` : '') + (meaning ? `: ${meaning.en}` : '') + (init.errMsg ? ` — ${init.errMsg}` : '')))
     Object.setPrototypeOf(this, new.target.prototype)
     this.code = code
-    this.errMsg = maskSecrets(String(init.errMsg || ''))
+    this.errMsg = maskedField(String(init.errMsg || ''))
     if (init.errCode !== undefined) this.errCode = init.errCode
     if (init.requestId !== undefined) this.requestId = init.requestId
     this.known = !!row

@@ -3,7 +3,7 @@ import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
 import type { ErrorKind } from '../errno/policy-table'
-import { maskSecrets, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
+import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
 import { localized, maskedCopy, read, parseBody } from './shared'
 import type { Localized } from '../errno/types'
 
@@ -95,7 +95,7 @@ export class HttpApiError extends Error {
     Object.setPrototypeOf(this, new.target.prototype)
     this.statusCode = statusCode
     if (error !== undefined) this.error = error
-    if (description !== undefined) this.description = maskSecrets(description)
+    if (description !== undefined) this.description = maskedField(description)
     const retryAfter = parseRetryAfter(headers)
     if (retryAfter !== undefined) this.retryAfterMs = retryAfter
     this.known = !!(row || status)

@@ -3,7 +3,7 @@ import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
 import type { ErrorKind } from '../errno/policy-table'
-import { maskSecrets, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
+import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
 import { localized, maskedCopy, read, parseBody, isInstance } from './shared'
 import type { Localized } from '../errno/types'
 
@@ -62,7 +62,7 @@ export class WxServerError extends Error {
     super(safeMessage(`errcode ${errcode}: ${errmsg || (row ? row[3] : '') || 'error'}` + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${context.url}` : '')))
     Object.setPrototypeOf(this, new.target.prototype)
     this.errcode = errcode
-    this.errmsg = maskSecrets(errmsg)
+    this.errmsg = maskedField(errmsg)
     this.known = !!row
     if (row) {
       this.code = row[0]

@@ -1,10 +1,12 @@
 import { invokeAsync } from '../wx/invoke'
 import { globalWx } from '../wx/access'
-import { reportFailure } from '../wx/failures'
+import { reportFailure, markRecovered } from '../wx/failures'
 import type { AnyObject } from '../wx/access'
 import { toWxServerError } from './WxServerError'
 import { toHttpApiError } from './HttpApiError'
 import { requiresReauthorization } from '../policy/policy'
+import { ErrnoError, UNKNOWN_ERRNO } from '../errno/ErrnoError'
+import { clampDelay } from '../errno/delay'
 
 /** Turns a successful wx.request result into an error, or says it is fine (undefined). */
 export type ResponseDecoder = (response: WechatMiniprogram.RequestSuccessCallbackResult, url: string) => Error | undefined
@@ -30,6 +32,11 @@ export interface ApiRequestConfig {
    * Give `header` as a function so the request sent again carries the new token.
    */
   reauthorize?: () => unknown
+  /**
+   * The longest wait for `reauthorize`; a sign-in that never settles then rejects the request with its
+   * original failure. @default 30000
+   */
+  reauthorizeTimeoutMs?: number
 }
 
 /** wx.request options whose header may be a function, read each time the request is sent. */
@@ -37,19 +44,28 @@ export type ApiRequestOptions<T extends string | WechatMiniprogram.IAnyObject | 
   header?: WechatMiniprogram.IAnyObject | (() => WechatMiniprogram.IAnyObject | undefined)
 }
 
-// The sign-in refreshes under way, by reauthorize function: concurrent failures share one.
-const refreshing: Array<[() => unknown, Promise<unknown>]> = []
+// One sign-in refresh for the whole app, whatever function each request passed: concurrent failures share it,
+// and a failure of a request sent before the last refresh finished is sent again without another.
+let refreshing: Promise<unknown> | undefined
+let refreshes = 0
 
-function refreshOnce(reauthorize: () => unknown): Promise<unknown> {
-  for (const [fn, running] of refreshing) if (fn === reauthorize) return running
-  const running = new Promise((resolve) => resolve(reauthorize()))
-  const entry: [() => unknown, Promise<unknown>] = [reauthorize, running]
-  refreshing.push(entry)
-  const done = () => {
-    const at = refreshing.indexOf(entry)
-    if (at >= 0) refreshing.splice(at, 1)
+function refresh(reauthorize: () => unknown, timeoutMs: number): Promise<unknown> {
+  if (refreshing) return refreshing
+  const running = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('apiRequest: reauthorize did not settle within ' + timeoutMs + ' ms')), timeoutMs)
+    const settle = (fn: (value: unknown) => void) => (value: unknown) => { clearTimeout(timer); fn(value) }
+    try {
+      Promise.resolve(reauthorize()).then(settle(resolve), settle(reject))
+    } catch (thrown) {
+      settle(reject)(thrown)
+    }
+  })
+  refreshing = running
+  const done = (succeeded: boolean) => () => {
+    if (refreshing === running) refreshing = undefined
+    if (succeeded) refreshes++
   }
-  running.then(done, done)
+  running.then(done(true), done(false))
   return running
 }
 
@@ -71,10 +87,18 @@ export function apiRequest<T extends string | WechatMiniprogram.IAnyObject | Arr
   const decoders = config.decoders || [wxServerBodyDecoder, httpStatusDecoder]
   const url = options && typeof options.url === 'string' ? options.url : ''
   const send = () => {
+    const sentAfter = refreshes
     let sentOptions: unknown = options
     if (options && typeof options.header === 'function') {
-      const header = options.header
-      sentOptions = Object.assign({}, options, { header: header() })
+      let header: unknown
+      try {
+        header = options.header()
+      } catch (thrown) {
+        // A header function that throws rejects, like every other failure here; its exception is the cause.
+        const error = new ErrnoError({ errno: UNKNOWN_ERRNO, errMsg: 'request:fail the header function threw', api: 'request', cause: thrown })
+        return { checked: Promise.reject(reportFailure(error)), task: undefined, sentAfter }
+      }
+      sentOptions = Object.assign({}, options, { header })
     }
     const sent = invokeAsync(owner, owner ? owner.request : undefined, 'request', sentOptions)
     const checked = sent.then((result) => {
@@ -85,14 +109,24 @@ export function apiRequest<T extends string | WechatMiniprogram.IAnyObject | Arr
       }
       return response
     })
-    return { checked, task: sent.task as WechatMiniprogram.RequestTask | undefined }
+    return { checked, task: sent.task as WechatMiniprogram.RequestTask | undefined, sentAfter }
   }
   const first = send()
   const reauthorize = config.reauthorize
+  const timeoutMs = clampDelay(typeof config.reauthorizeTimeoutMs === 'number' && config.reauthorizeTimeoutMs > 0 ? config.reauthorizeTimeoutMs : 30000)
   const result: Promise<WechatMiniprogram.RequestSuccessCallbackResult<T>> & { task?: WechatMiniprogram.RequestTask } = typeof reauthorize === 'function'
     ? first.checked.catch((error: unknown) => {
       if (!requiresReauthorization(error)) throw error
-      return refreshOnce(reauthorize).then(() => send().checked)
+      // A refresh finished after this request was sent: its token is new already, send again.
+      const ready = refreshes > first.sentAfter ? Promise.resolve() : refresh(reauthorize, timeoutMs)
+      return ready.then(() => {
+        markRecovered(error)
+        return send().checked
+      }, (refreshError: unknown) => {
+        // The sign-in failed or never answered: the request fails as it did; why the sign-in failed is kept.
+        if (error !== null && typeof error === 'object') Object.defineProperty(error, 'reauthorizeError', { value: refreshError, configurable: true })
+        throw error
+      })
     })
     : first.checked
   if (first.task) result.task = first.task

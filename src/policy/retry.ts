@@ -2,6 +2,7 @@ import { clampDelay } from '../errno/delay'
 import { ErrnoError } from '../errno/ErrnoError'
 import { toErrnoError } from '../errno/normalize'
 import { isRetriable, retryDelay } from './policy'
+import { markRecovered } from '../wx/failures'
 
 /** What {@link withRetry} tells `onRetry` before each new attempt (frozen). */
 export interface RetryContext {
@@ -79,17 +80,19 @@ export function withRetry<T>(fn: (attempt: number) => T | PromiseLike<T>, option
       if (done) return
       done = true
       if (timer !== undefined) clearTimeout(timer)
-      if (signal && signal.removeEventListener) signal.removeEventListener('abort', cancel)
+      if (signal && typeof signal.removeEventListener === 'function') signal.removeEventListener('abort', cancel)
       settle()
     }
     cancel = () => finish(() => reject(new ErrnoError({ errno: 1, errMsg: 'withRetry:fail cancel', api: 'withRetry', cause: lastError })))
     if (signal) {
       if (signal.aborted) return cancel()
-      signal.addEventListener('abort', cancel)
+      if (typeof signal.addEventListener === 'function') signal.addEventListener('abort', cancel)
     }
 
     const run = (attempt: number) => {
       if (done) return
+      // A signal without events (or one whose event never fires) is read before every attempt.
+      if (signal && signal.aborted) return cancel()
       let result: T | PromiseLike<T>
       try {
         result = fn(attempt)
@@ -110,6 +113,9 @@ export function withRetry<T>(fn: (attempt: number) => T | PromiseLike<T>, option
       const own = retry ? retryDelay(error) : undefined
       if (own !== undefined && own > LONG_WAIT_MS) retry = false // a day-level limit: waiting is the caller's decision
       if (!retry) return finish(() => reject(error))
+      if (signal && signal.aborted) return cancel()
+      // This failure is not the end: a reporter (createRealtimeLogReporter) leaves it out unless asked.
+      markRecovered(error)
       const backoff = minDelay * Math.pow(factor, attempt - 1)
       const delayMs = clampDelay(Math.min(maxDelay, Math.max(backoff, own !== undefined ? own : 0)))
       if (options.onRetry) {

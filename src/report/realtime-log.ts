@@ -1,20 +1,39 @@
 import { globalWx } from '../wx/access'
 import type { AnyObject } from '../wx/access'
-import { isRetriable } from '../policy/policy'
+import { errorKind, POLICY_KEY } from '../policy/policy'
+import { BRAND } from '../errno/brand'
 import type { FailureListener } from '../wx/failures'
+import { wasRecovered } from '../wx/failures'
+import { safeMessage, truncate } from '../errno/mask'
 
 export interface RealtimeLogReporterOptions {
   /** The wx object whose getRealtimeLogManager is used. @default the global wx */
   wx?: object
   /** At most this many reports of one code per window; the rest are counted and mentioned in the next report. @default 5 */
   perCode?: number
+  /** At most this many reports of all codes together per window. @default 30 */
+  perWindow?: number
   /** The rate-limit window in milliseconds. @default 60000 */
   windowMs?: number
   /** Prefix of the filter message (WeChat admin console › 实时日志 › filter), followed by the code. @default 'errno:' */
   filterPrefix?: string
+  /** Report the user's cancels too (at info level). @default false */
+  reportCancels?: boolean
+  /**
+   * Report failures that were recovered from too (at info level): a withRetry attempt that is tried again,
+   * a 401 that apiRequest's sign-in refresh fixed. @default false
+   */
+  reportRecovered?: boolean
   /** The clock (tests). @default Date.now */
   now?: () => number
 }
+
+/** WeChat's realtime log takes at most 5 KB a call (wx.getRealtimeLogManager doc). */
+const MAX_ENTRY = 5000
+/** The filter message (setFilterMsg / addFilterMsg) is short text. */
+const MAX_FILTER = 1000
+/** How many distinct codes the rate limits keep track of; the others share one limit. */
+const MAX_CODES = 200
 
 /** What a failure is filed under: the errno, the server errcode, the cloud code or the HTTP status. */
 function codeOf(error: AnyObject): string {
@@ -26,23 +45,65 @@ function codeOf(error: AnyObject): string {
 }
 
 /**
- * A ready onFailure listener that writes each failure's masked `toJSON()` to WeChat's realtime log
- * (wx.getRealtimeLogManager: `warn` for retriable failures, `error` for the rest), tagged with
- * `setFilterMsg('errno:<code>')` so the admin console can filter by code, and rate-limited per code
- * (the realtime log has per-page limits). Never logs `cause`: toJSON masks secrets, cause does not.
+ * The entry as written: the masked toJSON() of this library's errors (they carry their policy, or the ErrnoError
+ * brand), or the name and masked message of any other Error; at most 5 KB.
+ */
+function entryOf(error: AnyObject, code: string, kind: string): unknown {
+  let json: unknown
+  try {
+    json = typeof error.toJSON === 'function' && (read(error, POLICY_KEY) !== undefined || read(error, BRAND as unknown as string) === true) ? error.toJSON() : undefined
+  } catch (failure) {
+    json = undefined
+  }
+  if (json === undefined) json = { name: safeMessage(String(read(error, 'name')), 100), message: safeMessage(String(read(error, 'message'))), code, kind }
+  let text: string
+  try {
+    text = JSON.stringify(json)
+  } catch (failure) {
+    text = ''
+  }
+  if (text && text.length <= MAX_ENTRY) return json
+  return { name: safeMessage(String(read(error, 'name')), 100), code: truncate(code, 200), kind, message: safeMessage(String(read(error, 'message')), 2000), cut: true }
+}
+
+function read(value: AnyObject, key: string): unknown {
+  try {
+    return value[key]
+  } catch (failure) {
+    return undefined
+  }
+}
+
+/**
+ * A ready onFailure listener that writes each failure to WeChat's realtime log (wx.getRealtimeLogManager):
+ * `error` for what the developer, the system or a service must look at, `warn` for what the user or the
+ * network caused (see errorKind). Each entry is masked (this library's toJSON(), or name and masked message
+ * of any other Error) and at most 5 KB; each code is added to the filter once (addFilterMsg, or setFilterMsg
+ * on base libraries without it) so the admin console can filter by code. Rate-limited per code and overall.
+ *
+ * By default cancels and failures that were recovered from (a withRetry attempt that is tried again, a 401
+ * the sign-in refresh fixed) are not reported: the reporter waits a tick to learn which, then writes.
  *
  * @example
  * onFailure(createRealtimeLogReporter())
  */
 export function createRealtimeLogReporter(options: RealtimeLogReporterOptions = {}): FailureListener {
-  const perCode = typeof options.perCode === 'number' && options.perCode >= 1 ? Math.floor(options.perCode) : 5
+  const limit = (value: unknown, fallback: number) => (typeof value === 'number' && value >= 1 && value < Infinity ? Math.floor(value) : fallback)
+  const perCode = limit(options.perCode, 5)
+  const perWindow = limit(options.perWindow, 30)
   const windowMs = typeof options.windowMs === 'number' && options.windowMs > 0 ? options.windowMs : 60000
-  const prefix = typeof options.filterPrefix === 'string' ? options.filterPrefix : 'errno:'
+  const prefix = typeof options.filterPrefix === 'string' ? truncate(options.filterPrefix, 100) : 'errno:'
   const now = options.now || Date.now
-  const windows: { [code: string]: { start: number; count: number; dropped: number } } = Object.create(null)
+  let windows: { [code: string]: { count: number; dropped: number } } = Object.create(null)
+  let codes = 0
+  let windowStart = -Infinity
+  let total = 0
+  const filtered: { [code: string]: true } = Object.create(null)
   let manager: AnyObject | undefined
   let managerOf: AnyObject | undefined
-  return (error) => {
+  const queue: AnyObject[] = []
+
+  function logManager(): AnyObject | undefined {
     const wxLike = (options.wx as AnyObject | undefined) || globalWx()
     if (!manager || managerOf !== wxLike) {
       managerOf = wxLike
@@ -51,28 +112,62 @@ export function createRealtimeLogReporter(options: RealtimeLogReporterOptions = 
       } catch (failure) {
         manager = undefined
       }
-      if (!manager) return // base library below 2.7.1, or not in a mini-program
     }
-    const data = error as unknown as AnyObject
-    const code = codeOf(data)
+    return manager || undefined
+  }
+
+  function write(error: AnyObject): void {
+    const log = logManager()
+    if (!log) return // base library below 2.7.1, or not in a mini-program
+    const recovered = wasRecovered(error)
+    const kind = errorKind(error)
+    if (recovered && !options.reportRecovered) return
+    if (kind === 'cancel' && !options.reportCancels) return
     const at = now()
-    let window = windows[code]
-    if (!window || at - window.start >= windowMs) window = windows[code] = { start: at, count: 0, dropped: window ? window.dropped : 0 }
-    if (window.count >= perCode) {
+    if (at - windowStart >= windowMs) {
+      windowStart = at
+      total = 0
+      const carried = windows
+      windows = Object.create(null)
+      codes = 0
+      // What was dropped is still said, in the next report of that code.
+      for (const code of Object.keys(carried)) if (carried[code].dropped && codes < MAX_CODES) { windows[code] = { count: 0, dropped: carried[code].dropped }; codes++ }
+    }
+    let code = codeOf(error)
+    if (!windows[code] && codes >= MAX_CODES) code = 'other'
+    const window = windows[code] || (codes++, (windows[code] = { count: 0, dropped: 0 }))
+    if (window.count >= perCode || total >= perWindow) {
       window.dropped++
       return
     }
     window.count++
-    const json = typeof data.toJSON === 'function' ? data.toJSON() : { message: String(data.message) }
+    total++
+    const entry = entryOf(error, code, kind)
     const dropped = window.dropped
     window.dropped = 0
     try {
-      if (typeof manager.setFilterMsg === 'function') manager.setFilterMsg(prefix + code)
-      const level = isRetriable(error) ? 'warn' : 'error'
-      const write = typeof manager[level] === 'function' ? manager[level] : manager.error
-      if (typeof write === 'function') write.call(manager, '[miniprogram-errno]', json, dropped ? { dropped } : undefined)
+      const filter = truncate(safeMessage(prefix + code), MAX_FILTER)
+      if (typeof log.addFilterMsg === 'function') {
+        if (!filtered[filter] && Object.keys(filtered).length < MAX_CODES) { filtered[filter] = true; log.addFilterMsg(filter) }
+      } else if (typeof log.setFilterMsg === 'function') log.setFilterMsg(filter)
+      const level = recovered || kind === 'cancel' ? 'info' : kind === 'user' || kind === 'network' ? 'warn' : 'error'
+      const method = typeof log[level] === 'function' ? log[level] : log.error
+      if (typeof method === 'function') method.call(log, '[miniprogram-errno]', entry, dropped ? { dropped } : undefined)
     } catch (failure) {
       // the log itself failing must not break the app
     }
+  }
+
+  function flush(): void {
+    const batch = queue.splice(0, queue.length)
+    for (const error of batch) write(error)
+  }
+
+  return (error) => {
+    if (error === null || (typeof error !== 'object' && typeof error !== 'function')) return
+    // Bounded: a burst of failures within one tick writes no more than the limits allow anyway.
+    if (queue.length >= perWindow * 4) return
+    queue.push(error as unknown as AnyObject)
+    if (queue.length === 1) setTimeout(flush, 0)
   }
 }
