@@ -1,6 +1,8 @@
 import { ErrnoError } from '../errno/ErrnoError'
 import { invokeAsync } from '../wx/invoke'
 import { withRetry, withTimeout } from '../policy/retry'
+import { isRetriable } from '../policy/policy'
+import { clampDelay } from '../errno/delay'
 import { globalWx, currentPlatform } from '../wx/access'
 import type { AnyObject } from '../wx/access'
 
@@ -8,7 +10,10 @@ export interface BLEWriterOptions {
   deviceId: string
   serviceId: string
   characteristicId: string
-  /** The negotiated ATT MTU; each write carries MTU - 3 bytes. @default 23 (20-byte payloads) */
+  /**
+   * The negotiated ATT MTU; each write carries MTU - 3 bytes. An integer from 23 to 517 (the Bluetooth Core
+   * spec's range): anything else is rejected, here and in negotiateMTU. @default 23 (20-byte payloads)
+   */
   mtu?: number
   /** Passed to writeBLECharacteristicValue (`write` or `writeNoResponse`). */
   writeType?: 'write' | 'writeNoResponse'
@@ -16,7 +21,11 @@ export interface BLEWriterOptions {
   attempts?: number
   /** Wait before a retry, in milliseconds. @default 100 */
   retryDelayMs?: number
-  /** Give up on one write that never answers after this many milliseconds (errno 5, retried like any time-out). @default 10000; Infinity: no limit */
+  /**
+   * Give up on one write that never answers after this many milliseconds: the write rejects with errno 5 and
+   * is not sent again (it may still land), and the next write waits until the late answer comes or as long
+   * again, so chunks never reach the device twice or out of order. @default 10000; Infinity: no limit
+   */
   writeTimeoutMs?: number
   /** The wx object to write through. @default the global wx */
   wx?: object
@@ -42,12 +51,19 @@ const ATT_HEADER = 3
 const MIN_MTU = 23
 const MAX_MTU = 517
 
-/** A usable MTU, or undefined: an integer from 23 to 517 (a fraction is rounded down first). */
+/** The one rule for an MTU the caller gives: an integer from 23 to 517, or undefined. */
 function validMtu(value: unknown): number | undefined {
+  return typeof value === 'number' && value % 1 === 0 && value >= MIN_MTU && value <= MAX_MTU ? value : undefined
+}
+
+/** An MTU the device reports, kept within 23..517 (a device's answer is data, not a mistake in the call). */
+function reportedMtu(value: unknown): number | undefined {
   if (typeof value !== 'number' || !isFinite(value)) return undefined
   const whole = Math.floor(value)
   return whole >= MIN_MTU ? Math.min(whole, MAX_MTU) : undefined
 }
+
+const mtuError = (api: string, value: unknown, cause: unknown) => new ErrnoError({ errno: 1001, errMsg: api + ':fail mtu must be an integer from 23 to 517, got ' + String(value), api, cause })
 
 function toArrayBuffer(data: ArrayBuffer | ArrayBufferView): ArrayBuffer {
   if (data instanceof ArrayBuffer) return data
@@ -70,24 +86,39 @@ export function createBLEWriter(options: BLEWriterOptions): BLEWriter {
     throw new ErrnoError({ errno: 1001, errMsg: 'createBLEWriter:fail deviceId, serviceId and characteristicId must be strings', api: 'createBLEWriter', cause: options })
   }
   const target = (): AnyObject | undefined => (options.wx as AnyObject) || globalWx()
-  if (options.mtu !== undefined && validMtu(options.mtu) === undefined) {
-    throw new ErrnoError({ errno: 1001, errMsg: 'createBLEWriter:fail mtu must be a number from 23 to 517, got ' + String(options.mtu), api: 'createBLEWriter', cause: options })
-  }
+  if (options.mtu !== undefined && validMtu(options.mtu) === undefined) throw mtuError('createBLEWriter', options.mtu, options)
   let mtu = validMtu(options.mtu) || MIN_MTU
   const writeTimeoutMs = typeof options.writeTimeoutMs === 'number' && options.writeTimeoutMs > 0 ? options.writeTimeoutMs : 10000
   let queue: Promise<unknown> = Promise.resolve()
   let pending = 0
+  // After a write that timed out, the next job waits for its late answer (or as long again).
+  let gate: Promise<unknown> = Promise.resolve()
 
-  const writeChunk = (chunk: ArrayBuffer) => withRetry(() => {
-    const owner = target()
-    const call: AnyObject = { deviceId: options.deviceId, serviceId: options.serviceId, characteristicId: options.characteristicId, value: chunk }
-    if (options.writeType) call.writeType = options.writeType
-    return withTimeout(invokeAsync(owner, owner ? owner.writeBLECharacteristicValue : undefined, 'writeBLECharacteristicValue', call), writeTimeoutMs, 'writeBLECharacteristicValue')
-  }, { attempts: options.attempts || 3, minDelayMs: options.retryDelayMs !== undefined ? options.retryDelayMs : 100, maxDelayMs: 5000 })
+  const writeChunk = (chunk: ArrayBuffer) => {
+    let answered = false
+    return withRetry(() => {
+      const owner = target()
+      const call: AnyObject = { deviceId: options.deviceId, serviceId: options.serviceId, characteristicId: options.characteristicId, value: chunk }
+      if (options.writeType) call.writeType = options.writeType
+      answered = false
+      const sent = invokeAsync(owner, owner ? owner.writeBLECharacteristicValue : undefined, 'writeBLECharacteristicValue', call)
+      const settled = sent.then(() => { answered = true }, () => { answered = true })
+      return withTimeout(sent, writeTimeoutMs, 'writeBLECharacteristicValue').catch((error: unknown) => {
+        if (!answered) gate = Promise.race([settled, new Promise((resolve) => setTimeout(resolve, clampDelay(writeTimeoutMs)))])
+        throw error
+      })
+    }, {
+      attempts: options.attempts || 3,
+      minDelayMs: options.retryDelayMs !== undefined ? options.retryDelayMs : 100,
+      maxDelayMs: 5000,
+      // Sent again only when the runtime answered that it failed: a write with no answer may have landed.
+      shouldRetry: (error) => answered && isRetriable(error),
+    })
+  }
 
   const enqueue = <T>(job: () => Promise<T>): Promise<T> => {
     pending++
-    const run = queue.then(job)
+    const run = queue.then(() => gate).then(job)
     queue = run.then(() => { pending-- }, () => { pending-- })
     return run
   }
@@ -108,13 +139,14 @@ export function createBLEWriter(options: BLEWriterOptions): BLEWriter {
       })
     },
     negotiateMTU(requested) {
+      if (validMtu(requested) === undefined) return Promise.reject(mtuError('negotiateMTU', requested, requested))
       return enqueue(async () => {
         const owner = target()
         const readMtu = async () => {
           if (!owner || typeof owner.getBLEMTU !== 'function') return undefined
           try {
             const read = (await invokeAsync(owner, owner.getBLEMTU, 'getBLEMTU', { deviceId: options.deviceId, writeType: options.writeType || 'write' })) as { mtu?: number } | undefined
-            return validMtu(read && read.mtu)
+            return reportedMtu(read && read.mtu)
           } catch (error) {
             return undefined
           }
@@ -122,8 +154,8 @@ export function createBLEWriter(options: BLEWriterOptions): BLEWriter {
         let granted: number | undefined
         if (currentPlatform(owner) === 'android' && owner && typeof owner.setBLEMTU === 'function') {
           try {
-            const result = (await invokeAsync(owner, owner.setBLEMTU, 'setBLEMTU', { deviceId: options.deviceId, mtu: validMtu(requested) || MIN_MTU })) as { mtu?: number } | undefined
-            granted = validMtu(result && result.mtu)
+            const result = (await invokeAsync(owner, owner.setBLEMTU, 'setBLEMTU', { deviceId: options.deviceId, mtu: requested })) as { mtu?: number } | undefined
+            granted = reportedMtu(result && result.mtu)
           } catch (error) {
             // the device refused a larger MTU: keep what the connection has
           }

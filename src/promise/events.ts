@@ -1,5 +1,6 @@
 import { clampDelay } from '../errno/delay'
-import { ErrnoError } from '../errno/ErrnoError'
+import { ErrnoError, UNKNOWN_ERRNO } from '../errno/ErrnoError'
+import { toErrnoError } from '../errno/normalize'
 import { reportFailure } from '../wx/failures'
 import type { AbortSignalLike } from '../policy/retry'
 import { globalWx } from '../wx/access'
@@ -89,6 +90,8 @@ export function once<E extends WxEventName | AnyEventName>(event: E, options?: O
 export function once(event: string, options: OnceOptions<unknown> & { target: object }): CancellableOnce<unknown>
 export function once(event: string, options: OnceOptions<any> = {}): CancellableOnce<any> {
   let cancel: () => void = () => undefined
+  let settled: Promise<any> | undefined
+  let quiet = false
   const promise = new Promise<any>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined
     let stop: (() => void) | undefined
@@ -99,42 +102,61 @@ export function once(event: string, options: OnceOptions<any> = {}): Cancellable
       done = true
       if (timer !== undefined) clearTimeout(timer)
       if (stop) stop()
-      if (signal && typeof signal.removeEventListener === 'function') signal.removeEventListener('abort', onAbort)
+      if (signal && typeof signal.removeEventListener === 'function') {
+        try { signal.removeEventListener('abort', onAbort) } catch (error) { /* a signal that throws */ }
+      }
+    }
+    const fail = (error: ErrnoError) => {
+      finish()
+      reject(error)
     }
     cancel = () => {
       if (done) return
-      finish()
       // Nobody may be waiting any more (a discovery that failed): a cancel is never an unhandled rejection.
-      promise.catch(() => undefined)
-      reject(new ErrnoError({ errno: 1, errMsg: 'on' + event + ':fail cancel', api: 'on' + event }))
+      quiet = true
+      if (settled) settled.catch(() => undefined)
+      fail(new ErrnoError({ errno: 1, errMsg: 'on' + event + ':fail cancel', api: 'on' + event }))
     }
-    if (signal && signal.aborted) return cancel()
-    if (signal && typeof signal.addEventListener === 'function') signal.addEventListener('abort', onAbort)
-    stop = subscribe(event as AnyEventName, (payload) => {
-      if (done) return
-      try {
-        if (options.filter && !options.filter(payload)) return
-      } catch (error) {
+    let aborted = false
+    try {
+      aborted = !!(signal && signal.aborted)
+    } catch (error) {
+      aborted = false
+    }
+    if (aborted) return cancel()
+    try {
+      if (signal && typeof signal.addEventListener === 'function') signal.addEventListener('abort', onAbort)
+      stop = subscribe(event as AnyEventName, (payload) => {
+        if (done) return
+        let accepted = true
+        try {
+          if (options.filter) accepted = !!options.filter(payload)
+        } catch (thrown) {
+          return fail(new ErrnoError({ errno: UNKNOWN_ERRNO, errMsg: 'on' + event + ':fail the filter threw', api: 'on' + event, cause: thrown }))
+        }
+        if (!accepted) return
         finish()
-        return reject(error)
-      }
-      finish()
-      resolve(payload)
-    }, options)
+        resolve(payload)
+      }, options)
+    } catch (thrown) {
+      return fail(toErrnoError(thrown, 'on' + event))
+    }
     if (done && stop) stop()
     if (!done && typeof options.timeout === 'number' && options.timeout !== Infinity) {
-      timer = setTimeout(() => {
-        finish()
-        reject(reportFailure(new ErrnoError({ errno: 5, errMsg: 'on' + event + ':fail time out', api: 'on' + event })))
-      }, clampDelay(options.timeout))
+      timer = setTimeout(() => fail(reportFailure(new ErrnoError({ errno: 5, errMsg: 'on' + event + ':fail time out', api: 'on' + event }))), clampDelay(options.timeout))
     }
   }) as CancellableOnce<any>
+  settled = promise
+  if (quiet) promise.catch(() => undefined)
   promise.cancel = () => cancel()
   return promise
 }
 
+/** The most unread events events() keeps, whatever bufferSize asks. */
+const MAX_BUFFER = 10000
+
 export interface EventStreamOptions extends EventSourceOptions {
-  /** How many unread events to keep; older ones are dropped. @default 256 */
+  /** How many unread events to keep (at most 10,000); older ones are dropped. @default 256 */
   bufferSize?: number
 }
 
@@ -150,7 +172,8 @@ export function events<E extends WxEventName | AnyEventName>(event: E, options?:
 /** An object's own event as an async iterable: any name, given the `target`. */
 export function events(event: string, options: EventStreamOptions & { target: object }): AsyncIterableIterator<unknown>
 export function events<E extends string>(event: E, options: EventStreamOptions = {}): AsyncIterableIterator<WxEventPayload<E>> {
-  const bufferSize = options.bufferSize !== undefined && options.bufferSize >= 1 ? options.bufferSize : 256
+  // Bounded whatever is asked (Infinity included): an event nobody reads must not grow without end.
+  const bufferSize = typeof options.bufferSize === 'number' && options.bufferSize >= 1 ? Math.min(Math.floor(options.bufferSize), MAX_BUFFER) : 256
   const buffer: Array<WxEventPayload<E>> = []
   const waiting: Array<(result: IteratorResult<WxEventPayload<E>>) => void> = []
   let closed = false
