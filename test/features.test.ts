@@ -392,3 +392,52 @@ describe('once, events and the BLE writer under hostile input (issue #22)', () =
     for (const mtu of [22, 518, 600, 185.5, NaN]) await expect(writer.negotiateMTU(mtu)).rejects.toMatchObject({ errno: 1001 })
   })
 })
+
+describe('guidance renderers under hostile input (issue #22)', () => {
+  test('a renderer that throws, answers garbage or has getters that throw never blocks later modals and leaves no unhandled rejection', async () => {
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    const fake = createFakeWx({ state: { bluetooth: 'off' } })
+    const error = await createWxp(fake).openBluetoothAdapter().catch((e: unknown) => e)
+    const renderers: Array<() => unknown> = [
+      () => { throw new Error('renderer broke') },
+      () => 'garbage',
+      () => ({ get confirmed() { throw new Error('getter broke') } }),
+      () => Promise.resolve({ get confirmed() { throw new Error('async getter broke') } }),
+      () => ({ then() { throw new Error('then broke') } }),
+      () => Promise.reject(new Error('rejected')),
+    ]
+    for (const renderer of renderers) {
+      setGuidanceRenderer(renderer as any)
+      const result = await showGuidance(error, { wx: fake, quietMs: 0, timeoutMs: 1000 })
+      expect(result.confirmed).toBe(false)
+    }
+    setGuidanceRenderer(undefined)
+    const after = await showGuidance(error, { wx: fake, quietMs: 0 })
+    expect(after.shown).toBe(true)
+    await tick()
+    process.off('unhandledRejection', onUnhandled)
+    expect(unhandled).toEqual([])
+  })
+
+  test('a page dialog whose show() returns nothing does not also open wx.showModal', async () => {
+    const fake = createFakeWx({ state: { bluetooth: 'off' } })
+    const error = await createWxp(fake).openBluetoothAdapter().catch((e: unknown) => e)
+    const shows: unknown[] = []
+    const page = { selectComponent: () => ({ show: (g: unknown) => { shows.push(g) } }) }
+    setGuidanceRenderer(createDialogRenderer('#guidance-dialog', { getCurrentPages: () => [page] }))
+    await showGuidance(error, { wx: fake, quietMs: 0 })
+    expect(shows).toHaveLength(1)
+    expect(fake.callsOf('showModal')).toHaveLength(0)
+  })
+
+  test('showGuidance on a success shows nothing', async () => {
+    const fake = createFakeWx()
+    for (const success of [{ errMsg: 'openBluetoothAdapter:ok' }, { errMsg: 'request:ok', statusCode: 200 }, { errno: 0, errMsg: 'getLocation:ok' }, undefined, null]) {
+      const result = await showGuidance(success, { wx: fake, quietMs: 0 })
+      expect(result.shown).toBe(false)
+    }
+    expect(fake.callsOf('showModal')).toHaveLength(0)
+  })
+})

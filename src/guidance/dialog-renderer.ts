@@ -28,6 +28,9 @@ export function createDialogRenderer(selector = '#guidance-dialog', options: Dia
     const page = pages[pages.length - 1]
     const dialog = page && typeof page.selectComponent === 'function' ? (page.selectComponent(selector) as { show?: (g: unknown) => unknown } | null) : undefined
     if (!dialog || typeof dialog.show !== 'function') return undefined
-    return dialog.show(guidance) as ReturnType<GuidanceRenderer>
+    const shown = dialog.show(guidance) as { then?: unknown } | undefined
+    // The page's dialog took the guidance: a show() that answers nothing (an older or custom dialog) must not
+    // also open wx.showModal. It counts as closed without a confirm.
+    return shown && typeof shown.then === 'function' ? (shown as ReturnType<GuidanceRenderer>) : { confirmed: false }
   }
 }

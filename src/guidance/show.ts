@@ -2,7 +2,8 @@ import { getGuidance, acknowledge } from './guidance'
 import type { Guidance, GuidanceAction, GuidanceTexts } from './guidance'
 import { currentLocale, normalizeLocale } from './locale'
 import { invokeAsync } from '../wx/invoke'
-import { toErrnoError } from '../errno/normalize'
+import { toErrnoError, parseErrMsg } from '../errno/normalize'
+import { UNKNOWN_ERRNO } from '../errno/ErrnoError'
 import { isCancel } from '../policy/policy'
 import { clampDelay } from '../errno/delay'
 import { globalWx } from '../wx/access'
@@ -139,7 +140,24 @@ function showModal(wxLike: AnyObject, guidance: Guidance, timeoutMs: number): Pr
         return finish(toErrnoError(error, 'showGuidance'), true)
       }
       if (rendered !== undefined) {
-        Promise.resolve(rendered).then((answer) => confirmed(!!(answer && answer.confirmed), !!(answer && answer.actionHandled)), (error) => finish(toErrnoError(error, 'showGuidance'), true))
+        // Whatever the renderer answers (garbage, getters that throw, a thenable whose then throws) ends this
+        // modal, so the next one is never blocked and no rejection goes unhandled.
+        const onAnswer = (answer: unknown) => {
+          let yes = false
+          let handled = false
+          try {
+            yes = !!(answer && (answer as GuidanceRendererAnswer).confirmed === true)
+            handled = !!(answer && (answer as GuidanceRendererAnswer).actionHandled === true)
+          } catch (error) {
+            return finish(toErrnoError(error, 'showGuidance'), true)
+          }
+          confirmed(yes, handled)
+        }
+        try {
+          Promise.resolve(rendered).then(onAnswer, (error) => finish(toErrnoError(error, 'showGuidance'), true))
+        } catch (error) {
+          finish(toErrnoError(error, 'showGuidance'), true)
+        }
         return
       }
     }
@@ -161,6 +179,15 @@ function showModal(wxLike: AnyObject, guidance: Guidance, timeoutMs: number): Pr
       finish(toErrnoError(error, 'showModal'), true)
     }
   })
+}
+
+/** true for what is not a failure: a wx success result (`api:ok`) or errno 0 without a failed errMsg. */
+function isSuccess(value: unknown): boolean {
+  if (value === null || value === undefined) return true
+  const error = toErrnoError(value)
+  if (error.errno === 0) return true
+  const parsed = typeof error.errMsg === 'string' ? parseErrMsg(error.errMsg) : undefined
+  return error.errno === UNKNOWN_ERRNO && !!parsed && !!parsed.api && !parsed.failed
 }
 
 /** The guidance to show for a failure, as showGuidance shows it (fallback texts, no retry button without onRetry). */
@@ -213,6 +240,8 @@ function developerHint(error: unknown): void {
 export function showGuidance(error: unknown, options: ShowGuidanceOptions = {}): Promise<ShowGuidanceResult> {
   try {
     if (isCancel(error)) return Promise.resolve({ shown: false, confirmed: false, reason: 'cancel' })
+    // A success (`{errMsg: 'x:ok'}`, errno 0, no failure at all) has nothing to show.
+    if (isSuccess(error)) return Promise.resolve({ shown: false, confirmed: false, reason: 'no-guidance' })
     const wxLike = (options.wx as AnyObject | undefined) || globalWx()
     const guidance = prepareGuidance(error, options, wxLike)
     if (!guidance) return Promise.resolve({ shown: false, confirmed: false, reason: 'no-guidance' })
