@@ -90,12 +90,72 @@ describe('ensure', () => {
     await expect(ensure('nfc', { wx: ios })).rejects.toMatchObject({ errno: 1504001 })
   })
 
-  test('iOS Bluetooth off: no API opens the setting, so the modal gives the way by hand and ensure waits for the fix', async () => {
-    const fake = createFakeWx({ platform: 'ios', state: { bluetooth: 'off' }, language: 'en' })
-    setTimeout(() => fake.setState({ bluetooth: 'on' }), 30) // the user turns it on in Control Center
-    await expect(ensure('bluetooth', { wx: fake, returnTimeoutMs: 3000 })).resolves.toMatchObject({ ready: true })
-    expect(fake.callsOf('openSystemBluetoothSetting')).toHaveLength(0)
-    expect((fake.callsOf('showModal')[0].options as { content: string }).content).toMatch(/Settings/)
+  test('iOS Bluetooth off: no API opens the setting, so the modal gives the way by hand with "Try again" and "Cancel" (issue #22)', async () => {
+    // The user turns Bluetooth on in Control Center, then taps "Try again".
+    const fixes = createFakeWx({ platform: 'ios', state: { bluetooth: 'off' }, language: 'en', modal: () => { fixes.setState({ bluetooth: 'on' }); return { errMsg: 'showModal:ok', confirm: true, cancel: false } } })
+    await expect(ensure('bluetooth', { wx: fixes, returnTimeoutMs: 60000 })).resolves.toMatchObject({ ready: true })
+    expect(fixes.callsOf('openSystemBluetoothSetting')).toHaveLength(0)
+    const modal = fixes.callsOf('showModal')[0].options as { content: string; confirmText: string; cancelText: string; showCancel: boolean }
+    expect(modal.content).toMatch(/Settings/)
+    expect([modal.confirmText, modal.cancelText, modal.showCancel]).toEqual(['Try again', 'Cancel', true])
+    // "Try again" without fixing it: said at once, not after a silent wait.
+    const started = Date.now()
+    const unfixed = createFakeWx({ platform: 'ios', state: { bluetooth: 'off' }, language: 'en' })
+    await expect(ensure('bluetooth', { wx: unfixed, returnTimeoutMs: 60000 })).rejects.toMatchObject({ errno: 1500102, errMsg: expect.stringMatching(/still missing/) })
+    expect(Date.now() - started).toBeLessThan(5000)
+    // "Cancel": declined.
+    const declines = createFakeWx({ platform: 'ios', state: { bluetooth: 'off' }, language: 'en', modal: 'cancel' })
+    await expect(ensure('bluetooth', { wx: declines })).rejects.toMatchObject({ errMsg: expect.stringMatching(/declined/) })
+  })
+
+  test('back from a settings page without the fix: ensure says so at once', async () => {
+    const fake = createFakeWx({ platform: 'android', state: { bluetooth: 'off' }, userFixes: false })
+    const started = Date.now()
+    await expect(ensure('bluetooth', { wx: fake, returnTimeoutMs: 60000 })).rejects.toMatchObject({ errno: 1500102 })
+    expect(fake.callsOf('openSystemBluetoothSetting')).toHaveLength(1)
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
+})
+
+describe('readiness under hostile input (issue #22)', () => {
+  test('a settings read that never answers is bounded', async () => {
+    // getSetting and getPrivacySetting that never call back
+    const never = Object.assign(Object.create(createFakeWx()), { getSetting: () => undefined, getPrivacySetting: () => undefined })
+    await expect(checkReadiness('camera', { wx: never, settingsTimeoutMs: 50 })).resolves.toMatchObject({ ready: true })
+  })
+
+  test('wrong-typed or throwing answers give a readiness or an ErrnoError, never a raw TypeError', async () => {
+    const answers: Array<() => unknown> = [() => 'a string', () => 42, () => { throw new Error('x') }, () => new Proxy({}, { get() { throw new Error('trap') }, has() { throw new Error('trap') } })]
+    for (const answer of answers) {
+      const wx = { getSystemSetting: answer, getAppAuthorizeSetting: answer, getSystemInfoSync: answer, getDeviceInfo: answer, getSetting: (o: any) => o.success(answer), getPrivacySetting: (o: any) => o.success({ needAuthorization: answer }) }
+      for (const capability of ['bluetooth', 'ble-scan', 'wifi', 'location', 'nfc', 'camera'] as const) {
+        const outcome = await checkReadiness(capability, { wx }).catch((e: unknown) => e)
+        expect(outcome instanceof TypeError).toBe(false)
+        if (outcome instanceof Error) expect(outcome).toBeInstanceOf(ErrnoError)
+      }
+    }
+  })
+
+  test('no settings API at all is not "ready"', async () => {
+    const bare = { getDeviceInfo: () => ({ platform: 'android' }) }
+    const readiness = await checkReadiness('bluetooth', { wx: bare })
+    expect(readiness.ready).toBe(false)
+    expect(readiness.missing[0]).toMatchObject({ kind: 'unsupported', key: 'settings' })
+  })
+
+  test('Android NFC reads the adapter: off or absent is not ready', async () => {
+    expect((await checkReadiness('nfc', { wx: createFakeWx({ platform: 'android', state: { nfc: 'off' } }) })).missing.map((m) => [m.kind, m.errno])).toEqual([['system-switch', 1504003]])
+    expect((await checkReadiness('nfc', { wx: createFakeWx({ platform: 'android', state: { nfc: 'missing' } }) })).missing.map((m) => [m.kind, m.errno])).toEqual([['unsupported', 1504001]])
+    expect((await checkReadiness('nfc', { wx: createFakeWx({ platform: 'android', missing: ['getNFCAdapter'] }) })).missing.map((m) => m.errno)).toEqual([1504001])
+    expect((await checkReadiness('nfc', { wx: createFakeWx({ platform: 'android' }) })).ready).toBe(true)
+  })
+
+  test('a phone without Bluetooth is told so, not "turn Bluetooth on"', async () => {
+    const fake = createFakeWx({ platform: 'android', state: { bluetooth: 'unsupported' }, language: 'en' })
+    const readiness = await checkReadiness('bluetooth', { wx: fake })
+    expect(readiness.missing.map((m) => [m.kind, m.errno])).toEqual([['unsupported', 1500105]])
+    await expect(ensure('bluetooth', { wx: fake })).rejects.toMatchObject({ errno: 1500105 })
+    for (const call of fake.callsOf('showModal')) expect((call.options as { content: string }).content).not.toMatch(/turn (it|Bluetooth) on/i)
   })
 })
 

@@ -29,6 +29,12 @@ export interface ShowGuidanceOptions {
   fallback?: GuidanceTexts | { zh_CN?: GuidanceTexts; zh_TW?: GuidanceTexts; en?: GuidanceTexts }
   /** Show this guidance template (an id of data/guidance.json) instead of the failure's own. */
   template?: string
+  /**
+   * When the fix is by hand (no button can open the setting on this client, e.g. Bluetooth on iOS), offer
+   * "Try again" and "Cancel" instead of a lone "OK", so the user can say they fixed it or decline.
+   * Needs `onRetry`. @default false
+   */
+  retryWhenManual?: boolean
 }
 
 export interface ShowGuidanceResult {
@@ -190,10 +196,17 @@ function isSuccess(value: unknown): boolean {
   return error.errno === UNKNOWN_ERRNO && !!parsed && !!parsed.api && !parsed.failed
 }
 
+// The buttons of a "fix it by hand, then try again" modal (WeChat's own wording: 重试 / 取消).
+const RETRY_TEXT: { [L in Locale]: string } = { zh_CN: '重试', zh_TW: '重試', en: 'Try again' }
+const CANCEL_TEXT: { [L in Locale]: string } = { zh_CN: '取消', zh_TW: '取消', en: 'Cancel' }
+
 /** The guidance to show for a failure, as showGuidance shows it (fallback texts, no retry button without onRetry). */
 function prepareGuidance(error: unknown, options: ShowGuidanceOptions, wxLike: AnyObject | undefined, locale?: Locale): Guidance | undefined {
   let guidance = getGuidance(error, { locale: locale || options.locale, platform: options.platform, wx: wxLike, template: options.template })
   if (!guidance && options.fallback) guidance = fallbackGuidance(error, locale ? Object.assign({}, options, { locale }) : options, wxLike)
+  if (guidance && !guidance.action && options.retryWhenManual && options.onRetry) {
+    guidance = Object.assign({}, guidance, { action: 'retry' as GuidanceAction, showCancel: true, confirmText: RETRY_TEXT[guidance.locale], cancelText: CANCEL_TEXT[guidance.locale] })
+  }
   if (guidance && guidance.action === 'retry' && !options.onRetry) {
     // Nothing to run on confirm: the button only closes the modal.
     guidance = Object.assign({}, guidance, { action: undefined, showCancel: false, confirmText: acknowledge(guidance.locale) })
