@@ -14,7 +14,12 @@ const SECRET = 'ZQXSECRETZQX'
 const secretCarrier = fc.oneof(
   fc.constant(`?access_token=${SECRET}`), fc.constant(`#id_token=${SECRET}`), fc.constant(`"client_secret":"${SECRET}"`),
   fc.constant(`Authorization: Bearer ${SECRET}`), fc.constant(`https://u:${SECRET}@h.example.com`), fc.constant(`password = ${SECRET}`),
-  fc.constant(`redirect_uri=https%3A%2F%2Fx%2Fcb%3Faccess_token%3D${SECRET}`))
+  fc.constant(`redirect_uri=https%3A%2F%2Fx%2Fcb%3Faccess_token%3D${SECRET}`),
+  // issue #22: quoted values, escaped quotes in JSON, Python dicts, doubly encoded redirects, camelCase and COS/STS keys, pwd
+  fc.constant(`access_token="${SECRET}"`), fc.constant(`token='${SECRET}'`), fc.constant(`password='a ${SECRET} b'`),
+  fc.constant(`{"password":"ab\\"${SECRET}"}`), fc.constant(`{'password': '${SECRET}'}`),
+  fc.constant(`r=https%253A%252F%252Fb%252Fcb%253Faccess_token%253D${SECRET}%2526x`), fc.constant(`{"tmpSecretKey":"${SECRET}"}`),
+  fc.constant(`secretId=${SECRET}`), fc.constant(`privateKey: ${SECRET}`), fc.constant(`&pwd=${SECRET}`), fc.constant(`{"password":"${SECRET}`))
 const hostile = fc.oneof(fc.anything({ withNullPrototype: true, withBigInt: false, withObjectString: true }), fc.string({ maxLength: 3000 }),
   fc.record({ errno: fc.oneof(fc.integer(), fc.double(), fc.string()), errMsg: fc.string(), errCode: fc.oneof(fc.integer(), fc.string()) }, { requiredKeys: [] }))
 const errMsgWithSecret = fc.tuple(fc.string({ maxLength: 2500 }), secretCarrier, fc.string({ maxLength: 100 })).map(([a, s, b]) => 'request:fail ' + a + ' ' + s + ' ' + b)
@@ -28,6 +33,7 @@ function check(name, build, property) {
   return !result.failed
 }
 
+async function main() {
 let ok = true
 for (const [build, file] of [['dist', 'dist/index.cjs'], ['miniprogram_dist', 'miniprogram_dist/index.js']]) {
   const lib = require(path.join(root, file))
@@ -37,8 +43,23 @@ for (const [build, file] of [['dist', 'dist/index.cjs'], ['miniprogram_dist', 'm
   })) && ok
   ok = check('a planted secret never reaches message or JSON', build, fc.property(errMsgWithSecret, (errMsg) => {
     const e = lib.toErrnoError({ errMsg })
-    return [e.message, String(e), JSON.stringify(e)].every((t) => t.indexOf(SECRET) < 0)
+    const server = lib.toWxServerError({ errcode: 40001, errmsg: errMsg }, { url: errMsg })
+    const http = lib.toHttpApiError(401, { error: 'x', error_description: errMsg }, undefined, { url: errMsg })
+    return [e, server, http].every((error) => [error.message, String(error), JSON.stringify(error), error.errMsg || error.errmsg || error.description || '', error.url || ''].every((t) => t.indexOf(SECRET) < 0))
   })) && ok
+  // The realtime-log reporter: whatever fails, each entry is masked and at most 5 KB, and it never throws.
+  const lines = []
+  const manager = { info: (...a) => lines.push(a), warn: (...a) => lines.push(a), error: (...a) => lines.push(a), addFilterMsg: (m) => lines.push([m]) }
+  const report = lib.createRealtimeLogReporter({ wx: { getRealtimeLogManager: () => manager }, perCode: 1e9, perWindow: 1e9 })
+  ok = check('the reporter: masked entries of at most 5 KB', build, fc.property(fc.oneof(errMsgWithSecret, hostile), fc.integer({ min: 0, max: 3 }), (input, shape) => {
+    const error = shape === 0 ? lib.toErrnoError(input) : shape === 1 ? new Error(typeof input === 'string' ? input : 'x') : shape === 2 ? lib.toCloudError(input) : lib.toHttpApiError(500, input, input, { url: typeof input === 'string' ? input : undefined })
+    report(error)
+    return true
+  })) && ok
+  await new Promise((resolve) => setTimeout(resolve, 10))
+  const badLines = lines.filter((args) => { const text = JSON.stringify(args); return text.indexOf(SECRET) >= 0 || text.length > 5200 })
+  console.log(`${badLines.length ? 'FAIL' : 'ok  '} ${build.padEnd(16)} ${'  … of which written and checked'.padEnd(44)} ${lines.length} log calls`)
+  ok = !badLines.length && ok
   ok = check('toCloudError / toWxServerError / toHttpApiError', build, fc.property(hostile, fc.integer({ min: 0, max: 700 }), (x, status) => {
     const c = lib.toCloudError(x)
     lib.toWxServerError(x)
@@ -52,3 +73,6 @@ for (const [build, file] of [['dist', 'dist/index.cjs'], ['miniprogram_dist', 'm
 }
 console.log(ok ? `all properties held (${runs} inputs each)` : 'a property failed')
 process.exit(ok ? 0 : 1)
+}
+
+main().catch((error) => { console.error(error); process.exit(1) })

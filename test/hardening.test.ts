@@ -55,8 +55,9 @@ describe('secrets are masked in message, String, JSON and toJSON', () => {
   })
 
   test('every error class masks the quoted forms too (message, String, JSON)', () => {
-    for (const text of [`access_token="${SECRET}"`, `token='${SECRET}'`, `{"password":"ab\\"${SECRET}"}`]) {
-      for (const error of [toWxServerError({ errcode: 40001, errmsg: text })!, toCloudError({ code: 'SYS_ERR', message: text }), toHttpApiError(401, { error: 'x', error_description: text })!]) {
+    for (const text of [`access_token="${SECRET}"`, `token='${SECRET}'`, `{"password":"ab\\"${SECRET}"}`, `{"password":"${SECRET} `]) {
+      // The URL comes after the text in the message: a value left open in the text must not swallow it and escape.
+      for (const error of [toWxServerError({ errcode: 40001, errmsg: text }, { url: text })!, toCloudError({ code: 'SYS_ERR', message: text }), toHttpApiError(401, { error: 'x', error_description: text }, undefined, { url: text })!]) {
         expect(leaks(error)).toEqual([])
       }
     }

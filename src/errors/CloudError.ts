@@ -5,7 +5,7 @@ import { kindOfPolicy } from '../errno/policy-table'
 import type { ErrorKind } from '../errno/policy-table'
 import { toErrnoError, own } from '../errno/normalize'
 import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
-import { localized, maskedCopy, read, isInstance } from './shared'
+import { localized, maskedCopy, read, isInstance, part } from './shared'
 import type { Localized } from '../errno/types'
 
 /** The init object of `new CloudError({...})`, in the style of ErrnoError's. */
@@ -51,7 +51,8 @@ export class CloudError extends Error {
     const code = typeof init.code === 'string' && init.code ? init.code : UNKNOWN_CLOUD_CODE
     const row = CLOUD_CODES()[code]
     const meaning = localized(row && row[4])
-    super(safeMessage(code + (init.errCode !== undefined ? ` (errCode ${init.errCode})` : '') + (meaning ? `: ${meaning.en}` : '') + (init.errMsg ? ` — ${init.errMsg}` : '')))
+    // Each input is masked on its own before the parts are joined: a value left open in one cannot swallow the next.
+    super(safeMessage(part(code) + (init.errCode !== undefined ? ` (errCode ${init.errCode})` : '') + (meaning ? `: ${meaning.en}` : '') + (init.errMsg ? ` — ${part(String(init.errMsg))}` : '')))
     Object.setPrototypeOf(this, new.target.prototype)
     this.code = code
     this.errMsg = maskedField(String(init.errMsg || ''))

@@ -4,7 +4,7 @@ import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
 import type { ErrorKind } from '../errno/policy-table'
 import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
-import { localized, maskedCopy, read, parseBody } from './shared'
+import { localized, maskedCopy, read, parseBody, part } from './shared'
 import type { Localized } from '../errno/types'
 
 type Row = ReturnType<typeof HTTP_ERRORS>[number]
@@ -91,7 +91,8 @@ export class HttpApiError extends Error {
     const row = errorRow(error, description, table)
     const status = HTTP_STATUSES()[statusCode]
     const meaning = localized(row ? row[5] : status && status[2])
-    super(safeMessage(`HTTP ${statusCode}` + (error ? ` ${error}` : '') + (description ? `: ${description}` : '') + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${context.url}` : '')))
+    // Each input is masked on its own before the parts are joined: a value left open in one cannot swallow the next.
+    super(safeMessage(`HTTP ${statusCode}` + (error ? ` ${part(error)}` : '') + (description ? `: ${part(description)}` : '') + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${part(String(context.url))}` : '')))
     Object.setPrototypeOf(this, new.target.prototype)
     this.statusCode = statusCode
     if (error !== undefined) this.error = error

@@ -4,7 +4,7 @@ import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
 import type { ErrorKind } from '../errno/policy-table'
 import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
-import { localized, maskedCopy, read, parseBody, isInstance } from './shared'
+import { localized, maskedCopy, read, parseBody, isInstance, part } from './shared'
 import type { Localized } from '../errno/types'
 
 const BEIJING_OFFSET_MS = 8 * 3600 * 1000
@@ -59,7 +59,8 @@ export class WxServerError extends Error {
     const context: WxServerErrorContext = { url: init.url }
     const row = SERVER_CODES()[String(errcode)]
     const meaning = localized(row && row[4])
-    super(safeMessage(`errcode ${errcode}: ${errmsg || (row ? row[3] : '') || 'error'}` + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${context.url}` : '')))
+    // Each input is masked on its own before the parts are joined: a value left open in one cannot swallow the next.
+    super(safeMessage(`errcode ${errcode}: ${part(errmsg) || (row ? row[3] : '') || 'error'}` + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${part(String(context.url))}` : '')))
     Object.setPrototypeOf(this, new.target.prototype)
     this.errcode = errcode
     this.errmsg = maskedField(errmsg)

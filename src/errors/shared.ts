@@ -66,6 +66,11 @@ function maskString(text: string, depth: number, budget: Budget, seen: unknown[]
 
 export { read } from '../errno/normalize'
 
+/** One input of a message, masked on its own (cut far past the message limit first, so a huge one costs little). */
+export function part(text: string): string {
+  return maskSecrets(text.length > 8000 ? text.slice(0, 8000) : text)
+}
+
 /** `instanceof` that answers false for a proxy whose getPrototypeOf throws. */
 export function isInstance<T>(value: unknown, type: new (...args: any[]) => T): value is T {
   try {
