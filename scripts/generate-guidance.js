@@ -27,6 +27,13 @@ module.exports = function generateGuidance(files, { readJson, toTraditional, hea
     if (t.action && !data.actions[t.action]) throw new Error(`template ${id}: unknown action ${t.action}`)
     if (t.action && t.action !== 'retry' && !t.manual) throw new Error(`template ${id}: action ${t.action} needs a manual text`)
   }
+  const reasons = (data.reasons ? data.reasons.rules : []).map((r, i) => {
+    if (!r.source || !r.examples || !r.examples.length) throw new Error(`guidance reason ${i} (${r.pattern}) needs examples and a source`)
+    new RegExp(r.pattern) // throws on a bad pattern
+    if (r.api) new RegExp(r.api)
+    if (r.template && !templates[r.template]) throw new Error(`guidance reason ${r.pattern}: no template ${r.template}`)
+    return [r.pattern, r.api || '', r.template || '']
+  })
   const h = header('guidance.json')
   files['src/guidance/generated/guidance-map.ts'] = h +
     `/** errno -> guidance template. */\nexport const GUIDANCE_CODES: Record<number, string> = ${numberTable(Object.entries(data.codes).map(([c, id]) => [Number(c), id]))}\n\n` +
@@ -34,6 +41,8 @@ module.exports = function generateGuidance(files, { readJson, toTraditional, hea
     Object.entries(templates).map(([id, t]) => `  ${js(id)}: ${js([t.action || '', t.icon])},`).join('\n') + '\n}\n\n' +
     `/** errno -> iOS \`state\` of the failure -> template (openBluetoothAdapter: 2 unsupported, 3 unauthorized). */\nexport const GUIDANCE_BY_STATE: Record<number, Record<string, string>> = ${js(iosState)}\n\n` +
     `/** Legacy errCodes with no errno twin -> template. */\nexport const GUIDANCE_LEGACY_CODES: Record<number, string> = ${js(legacyCodes)}\n\n` +
+    `/** By the errMsg reason, before the errno: [pattern on the lower-cased reason, API name pattern or '', template or '' for none]. */\n` +
+    `export const GUIDANCE_REASONS: ReadonlyArray<readonly [string, string, string]> = ${js(reasons)}\n\n` +
     `/** Codes that get no guidance on purpose. */\nexport const NO_GUIDANCE: ReadonlyArray<number> = ${js(Object.keys(data.noGuidance).map(Number))}\n\n` +
     `/** Fallbacks for codes without their own entry: by category key, by legacy table, by API name. */\n` +
     `export const CATEGORY_FALLBACK: Record<string, string> = ${js(data.categoryFallback)}\n` +

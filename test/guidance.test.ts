@@ -14,7 +14,7 @@ const inRange = (lo: number, hi: number) => allErrnos().filter((e) => e >= lo &&
 const USER_FACING = [
   ...inRange(1500101, 1500105), ...inRange(1509000, 1509010), 1510101, 1510102,
   ...inRange(1504001, 1504210), ...inRange(1505000, 1505040),
-  3, 102, 103, 104, 112, ...inRange(101100, 101102), 1504200, 2003001, 2003002, 1107002, 1107013,
+  3, 102, 103, 112, ...inRange(101100, 101102), 1504200, 2003001, 2003002, 1107002, 1107013,
   ...inRange(600000, 600011), ...inRange(602000, 602302), 1300202,
   700000, 700001, 701000, 701001, 701002, 701100, 701102, 701106, 701110, 701113, 701115, 702007,
   ...inRange(2000002, 2000004), 2002004,
@@ -107,8 +107,13 @@ describe('getGuidance', () => {
 
   test('fallbacks: category, legacy table, API name; nothing for cancel or unknown codes', () => {
     expect(getGuidance({ errno: 1509099 }, { locale: 'en' })!.source).toBe('category:device.ble')
-    expect(getGuidance({ errCode: 12001, errMsg: 'startWifi:fail:system not support' }, { locale: 'en' })!.source).toBe('legacy:wifi')
-    expect(getGuidance({ errMsg: 'getBluetoothDevices:fail something new' }, { locale: 'en' })!.source).toBe('api:getBluetoothDevices')
+    expect(getGuidance({ errCode: 12001, errMsg: 'startWifi:fail:system not support' }, { locale: 'en' })!.source).toBe('legacy:12001')
+    expect(getGuidance({ errCode: 12002, errMsg: 'connectWifi:fail:password error' }, { locale: 'en' })!.source).toMatch(/^(legacy:wifi|1505|wifi)/)
+    // An unrecognised reason in a family's API is neutral (issue #21): no device advice, no retry.
+    const unknown = getGuidance({ errMsg: 'getBluetoothDevices:fail something new' }, { locale: 'en' })!
+    expect(unknown).toMatchObject({ source: 'unknown:getBluetoothDevices', title: 'Something went wrong', confirmText: 'OK', showCancel: false })
+    expect(unknown.action).toBeUndefined()
+    expect(unknown.content).not.toMatch(/Bluetooth|device|connection|network/i)
     expect(getGuidance({ errMsg: 'chooseImage:fail cancel' })).toBeUndefined()
     expect(getGuidance({ errno: 1509007 })).toBeUndefined()
     expect(getGuidance({ errMsg: 'navigateTo:fail page not found' })).toBeUndefined()

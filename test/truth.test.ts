@@ -357,3 +357,87 @@ describe('kind: who or what a failure comes from (issue #21)', () => {
     expect(errorKind(toCloudError({ errMsg: 'cloud.callFunction:fail request:fail timeout', errno: 5 }))).toBe('network')
   })
 })
+
+describe('truth, third pass (issue #21)', () => {
+  const guide = (failure: unknown) => getGuidance(failure, { locale: 'en', platform: 'android', wx: {} })
+  test.each([
+    ['requestPayment:cancel', 1], ['scanCode:cancel', 1], ['authorize:cancel', 1],
+    ['checkSession:fail session time out, please login again', 1014],
+    ['getStorage:fail data not found', 1007], ['getStorage:fail:data not found', 1007],
+    ['createSocketTask：fail exceed max cocurrent count', 600007],
+    ['getLocation:fail 频繁调用会增加电量损耗，可考虑使用wx.onLocationChange监听地理位置变化', 510001],
+    ['writeBLECharacteristicValue:fail no device', 1509006],
+    ['connectWifi:fail parameter\nerror: parameter.SSID should be String instead of Undefined;', 1001],
+    ['uploadFile:fail file not found', 1300002],
+    ['saveFile:fail exceeded the maximum size', 1300202],
+    ['request:fail 要求逾時。', 5], ['request:fail 似乎已中斷網際網路連線。', 600000],
+    ['authorize:fail authorize no response', 104],
+    ['downloadFile:fail interrupted', 600003], ['readBLECharacteristicValue:fail interrupted', -1],
+    ['startWifi:fail:not support', -1], ['getBLEDeviceServices:fail not supported', -1], ['xxx:fail jsapi not supported', 100],
+  ])('%s decodes to errno %p', (errMsg, errno) => {
+    expect(toErrnoError({ errMsg }).errno).toBe(errno)
+  })
+
+  test('cancels without "fail", and "authorize no response", are cancels: nothing is shown', () => {
+    for (const errMsg of ['requestPayment:cancel', 'scanCode:cancel', 'authorize:fail authorize no response']) {
+      expect(isCancel(toErrnoError({ errMsg }))).toBe(true)
+      expect(guide({ errMsg })).toBeUndefined()
+    }
+  })
+
+  test('a session time-out means sign in again, not a network time-out', () => {
+    const error = toErrnoError({ errMsg: 'checkSession:fail session time out' })
+    expect(requiresReauthorization(error)).toBe(true)
+    expect(error.kind).toBe('user')
+  })
+
+  test('an unrecognised reason in Bluetooth, Wi-Fi, NFC or network APIs is neutral: no retry, no blame', () => {
+    for (const errMsg of ['connectWifi:fail something odd', 'openBluetoothAdapter:fail already opened', 'startWifi:fail:not support', 'NFC.connect:fail weird', 'request:fail weird', 'getBLEDeviceServices:fail not supported']) {
+      const guidance = guide({ errMsg })!
+      expect(guidance.title).toBe('Something went wrong')
+      expect(guidance.action).toBeUndefined()
+      expect(guidance.content).not.toMatch(/check your|device|connection|network|Bluetooth|Wi-Fi|card/i)
+    }
+  })
+
+  test('TLS handshake and certificate failures say the service cannot be reached securely, not "check your network"', () => {
+    for (const errMsg of ['request:fail ssl hand shake error', 'request:fail An SSL error has occurred and a secure connection to the server cannot be made.', 'request:fail -202:net::ERR_CERT_AUTHORITY_INVALID', 'request:fail ssl version or cipher mismatch']) {
+      const guidance = guide({ errMsg })!
+      expect(guidance.title).toBe("Can't connect securely")
+      expect(guidance.content).toMatch(/isn't a problem with your connection/)
+      expect(guidance.action).toBeUndefined()
+    }
+  })
+
+  test('legacy errCodes with no errno twin get their own meaning, never a retry', () => {
+    const cases: Array<[object, string]> = [
+      [{ errMsg: 'startWifi:fail:system not support', errCode: 12001 }, 'legacy:12001'],
+      [{ errMsg: 'createBLEConnection:fail:invalid_data', errCode: 10013 }, 'legacy:10013'],
+      [{ errMsg: 'NFC.transceive:fail', errCode: 13011 }, 'legacy:13011'],
+      [{ errMsg: 'startHCE:fail', errCode: 13003 }, 'legacy:13003'],
+      [{ errMsg: 'sendHCEMessage:fail', errCode: 13005 }, 'legacy:13005'],
+      [{ errMsg: 'NFC.writeNdefMessage:fail parse NdefMessage failed', errno: 1504201 }, 'developer-error'],
+    ]
+    for (const [failure, source] of cases) {
+      const guidance = guide(failure)!
+      expect([source, guidance.source, guidance.action]).toEqual([source, source, undefined])
+    }
+    expect(guide({ errMsg: 'startWifi:fail:system not support', errCode: 12001 })!.title).toBe('Wi-Fi feature unavailable')
+    // With its reason, 13011 reads as the parameter error it is: the developer's, and nothing for the user to retry.
+    const withReason = toErrnoError({ errMsg: 'NFC.transceive:fail invalid parameter', errCode: 13011 })
+    expect([withReason.errno, withReason.kind]).toEqual([1001, 'developer'])
+  })
+
+  test('time-outs of getLocation and login offer a retry; storage quota for saveFile; a one-off refusal shows no settings modal', () => {
+    for (const errMsg of ['getLocation:fail timeout', 'login:fail timeout']) expect(getGuidance({ errMsg }, { locale: 'en' })).toMatchObject({ action: 'retry', title: 'Timed out' })
+    expect(guide({ errMsg: 'saveFile:fail exceeded the maximum size' })!.source).toBe('storage-quota')
+    for (const errMsg of ['getUserProfile:fail auth deny', 'getPhoneNumber:fail user deny']) expect(guide({ errMsg })).toBeUndefined()
+    expect(guide({ errMsg: 'getLocation:fail auth deny' })!.source).toBe('scope-denied') // a scope the user refused: the settings page can grant it
+  })
+
+  test('legacy Bluetooth 10010 and 10011 are gone (no source lists them)', () => {
+    const legacy = readData('data/legacy.json')
+    expect(legacy.codes.map((c: { errCode: number }) => c.errCode)).not.toEqual(expect.arrayContaining([10010]))
+    expect(legacy.codes.map((c: { errCode: number }) => c.errCode)).not.toEqual(expect.arrayContaining([10011]))
+  })
+})

@@ -14,7 +14,8 @@ export interface ParsedErrMsg {
 // The separators seen in real failures: `api:fail reason`, `api:fail:reason`, `api: fail reason`,
 // a full-width colon `api：fail：reason` (iOS, Chinese input), and none at all before a capital
 // (`closeSocket:failWebSocket is not connected`). `fail` followed by a lower-case letter is a word, not the marker.
-const ERRMSG_PATTERN = /^\s*([A-Za-z_$][\w$.]*)\s*[:\uff1a]\s*(fail|ok)(?![a-z])[:\uff1a\s]?\s*([\s\S]*)$/
+// `api:cancel` with no `fail` (requestPayment:cancel, scanCode:cancel, authorize:cancel) is a cancel too.
+const ERRMSG_PATTERN = /^\s*([A-Za-z_$][\w$.]*)\s*[:\uff1a]\s*(fail|ok|cancel)(?![a-z])[:\uff1a\s]?\s*([\s\S]*)$/
 
 /**
  * Parses the errMsg shapes the runtime sends:
@@ -28,6 +29,8 @@ export function parseErrMsg(errMsg: string): ParsedErrMsg {
   let reason = match[3].trim()
   const inner = ERRMSG_PATTERN.exec(reason)
   if (inner && inner[2] === 'fail') reason = inner[3].trim()
+  // `api:cancel` is the user's cancel: it fails the call and reads as the reason `cancel`.
+  if (match[2] === 'cancel') return { api: match[1], failed: true, reason: reason ? 'cancel ' + reason : 'cancel' }
   return { api: match[1], failed: match[2] === 'fail', reason }
 }
 

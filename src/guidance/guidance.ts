@@ -1,6 +1,6 @@
-import { GUIDANCE_CODES, GUIDANCE_TEMPLATES, NO_GUIDANCE, CATEGORY_FALLBACK, LEGACY_TABLE_FALLBACK, API_FALLBACK, ACTION_REQUIREMENTS, GUIDANCE_BY_STATE, GUIDANCE_LEGACY_CODES } from './generated/guidance-map'
+import { GUIDANCE_CODES, GUIDANCE_TEMPLATES, GUIDANCE_REASONS, NO_GUIDANCE, CATEGORY_FALLBACK, LEGACY_TABLE_FALLBACK, API_FALLBACK, ACTION_REQUIREMENTS, GUIDANCE_BY_STATE, GUIDANCE_LEGACY_CODES } from './generated/guidance-map'
 import { GUIDANCE_TEXTS_ZH_CN, GUIDANCE_TEXTS_ZH_TW, GUIDANCE_TEXTS_EN } from '../texts/tables'
-import { toErrnoError, read, legacyTable, own } from '../errno/normalize'
+import { toErrnoError, read, legacyTable, own, parseErrMsg } from '../errno/normalize'
 import { splitErrno, categoryKey } from '../errno/codes'
 import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
 import { globalWx } from '../wx/access'
@@ -102,7 +102,35 @@ function stateTemplate(errno: number, cause: unknown): [string, string] | undefi
   return id ? [id, 'state:' + state] : undefined
 }
 
-/** [template, source]: the code's own entry, else by legacy code, category, legacy table or API name (none for code mistakes). */
+/** true for what is not a failure: nothing, errno 0, or a wx success result (`api:ok`) with no code. */
+export function isSuccess(value: unknown): boolean {
+  if (value === null || value === undefined || value === 0) return true
+  if (typeof value !== 'object' && typeof value !== 'string') return false
+  if (read(value, 'errno') === 0 && read(value, 'errCode') === undefined) return !/:\s*fail/.test(String(read(value, 'errMsg')))
+  const errMsg = typeof value === 'string' ? value : read(value, 'errMsg')
+  if (typeof errMsg !== 'string' || read(value, 'errno') !== undefined || read(value, 'errCode') !== undefined) return false
+  const parsed = parseErrMsg(errMsg)
+  return !!parsed.api && !parsed.failed
+}
+
+let reasonPatterns: Array<readonly [RegExp, RegExp | undefined, string]> | undefined
+
+/** [template, source] by the errMsg reason (data/guidance.json reasons): '' as the template means no guidance. */
+function templateForReason(errMsg: string, api: string | undefined): [string, string] | undefined {
+  if (!reasonPatterns) reasonPatterns = GUIDANCE_REASONS.map(([pattern, apiPattern, id]) => [new RegExp(pattern), apiPattern ? new RegExp(apiPattern) : undefined, id] as const)
+  const reason = parseErrMsg(errMsg).reason.toLowerCase()
+  if (!reason) return undefined
+  for (const [pattern, apiPattern, id] of reasonPatterns) {
+    if (pattern.test(reason) && (!apiPattern || (api !== undefined && apiPattern.test(api)))) return [id, 'reason:' + id]
+  }
+  return undefined
+}
+
+/**
+ * [template, source]: the code's own entry, else by legacy code, category, legacy table or API name (none for
+ * code mistakes). A failure of a family's API whose reason nothing recognises (errno -1) gets the neutral text: the
+ * family's "check your device and try again" would blame the user for what may be anyone's fault.
+ */
 function templateFor(errno: number, errCode: number | undefined, api: string | undefined): [string, string] | undefined {
   const direct = GUIDANCE_CODES[errno]
   if (direct) return [direct, direct]
@@ -116,9 +144,10 @@ function templateFor(errno: number, errCode: number | undefined, api: string | u
   const subcategory = first < 0 ? undefined : categoryKey(first, second) || ''
   const byCategory = subcategory ? CATEGORY_FALLBACK[subcategory] : undefined
   if (byCategory) return [byCategory, 'category:' + subcategory]
-  if (table && LEGACY_TABLE_FALLBACK[table[2]]) return [LEGACY_TABLE_FALLBACK[table[2]], 'legacy:' + table[2]]
+  // An unrecognised reason (errno -1) in a family's API gets the neutral text, not the family's device advice.
+  if (table && LEGACY_TABLE_FALLBACK[table[2]]) return errno < 0 ? ['unknown-neutral', 'unknown:' + table[2]] : [LEGACY_TABLE_FALLBACK[table[2]], 'legacy:' + table[2]]
   if (api) {
-    for (const [pattern, id] of API_PATTERNS) if (pattern.test(api)) return [id, 'api:' + api]
+    for (const [pattern, id] of API_PATTERNS) if (pattern.test(api)) return errno < 0 ? ['unknown-neutral', 'unknown:' + api] : [id, 'api:' + api]
   }
   return undefined
 }
@@ -150,6 +179,7 @@ export function canRunAction(action: string, wxLike: AnyObject | undefined, plat
  * // { title: '蓝牙未开启', content: '请开启手机蓝牙…', action: 'openSystemBluetoothSetting', ... }
  */
 export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}): Guidance | undefined {
+  if (isSuccess(errorOrErrno)) return undefined
   const error = toErrnoError(errorOrErrno)
   const errno = error.errno
   const kind = getPolicy(errorOrErrno).kind
@@ -160,7 +190,9 @@ export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}
   const platform = options.platform || currentPlatform(wxLike)
   const override = registered[String(errno)] || (error.errCode !== undefined && errno < 0 ? registered[String(error.errCode)] : undefined)
   const chosen = options.template && own(GUIDANCE_TEMPLATES, options.template) ? options.template : undefined
-  const found = (chosen ? [chosen, chosen] as [string, string] : undefined) || beyondTemplate(errorOrErrno) || stateTemplate(errno, error.cause) || templateFor(errno, error.errCode, error.api)
+  const byReason = chosen ? undefined : templateForReason(error.errMsg, error.api)
+  if (byReason && !byReason[0] && !override) return undefined
+  const found = (chosen ? [chosen, chosen] as [string, string] : undefined) || beyondTemplate(errorOrErrno) || (byReason && byReason[0] ? byReason : undefined) || stateTemplate(errno, error.cause) || templateFor(errno, error.errCode, error.api)
   if (!found && !override) return undefined
 
   const row: readonly string[] = found ? templateTexts(locale, found[0]) : []

@@ -1,9 +1,8 @@
-import { getGuidance, acknowledge } from './guidance'
+import { getGuidance, acknowledge, isSuccess } from './guidance'
 import type { Guidance, GuidanceAction, GuidanceTexts } from './guidance'
 import { currentLocale, normalizeLocale } from './locale'
 import { invokeAsync } from '../wx/invoke'
-import { toErrnoError, parseErrMsg } from '../errno/normalize'
-import { UNKNOWN_ERRNO } from '../errno/ErrnoError'
+import { toErrnoError } from '../errno/normalize'
 import { isCancel } from '../policy/policy'
 import { clampDelay } from '../errno/delay'
 import { globalWx } from '../wx/access'
@@ -185,15 +184,6 @@ function showModal(wxLike: AnyObject, guidance: Guidance, timeoutMs: number): Pr
       finish(toErrnoError(error, 'showModal'), true)
     }
   })
-}
-
-/** true for what is not a failure: a wx success result (`api:ok`) or errno 0 without a failed errMsg. */
-function isSuccess(value: unknown): boolean {
-  if (value === null || value === undefined) return true
-  const error = toErrnoError(value)
-  if (error.errno === 0) return true
-  const parsed = typeof error.errMsg === 'string' ? parseErrMsg(error.errMsg) : undefined
-  return error.errno === UNKNOWN_ERRNO && !!parsed && !!parsed.api && !parsed.failed
 }
 
 // The buttons of a "fix it by hand, then try again" modal (WeChat's own wording: 重试 / 取消).

@@ -3,11 +3,11 @@
 /** errno -> guidance template. */
 export const GUIDANCE_CODES: Record<number, string> = {
   3: "system-permission",
+  5: "timeout-retry",
   100: "update-wechat",
   101: "developer-error",
   102: "feature-unavailable",
   103: "scope-denied",
-  104: "scope-denied",
   110: "developer-error",
   112: "feature-unavailable",
   101100: "feature-unavailable",
@@ -65,7 +65,7 @@ export const GUIDANCE_CODES: Record<number, string> = {
   1504100: "nfc-default-app",
   1504101: "developer-error",
   1504200: "nfc-permission",
-  1504201: "nfc-retry",
+  1504201: "developer-error",
   1504202: "developer-error",
   1504203: "developer-error",
   1504204: "developer-error",
@@ -177,13 +177,20 @@ export const GUIDANCE_TEMPLATES: Record<string, readonly [string, string]> = {
   "storage-quota": ["retry","storage"],
   "update-wechat": ["updateWeChatApp","info"],
   "sign-in-failed": ["","account"],
+  "unknown-neutral": ["","info"],
+  "tls-failed": ["","network"],
+  "timeout-retry": ["retry","network"],
+  "wifi-unsupported": ["","wifi"],
 }
 
 /** errno -> iOS `state` of the failure -> template (openBluetoothAdapter: 2 unsupported, 3 unauthorized). */
 export const GUIDANCE_BY_STATE: Record<number, Record<string, string>> = {"1500102":{"2":"ble-not-supported","3":"bluetooth-unauthorized"}}
 
 /** Legacy errCodes with no errno twin -> template. */
-export const GUIDANCE_LEGACY_CODES: Record<number, string> = {"11002":"gps-off","11003":"developer-error","11004":"developer-error","11006":"developer-error"}
+export const GUIDANCE_LEGACY_CODES: Record<number, string> = {"10013":"developer-error","11002":"gps-off","11003":"developer-error","11004":"developer-error","11006":"developer-error","12001":"wifi-unsupported","13003":"developer-error","13005":"developer-error","13011":"developer-error"}
+
+/** By the errMsg reason, before the errno: [pattern on the lower-cased reason, API name pattern or '', template or '' for none]. */
+export const GUIDANCE_REASONS: ReadonlyArray<readonly [string, string, string]> = [["ssl|tls|certificate|err_cert_|cert_authority|hand ?shake","","tls-failed"],["auth deny|user deny|auth denied","^(getUserProfile|getPhoneNumber|getRealtimePhoneNumber|chooseAvatar)$",""]]
 
 /** Codes that get no guidance on purpose. */
 export const NO_GUIDANCE: ReadonlyArray<number> = [1,603105,1509007]

@@ -63,6 +63,10 @@ const table: Record<string, ReadonlyArray<string>> = {
   "storage-quota": ["Mini program storage is full","This mini program has used all the local storage WeChat allows it (200 MB). Delete files you no longer need in it, then try again.","Try again","Cancel"],
   "update-wechat": ["Update WeChat","This feature needs a newer version of WeChat. Update WeChat, then try again.","Update","Cancel","Update WeChat to the latest version from your app store, then try again."],
   "sign-in-failed": ["Wrong account or password","Check your account name and password, then try again.","OK"],
+  "unknown-neutral": ["Something went wrong","This couldn't be completed. Try again later; if it keeps happening, contact the mini program's support.","OK"],
+  "tls-failed": ["Can't connect securely","The service can't be reached securely right now. This isn't a problem with your connection. Try again later; if it keeps happening, contact the mini program's support.","OK"],
+  "timeout-retry": ["Timed out","This took too long. Please try again.","Try again","Cancel"],
+  "wifi-unsupported": ["Wi-Fi feature unavailable","This phone's system doesn't support this Wi-Fi feature.","OK"],
 }
 
 export default table

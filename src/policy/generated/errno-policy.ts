@@ -10,7 +10,7 @@ export const ERRNO_POLICY: Record<number, string> = {
   101: "f",
   102: "c",
   103: "u",
-  104: "u",
+  104: "x",
   108: "r1000",
   109: "r1000",
   110: "f",

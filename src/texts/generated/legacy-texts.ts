@@ -14,8 +14,6 @@ const table: Record<number, readonly [string, string, string, string, string]> =
   10007: ["bluetooth","property not support","当前特征不支持此操作","目前特徵不支援此操作","The characteristic does not support this operation."],
   10008: ["bluetooth","system error","其余所有系统上报的异常","其餘所有系統上報的異常","Any other error reported by the system."],
   10009: ["bluetooth","system not support","Android 系统特有，系统版本低于 4.3 不支持 BLE","Android 系統特有，系統版本低於 4.3 不支援 BLE","Android only: versions below 4.3 do not support BLE."],
-  10010: ["bluetooth","already connect","已连接","已連線","Already connected."],
-  10011: ["bluetooth","need pin","配对设备需要配对码","配對裝置需要配對碼","Pairing with the device requires a PIN."],
   10012: ["bluetooth","operate time out","连接超时","連線逾時","The operation timed out."],
   10013: ["bluetooth","invalid_data","连接 deviceId 为空或者是格式不正确","連線 deviceId 為空或者是格式不正確","The deviceId is empty or malformed."],
   11000: ["beacon","unsupport","系统或设备不支持","系統或裝置不支援","The system or device does not support iBeacon."],

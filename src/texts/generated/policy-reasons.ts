@@ -12,7 +12,7 @@ const table: Record<number, string> = {
   101: "The call's arguments must be fixed in code.",
   102: "The API needs a permission or qualification the mini-program lacks.",
   103: "The user must allow the scope, from openSetting after a tap.",
-  104: "The user must accept the authorization prompt.",
+  104: "The user closed the authorization prompt without answering: a cancel, not a refusal; show nothing (issue #21).",
   106: "An internal permission-table fault; nothing to retry.",
   108: "A network fault is transient; retry.",
   109: "An empty backend response is usually transient; retry.",
