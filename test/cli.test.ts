@@ -83,3 +83,35 @@ describe('explain says who a failure comes from (kind)', () => {
     expect(JSON.parse(run('explain', code, '--json').out).blame).toBe(kind)
   })
 })
+
+describe('CLI, third pass (issue #21)', () => {
+  test('search 蓝牙 finds the BLE codes (低功耗蓝牙); search BLE matches words, not the "ble" of "available"', () => {
+    const chinese = JSON.parse(run('search', '蓝牙', '--json').out).map((h: { errno: number }) => h.errno)
+    expect(chinese).toEqual(expect.arrayContaining([1509001, 1500102]))
+    const ble = JSON.parse(run('search', 'BLE', '--json').out).map((h: { errno: number }) => h.errno)
+    expect(ble.length).toBeGreaterThan(3)
+    expect(ble).not.toContain(1500102) // "Bluetooth adapter is not available": no word BLE
+    expect(ble.every((e: number) => String(e).startsWith('150'))).toBe(true)
+  })
+
+  test('explain --platform ios|android gives the guidance of that platform', () => {
+    const android = run('explain', '1500102', '--lang', 'en', '--platform', 'android').out
+    const ios = run('explain', '1500102', '--lang', 'en', '--platform', 'ios').out
+    expect(android).toMatch(/openSystemBluetoothSetting/)
+    expect(ios).not.toMatch(/openSystemBluetoothSetting/)
+    expect(run('explain', '1', '--platform', 'web').code).toBe(2)
+  })
+
+  test('requestPayment:fail cancel reads 取消, not 撤销', () => {
+    const out = run('explain', 'requestPayment:fail cancel', '--lang', 'zh_CN').out
+    expect(out).toMatch(/取消/)
+    expect(out).not.toMatch(/撤销/)
+  })
+
+  test('no arguments prints the usage on stderr and exits 2', () => {
+    const { code, out, err } = run()
+    expect(code).toBe(2)
+    expect(out).toBe('')
+    expect(err).toMatch(/^usage: miniprogram-errno explain/)
+  })
+})

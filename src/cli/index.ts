@@ -12,6 +12,7 @@ import type { Locale, Localized } from '../errno/types'
 import type { ErrorKind } from '../errno/policy-table'
 
 const LOCALES: Locale[] = ['zh_CN', 'zh_TW', 'en']
+type Platform = 'ios' | 'android'
 
 /** What each ErrorKind means, for `explain`. */
 const BLAME: { [K in ErrorKind]: string } = {
@@ -36,7 +37,7 @@ declare const __VERSION__: string
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev'
 
 const USAGE = [
-  'usage: miniprogram-errno explain <errno | errMsg | legacy errCode | server errcode | cloud code> [--lang zh_CN|zh_TW|en] [--json]',
+  'usage: miniprogram-errno explain <errno | errMsg | legacy errCode | server errcode | cloud code> [--lang zh_CN|zh_TW|en] [--platform ios|android] [--json]',
   '       miniprogram-errno search <words…> [--lang zh_CN|zh_TW|en] [--json]',
   '       miniprogram-errno --version',
 ]
@@ -60,14 +61,15 @@ function parseInput(input: string) {
   throw new UsageError(`cannot read '${echo(input)}': give an errno (1500102), a legacy errCode (10001) or an errMsg ('openBluetoothAdapter:fail:not available')`)
 }
 
-function explain(input: string) {
+function explain(input: string, platform: Platform) {
   const error = parseInput(input)
   const entry = lookupErrno(error.errno)
   const decoded = decodeErrno(error.errno)
   const policy = getPolicy(error)
   const legacy = error.errCode !== undefined ? LEGACY_TEXTS()[error.errCode] : undefined
   const guidance: { [L in Locale]?: ReturnType<typeof getGuidance> } = {}
-  for (const locale of LOCALES) guidance[locale] = getGuidance(error, { locale, platform: 'android', wx: {} })
+  // No wx: the guidance as the platform's client would show it (every action it has), not as a bare object would.
+  for (const locale of LOCALES) guidance[locale] = getGuidance(error, { locale, platform })
   return {
     input: echo(input),
     errno: error.errno,
@@ -90,7 +92,7 @@ function explain(input: string) {
 }
 
 /** WeChat server errcodes (40029) and cloud codes (DATABASE_TIMEOUT), when the input is one and not an errno. */
-function explainBeyond(input: string) {
+function explainBeyond(input: string, platform: Platform) {
   const text = input.trim()
   const error = /^-?\d+$/.test(text) && SERVER_CODES()[text] && !lookupErrno(Number(text)) && legacyTableName(Number(text)) === undefined
     ? toWxServerError({ errcode: Number(text), errmsg: '' })
@@ -101,7 +103,8 @@ function explainBeyond(input: string) {
   const policy = getPolicy(error)
   const row = error.name === 'WxServerError' ? SERVER_CODES()[text] : undefined
   const guidance: { [L in Locale]?: ReturnType<typeof getGuidance> } = {}
-  for (const locale of LOCALES) guidance[locale] = getGuidance(error, { locale, platform: 'android', wx: {} })
+  // No wx: the guidance as the platform's client would show it (every action it has), not as a bare object would.
+  for (const locale of LOCALES) guidance[locale] = getGuidance(error, { locale, platform })
   return {
     input: echo(input),
     kind: error.name === 'WxServerError' ? 'WeChat server errcode' : 'cloud development code',
@@ -149,14 +152,21 @@ function printExplain(result: ReturnType<typeof explain>, locales: Locale[], io:
   }
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * Codes whose number, name, errMsg, meanings or category names (every locale) hold every word: a Latin word
+ * matches whole words (BLE is not the "ble" of "available"), Chinese matches anywhere (蓝牙 finds 低功耗蓝牙).
+ */
 function search(words: string[], locales: Locale[]) {
-  const needles = words.map((w) => w.toLowerCase())
+  const needles = words.map((w) => (/^[\x00-\x7f]+$/.test(w) ? new RegExp('(^|[^a-z0-9])' + escapeRegExp(w.toLowerCase()) + '($|[^a-z0-9])') : w.toLowerCase()))
   const hits: Array<{ errno: number; name: string; meaning: string }> = []
   for (const errno of allErrnos()) {
     const entry = lookupErrno(errno)
     if (!entry) continue
-    const haystack = [String(errno), entry.name, entry.errMsg, entry.message.en, entry.message.zh_CN, entry.message.zh_TW].join(' ').toLowerCase()
-    if (needles.every((n) => haystack.indexOf(n) >= 0)) hits.push({ errno, name: errnoName(errno) as string, meaning: ERRNO_MEANINGS[locales[0]]()[errno] })
+    const names = [entry.category.name, entry.subcategory.name].map((n) => [n.en, n.zh_CN, n.zh_TW].join(' '))
+    const haystack = [String(errno), entry.name.replace(/_/g, ' '), entry.errMsg, entry.message.en, entry.message.zh_CN, entry.message.zh_TW].concat(names).join(' ').toLowerCase()
+    if (needles.every((n) => (typeof n === 'string' ? haystack.indexOf(n) >= 0 : n.test(haystack)))) hits.push({ errno, name: errnoName(errno) as string, meaning: ERRNO_MEANINGS[locales[0]]()[errno] })
   }
   return hits
 }
@@ -166,8 +176,16 @@ export function runCli(argv: string[], io: CliIo = { out: (l) => console.log(l),
   const args = argv.slice()
   const json = args.indexOf('--json') >= 0
   let locales = LOCALES
+  let platform: Platform = 'android'
   const langAt = args.indexOf('--lang')
   try {
+    const platformAt = args.indexOf('--platform')
+    if (platformAt >= 0) {
+      const value = args[platformAt + 1]
+      if (value !== 'ios' && value !== 'android') throw new UsageError(`--platform takes ios or android, got '${value === undefined ? '' : echo(value)}'`)
+      platform = value
+      args.splice(platformAt, 2)
+    }
     if (langAt >= 0) {
       const lang = args[langAt + 1]
       if (LOCALES.indexOf(lang as Locale) < 0) throw new UsageError(`--lang takes zh_CN, zh_TW or en, got '${lang === undefined ? '' : echo(lang)}'`)
@@ -179,8 +197,8 @@ export function runCli(argv: string[], io: CliIo = { out: (l) => console.log(l),
     if (command === 'explain') {
       if (rest.length === 0) throw new UsageError('explain needs an errno, an errMsg or a legacy errCode')
       const input = rest.join(' ')
-      const beyond = explainBeyond(input)
-      const result = beyond || explain(input)
+      const beyond = explainBeyond(input, platform)
+      const result = beyond || explain(input, platform)
       if (json) io.out(JSON.stringify(result, null, 2))
       else if (beyond) printBeyond(beyond, locales, io)
       else printExplain(result as ReturnType<typeof explain>, locales, io)
@@ -198,9 +216,14 @@ export function runCli(argv: string[], io: CliIo = { out: (l) => console.log(l),
       io.out(VERSION)
       return 0
     }
-    if (command === undefined || command === '--help' || command === 'help') {
+    if (command === undefined) {
+      // No command: the usage, on stderr, and exit 2 (a mistake in the call).
+      USAGE.forEach((line) => io.err(line))
+      return 2
+    }
+    if (command === '--help' || command === 'help') {
       USAGE.forEach((line) => io.out(line))
-      return command === undefined ? 2 : 0
+      return 0
     }
     throw new UsageError(`unknown command '${echo(String(command))}'`)
   } catch (error) {

@@ -4,7 +4,7 @@
 /** errno -> meaning (zh_CN). */
 const table: Record<number, string> = {
   0: "成功",
-  1: "撤销",
+  1: "用户取消",
   3: "系统权限未授予微信",
   4: "小程序框架内部异常",
   5: "接口超时",

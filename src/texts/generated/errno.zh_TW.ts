@@ -4,7 +4,7 @@
 /** errno -> meaning (zh_TW). */
 const table: Record<number, string> = {
   0: "成功",
-  1: "撤銷",
+  1: "使用者取消",
   3: "系統權限未授予微信",
   4: "小程式框架內部異常",
   5: "介面逾時",
