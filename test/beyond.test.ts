@@ -2,7 +2,7 @@ import * as fs from 'fs'
 import * as path from 'path'
 import {
   WxServerError, toWxServerError, CloudError, toCloudError, HttpApiError, toHttpApiError, apiRequest, parseRetryAfter, msUntilNextBeijingDay,
-  isRetriable, retryDelay, requiresReauthorization, requiresServerTokenRefresh, isConfigurationError, requiresUserAction, getGuidance, withRetry, ErrnoError,
+  isRetriable, retryDelay, requiresReauthorization, requiresServerTokenRefresh, isConfigurationError, requiresUserAction, getGuidance, withRetry, ErrnoError, getPolicy,
 } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 
@@ -250,5 +250,24 @@ describe('guidance for server, cloud and HTTP errors', () => {
     expect(getGuidance(toCloudError({ code: 'SERVICE_NOT_READY' }), { locale: 'en' })!.title).toBe('Service busy')
     expect(getGuidance(toHttpApiError(503), { locale: 'en' })!.action).toBe('retry')
     expect(getGuidance(toWxServerError({ errcode: 61451 }))).toBeUndefined() // a code bug is not the user's business
+  })
+})
+
+describe('catalogue coverage, third pass (issue #21)', () => {
+  test('the wx.cloud numeric codes of wx-server-sdk\'s error table are all known, each with its source', () => {
+    const cloud = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'data', 'cloud.json'), 'utf8'))
+    for (const code of [-501006, -501008, -601004, -601005, -601006, -601007, -601008, -601009, -601010, -601011, -601012, -601013, -601015, -601016, -601017, -601018, -602001, -604001]) {
+      const error = toCloudError({ errCode: code, errMsg: 'cloud.callFunction:fail ' + code })
+      expect([code, error.known]).toEqual([code, true])
+      expect(cloud.wxCloudNumeric[String(code)].source).toMatch(/wx-server-sdk/)
+    }
+    expect(getPolicy(toCloudError({ errCode: -601008, errMsg: '' })).kind).toBe('retry')
+    expect(getPolicy(toCloudError({ errCode: -604001, errMsg: '' })).kind).toBe('fix')
+  })
+
+  test('server errcode 45047 (customer-service message limit) is known and not retried', () => {
+    const error = toWxServerError({ errcode: 45047, errmsg: 'out of response count limit' })!
+    expect(error.known).toBe(true)
+    expect(isRetriable(error)).toBe(false)
   })
 })
