@@ -170,11 +170,14 @@ function generateErrno(files) {
   })
 
   // Policy: errno -> class letter (+ delay in ms); reasons live with the texts for the CLI and docs.
-  const classes = { retry: 'r', user: 'u', fix: 'f', config: 'c', reauth: 'a', cancel: 'x', unsupported: 'n', none: '-' }
+  const classes = { retry: 'r', user: 'u', fix: 'f', config: 'c', reauth: 'a', token: 't', cancel: 'x', unsupported: 'n', none: '-' }
   for (const c of codes) if (!classes[c.policy.class]) throw new Error(`errno ${c.errno}: unknown policy class ${c.policy.class}`)
-  files['src/policy/generated/errno-policy.ts'] = header('errno.json') +
-    `\n/** errno -> policy: a class letter (r retry, u user action, f fix the code, c configuration, a re-authorise, x cancel, n unsupported, - none), then the retry delay in ms for "r". */\n` +
-    `export const ERRNO_POLICY: Record<number, string> = ${numberTable(codes.filter((c) => c.policy.class !== 'none').map((c) => [c.errno, classes[c.policy.class] + (c.policy.delayMs ? c.policy.delayMs : '')]))}\n`
+  // Read on first use (a policy question, an error's kind), not at start: a table of its own.
+  textTable(files, {
+    name: 'ERRNO_POLICY', file: 'policy/generated/errno-policy', source: 'errno.json', type: 'Record<number, string>',
+    doc: 'errno -> policy: a class letter (r retry, u user action, f fix the code, c configuration, a re-authorise, t server token, x cancel, n unsupported), then the retry delay in ms for "r". Codes with no advice are absent.',
+    value: fromPairs(codes.filter((c) => c.policy.class !== 'none').map((c) => [c.errno, classes[c.policy.class] + (c.policy.delayMs ? c.policy.delayMs : '')])),
+  })
   textTable(files, {
     name: 'ERRNO_POLICY_REASONS', file: 'texts/generated/policy-reasons', source: 'errno.json', type: 'Record<number, string>', cliOnly: true,
     doc: 'errno -> why the policy is what it is (en).', value: fromPairs(codes.map((c) => [c.errno, c.policy.reason])),

@@ -35,7 +35,7 @@ const TARGETS = {
  * (docs/performance.md says which and why), a ceiling just above today's figure, so nothing grows
  * while the work to meet the target goes on.
  */
-const BUDGETS = Object.assign({}, TARGETS, { buildNpm: 200 * KB, atStart: 40 * KB })
+const BUDGETS = Object.assign({}, TARGETS, { buildNpm: 212 * KB, atStart: 40 * KB })
 
 const ESM_ENTRIES = {
   esmWxp: "export { wxp } from 'miniprogram-errno'",

@@ -1,6 +1,6 @@
-// The policy of an errno and the kind (who is to blame) of a failure, read from the catalogue's data:
-// no texts, so ErrnoError can carry both without loading a table.
-import { ERRNO_POLICY } from '../policy/generated/errno-policy'
+// The policy of an errno and the kind (who is to blame) of a failure, read from the catalogue's data on first
+// use (an ErrnoError's kind is a getter: creating one reads no table).
+import { ERRNO_POLICY } from '../texts/tables'
 
 /**
  * What to do about a failure:
@@ -46,7 +46,8 @@ export function decodePolicy(code: string | undefined): ErrorPolicy {
 
 /** The policy of an errno, from the catalogue. */
 export function errnoPolicy(errno: number): ErrorPolicy {
-  return decodePolicy(Object.prototype.hasOwnProperty.call(ERRNO_POLICY, errno) ? ERRNO_POLICY[errno] : undefined)
+  const table = ERRNO_POLICY()
+  return decodePolicy(Object.prototype.hasOwnProperty.call(table, errno) ? table[errno] : undefined)
 }
 
 /**

@@ -25,6 +25,9 @@ export const ERRMSG_REST = /*#__PURE__*/ table((): typeof import('./generated/er
 /** What decoding an errMsg-only or legacy failure reads: errMsg: the errMsg column for the codes such a failure can carry; aliases: other spellings [reason, errno]; families: [API name pattern, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or '']; legacyTables: [min errCode, max errCode, key, name, API name pattern]; legacyErrno: legacy errCode -> errno; legacyByReason: codes that map only when the reason says so [errCode, reason, errno, table index]. */
 export const DECODING = /*#__PURE__*/ table((): typeof import('../errno/generated/decoding').default => require('./texts/decoding.js'))
 
+/** errno -> policy: a class letter (r retry, u user action, f fix the code, c configuration, a re-authorise, t server token, x cancel, n unsupported), then the retry delay in ms for "r". Codes with no advice are absent. */
+export const ERRNO_POLICY = /*#__PURE__*/ table((): typeof import('../policy/generated/errno-policy').default => require('./texts/errno-policy.js'))
+
 /** template -> [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] (zh_CN). */
 export const GUIDANCE_TEXTS_ZH_CN = /*#__PURE__*/ table((): typeof import('../guidance/generated/guidance.zh_CN').default => require('./texts/guidance.zh_CN.js'))
 

@@ -9,6 +9,7 @@ import ERRNO_MEANINGS_ZH_CN_TABLE from './generated/errno.zh_CN'
 import ERRNO_MEANINGS_ZH_TW_TABLE from './generated/errno.zh_TW'
 import ERRMSG_REST_TABLE from './generated/errmsg'
 import DECODING_TABLE from '../errno/generated/decoding'
+import ERRNO_POLICY_TABLE from '../policy/generated/errno-policy'
 import ERRNO_POLICY_REASONS_TABLE from './generated/policy-reasons'
 import LEGACY_TEXTS_TABLE from './generated/legacy-texts'
 import GUIDANCE_TEXTS_ZH_CN_TABLE from '../guidance/generated/guidance.zh_CN'
@@ -39,6 +40,9 @@ export const ERRMSG_REST = /*#__PURE__*/ table(() => ERRMSG_REST_TABLE)
 
 /** What decoding an errMsg-only or legacy failure reads: errMsg: the errMsg column for the codes such a failure can carry; aliases: other spellings [reason, errno]; families: [API name pattern, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or '']; legacyTables: [min errCode, max errCode, key, name, API name pattern]; legacyErrno: legacy errCode -> errno; legacyByReason: codes that map only when the reason says so [errCode, reason, errno, table index]. */
 export const DECODING = /*#__PURE__*/ table(() => DECODING_TABLE)
+
+/** errno -> policy: a class letter (r retry, u user action, f fix the code, c configuration, a re-authorise, t server token, x cancel, n unsupported), then the retry delay in ms for "r". Codes with no advice are absent. */
+export const ERRNO_POLICY = /*#__PURE__*/ table(() => ERRNO_POLICY_TABLE)
 
 /** errno -> why the policy is what it is (en). */
 export const ERRNO_POLICY_REASONS = /*#__PURE__*/ table(() => ERRNO_POLICY_REASONS_TABLE)
