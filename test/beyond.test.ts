@@ -2,7 +2,7 @@ import * as fs from 'fs'
 import * as path from 'path'
 import {
   WxServerError, toWxServerError, CloudError, toCloudError, HttpApiError, toHttpApiError, apiRequest, parseRetryAfter, msUntilNextBeijingDay,
-  isRetriable, retryDelay, requiresReauthorization, requiresServerTokenRefresh, isConfigurationError, requiresUserAction, getGuidance, withRetry, ErrnoError, getPolicy,
+  isRetriable, retryDelay, requiresReauthorization, requiresServerTokenRefresh, isConfigurationError, requiresUserAction, getGuidance, withRetry, ErrnoError, getPolicy, MiniprogramError, isErrnoError, isWxServerError, isCloudError, isHttpApiError, toErrnoError,
 } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 
@@ -269,5 +269,42 @@ describe('catalogue coverage, third pass (issue #21)', () => {
     const error = toWxServerError({ errcode: 45047, errmsg: 'out of response count limit' })!
     expect(error.known).toBe(true)
     expect(isRetriable(error)).toBe(false)
+  })
+})
+
+describe('one error family (issue #23)', () => {
+  test('every class extends the exported base: known, kind, policy, cause, masked toJSON; an isX guard for each', () => {
+    const body = { errcode: 40029, errmsg: 'invalid code' }
+    const errors = [
+      toErrnoError({ errno: 1500102, errMsg: 'openBluetoothAdapter:fail:not available' }),
+      toWxServerError(body)!,
+      toCloudError({ code: 'DATABASE_TIMEOUT' }),
+      toHttpApiError(503, { error: 'busy' })!,
+    ]
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(MiniprogramError)
+      expect(error).toBeInstanceOf(Error)
+      expect(typeof error.known).toBe('boolean')
+      expect(typeof error.kind).toBe('string')
+      expect(typeof error.policy.kind).toBe('string')
+      expect(error.policy).toEqual(getPolicy(error))
+      expect(typeof error.toJSON()).toBe('object')
+    }
+    expect(errors[1].cause).toBe(body)
+    const guards = [isErrnoError, isWxServerError, isCloudError, isHttpApiError]
+    errors.forEach((error, i) => guards.forEach((guard, j) => expect([i, j, guard(error)]).toEqual([i, j, i === j])))
+    // Another copy of the library: the same shape is recognised without instanceof.
+    expect(isWxServerError({ name: 'WxServerError', errcode: 1 })).toBe(true)
+    expect(isCloudError({ name: 'CloudError', code: 'X' })).toBe(true)
+    expect(isHttpApiError({ name: 'HttpApiError', statusCode: 500 })).toBe(true)
+    for (const guard of guards) for (const value of [null, undefined, 'x', 1, {}, new Error('x')]) expect(guard(value)).toBe(false)
+  })
+
+  test('constructors take decoded fields; reading a response is toHttpApiError\'s', () => {
+    const error = new HttpApiError({ statusCode: 401, error: 'invalid_grant', description: 'token=abc', url: 'https://x/?access_token=SECRET' })
+    expect(error).toMatchObject({ statusCode: 401, error: 'invalid_grant', description: 'token=***' })
+    expect(error.url).not.toContain('SECRET')
+    expect(new WxServerError({ errcode: 40029 })).toMatchObject({ errcode: 40029, known: true })
+    expect(new CloudError({ code: 'DATABASE_TIMEOUT' })).toMatchObject({ code: 'DATABASE_TIMEOUT', known: true })
   })
 })

@@ -1,5 +1,5 @@
 // Issue #14: the testing kit, error constructors in one style, CLI --version and search.
-import { createWxp, showGuidance, WxServerError, CloudError, HttpApiError, toWxServerError, setLocale } from '../src/index'
+import { createWxp, showGuidance, WxServerError, CloudError, HttpApiError, toWxServerError, toHttpApiError, setLocale } from '../src/index'
 import { createFakeWx, resetGuidanceState } from '../src/testing/index'
 import { runCli } from '../src/cli/index'
 
@@ -47,7 +47,8 @@ describe('error constructors take one init object, as ErrnoError does', () => {
   test('WxServerError, CloudError and HttpApiError', () => {
     expect(new WxServerError({ errcode: 45009, errmsg: 'reach max api daily quota limit', cause: { errcode: 45009 } })).toMatchObject({ errcode: 45009, code: 'API_DAILY_QUOTA_EXCEEDED', known: true })
     expect(new CloudError({ code: 'DATABASE_TIMEOUT', requestId: 'r1' })).toMatchObject({ code: 'DATABASE_TIMEOUT', requestId: 'r1', known: true })
-    expect(new HttpApiError({ statusCode: 429, body: { error: 'reach_limit' }, headers: { 'Retry-After': '3' } })).toMatchObject({ statusCode: 429, retryAfterMs: 3000 })
+    expect(new HttpApiError({ statusCode: 429, error: 'reach_limit', retryAfterMs: 3000 })).toMatchObject({ statusCode: 429, error: 'reach_limit', retryAfterMs: 3000 })
+    expect(toHttpApiError(429, { error: 'reach_limit' }, { 'Retry-After': '3' })).toMatchObject({ statusCode: 429, retryAfterMs: 3000 })
     expect(new WxServerError({ errcode: 40029 }).message).toBe(toWxServerError({ errcode: 40029 })!.message)
   })
 })

@@ -5,8 +5,9 @@ import { maskedField, safeMessage, truncate, MAX_MESSAGE } from './mask'
 export const UNKNOWN_ERRNO = -1
 
 import { BRAND } from './brand'
-import { errnoKind } from './policy-table'
-import type { ErrorKind } from './policy-table'
+import { errnoKind, errnoPolicy } from './policy-table'
+import type { ErrorKind, ErrorPolicy } from './policy-table'
+import { MiniprogramError } from './MiniprogramError'
 
 export { isErrnoError } from './brand'
 const MAX_MESSAGE_ERRMSG = 500
@@ -49,7 +50,7 @@ export interface ErrnoErrorJSON {
  *   if (isErrnoError(e) && e.errno === Errno.BLUETOOTH_ADAPTER_UNAVAILABLE) showGuidance(e)
  * }
  */
-export class ErrnoError extends Error {
+export class ErrnoError extends MiniprogramError {
   override readonly name = 'ErrnoError' as const
   /** The 7-digit errno (or a shorter general code such as 1 cancel, 5 time out); -1 when unknown. */
   readonly errno: number
@@ -67,8 +68,6 @@ export class ErrnoError extends Error {
   readonly specific: number
   /** true when the catalogue has this errno. */
   readonly known: boolean
-  /** The original failure, untouched. */
-  readonly cause: unknown
 
   constructor(init: ErrnoErrorInit) {
     const errno = init.errno
@@ -80,9 +79,7 @@ export class ErrnoError extends Error {
     if (init.note) message += ': ' + init.note
     // The errMsg (the only input quoted) is masked above; the rest is ours: numbers and the note
     // (codes, table and API names). Bounded as a whole.
-    super(truncate(message, MAX_MESSAGE))
-    // Keeps instanceof working when a consumer downlevels the class to ES5 (native classes need nothing).
-    if (!(this instanceof ErrnoError)) Object.setPrototypeOf(this, new.target.prototype)
+    super(truncate(message, MAX_MESSAGE), init.cause)
     this.errno = errno
     this.errMsg = maskedField(String(init.errMsg))
     if (init.errCode !== undefined) this.errCode = init.errCode
@@ -92,12 +89,16 @@ export class ErrnoError extends Error {
     this.second = second
     this.specific = specific
     this.known = known
-    this.cause = init.cause
   }
 
   /** Who or what the failure comes from (see ErrorKind), from the catalogue's policy for the errno. */
   get kind(): ErrorKind {
     return errnoKind(this.errno, this.known)
+  }
+
+  /** What to do about it, from the catalogue's policy for the errno. */
+  get policy(): ErrorPolicy {
+    return errnoPolicy(this.errno)
   }
 
   toJSON(): ErrnoErrorJSON {

@@ -1,6 +1,7 @@
 export { decodeErrno } from './decode'
 export { isKnownErrno, isErrnoNumber, splitErrno } from './codes'
 export { ErrnoError, isErrnoError, UNKNOWN_ERRNO } from './ErrnoError'
+export { MiniprogramError } from './MiniprogramError'
 export type { ErrnoErrorInit, ErrnoErrorJSON } from './ErrnoError'
 export { toErrnoError, parseErrMsg, errnoFromReason, legacyCodeToErrno, legacyTableName } from './normalize'
 export type { ParsedErrMsg } from './normalize'

@@ -2,6 +2,7 @@ import { CLOUD_CODES, CLOUD_GROUPS, WX_CLOUD_NUMERIC } from '../texts/tables'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy, getPolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
+import { MiniprogramError } from '../errno/MiniprogramError'
 import type { ErrorKind } from '../errno/policy-table'
 import { toErrnoError, own } from '../errno/normalize'
 import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
@@ -25,7 +26,7 @@ export const UNKNOWN_CLOUD_CODE = 'UNKNOWN'
  * A cloud development (CloudBase) failure: wx.cloud.callFunction / database / storage, the
  * CloudBase SDKs and cloud hosting, decoded to its string code.
  */
-export class CloudError extends Error {
+export class CloudError extends MiniprogramError {
   override readonly name = 'CloudError' as const
   /** The string code (`DATABASE_COLLECTION_NOT_EXIST`), or `UNKNOWN`. */
   readonly code: string
@@ -38,22 +39,15 @@ export class CloudError extends Error {
   readonly known: boolean
   /** true for the generic codes the reference says carry no particular meaning: do not branch on them. */
   readonly generic: boolean
-  readonly meaning?: Localized
+  override readonly meaning?: Localized
   readonly groupName?: Localized
-  /** The original failure, untouched. */
-  readonly cause: unknown
 
-  constructor(init: CloudErrorInit)
-  /** @deprecated since 0.2: use the init object, `new CloudError({ code, errMsg, errCode, requestId, cause })`. */
-  constructor(code: string, init?: Omit<CloudErrorInit, 'code'>)
-  constructor(first: string | CloudErrorInit, second: Omit<CloudErrorInit, 'code'> = {}) {
-    const init: CloudErrorInit = typeof first === 'object' && first !== null ? first : Object.assign({ code: first }, second)
+  constructor(init: CloudErrorInit) {
     const code = typeof init.code === 'string' && init.code ? init.code : UNKNOWN_CLOUD_CODE
     const row = CLOUD_CODES()[code]
     const meaning = localized(row && row[4])
     // Each input is masked on its own before the parts are joined: a value left open in one cannot swallow the next.
-    super(safeMessage(part(code) + (init.errCode !== undefined ? ` (errCode ${init.errCode})` : '') + (meaning ? `: ${meaning.en}` : '') + (init.errMsg ? ` — ${part(String(init.errMsg))}` : '')))
-    Object.setPrototypeOf(this, new.target.prototype)
+    super(safeMessage(part(code) + (init.errCode !== undefined ? ` (errCode ${init.errCode})` : '') + (meaning ? `: ${meaning.en}` : '') + (init.errMsg ? ` — ${part(String(init.errMsg))}` : '')), init.cause)
     this.code = code
     this.errMsg = maskedField(String(init.errMsg || ''))
     if (init.errCode !== undefined) this.errCode = init.errCode
@@ -65,7 +59,10 @@ export class CloudError extends Error {
       this.meaning = meaning
       this.groupName = localized(CLOUD_GROUPS()[row[0]])
     }
-    this.cause = init.cause
+  }
+
+  get policy(): ErrorPolicy {
+    return this[POLICY_KEY]
   }
 
   get [POLICY_KEY](): ErrorPolicy {
@@ -151,4 +148,9 @@ export function toCloudError(reason: unknown): CloudError {
   const chosen = known.filter((candidate) => table[candidate][3] !== 1)[0] || known[0]
   if (init.errCode === undefined && numbers.length) init.errCode = numbers[0]
   return new CloudError(Object.assign({ code: chosen || (typeof code === 'string' && code ? code : UNKNOWN_CLOUD_CODE) }, init))
+}
+
+/** true for a CloudError, also one made by another copy of this library. */
+export function isCloudError(value: unknown): value is CloudError {
+  return isInstance(value, CloudError) || (read(value, 'name') === 'CloudError' && typeof read(value, 'code') === 'string')
 }

@@ -2,9 +2,10 @@ import { HTTP_STATUSES, HTTP_ERRORS } from '../texts/tables'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
+import { MiniprogramError } from '../errno/MiniprogramError'
 import type { ErrorKind } from '../errno/policy-table'
 import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
-import { localized, maskedCopy, read, parseBody, part } from './shared'
+import { localized, maskedCopy, read, parseBody, part, isInstance } from './shared'
 import type { Localized } from '../errno/types'
 
 type Row = ReturnType<typeof HTTP_ERRORS>[number]
@@ -40,12 +41,17 @@ function errorRow(error: string | undefined, description: string | undefined, ta
   return undefined
 }
 
-/** The init object of `new HttpApiError({...})`, in the style of ErrnoError's. */
+/** The decoded fields of `new HttpApiError({...})`; toHttpApiError reads them from a response. */
 export interface HttpApiErrorInit extends HttpErrorContext {
   statusCode: number
-  /** The response body (kept as `cause`). */
-  body?: unknown
-  headers?: unknown
+  /** The body's `error` value (`auth_bad_access_token`). */
+  error?: string
+  /** The body's `error_description` (or `message`). */
+  description?: string
+  /** Retry-After in milliseconds. */
+  retryAfterMs?: number
+  /** The response body as received. */
+  cause?: unknown
 }
 
 export interface HttpErrorContext {
@@ -56,55 +62,44 @@ export interface HttpErrorContext {
 }
 
 /** A REST API answered with an error status (and usually an `{error, error_description}` body). */
-export class HttpApiError extends Error {
+export class HttpApiError extends MiniprogramError {
   override readonly name = 'HttpApiError' as const
   readonly statusCode: number
   /** The body's `error` value (`auth_bad_access_token`), when there is one. */
   readonly error?: string
-  /** The body's `error_description` (or `message`). */
+  /** The body's `error_description` (or `message`), masked. */
   readonly description?: string
   /** Retry-After in milliseconds, when the response had one. */
   readonly retryAfterMs?: number
   readonly known: boolean
-  readonly meaning?: Localized
+  override readonly meaning?: Localized
   readonly url?: string
   /** The vendor error table the body was read with, when the caller asked for one. */
   readonly table?: RestErrorTable
-  /** The body as received, untouched. */
-  readonly cause: unknown
 
-  constructor(init: HttpApiErrorInit)
-  /** @deprecated since 0.2: use the init object, `new HttpApiError({ statusCode, body, headers, url, table })`. */
-  constructor(statusCode: number, body: unknown, headers?: unknown, context?: HttpErrorContext)
-  constructor(first: number | HttpApiErrorInit, second?: unknown, third?: unknown, fourth: HttpErrorContext = {}) {
-    const init: HttpApiErrorInit = typeof first === 'object' && first !== null ? first : Object.assign({ statusCode: first as number, body: second, headers: third }, fourth)
+  constructor(init: HttpApiErrorInit) {
     const statusCode = init.statusCode
-    const body = init.body
-    const headers = init.headers
-    const context: HttpErrorContext = { url: init.url, table: init.table }
-    const data = parseBody(body)
-    const errorValue = read(data, 'error')
-    const descriptionValue = read(data, 'error_description') || read(data, 'message')
-    const error = typeof errorValue === 'string' ? errorValue : undefined
-    const description = typeof descriptionValue === 'string' ? descriptionValue : undefined
-    const table = context.table === 'easemob' ? context.table : undefined
+    const error = typeof init.error === 'string' ? init.error : undefined
+    const description = typeof init.description === 'string' ? init.description : undefined
+    const table = init.table === 'easemob' ? init.table : undefined
     const row = errorRow(error, description, table)
     const status = HTTP_STATUSES()[statusCode]
     const meaning = localized(row ? row[5] : status && status[2])
     // Each input is masked on its own before the parts are joined: a value left open in one cannot swallow the next.
-    super(safeMessage(`HTTP ${statusCode}` + (error ? ` ${part(error)}` : '') + (description ? `: ${part(description)}` : '') + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${part(String(context.url))}` : '')))
-    Object.setPrototypeOf(this, new.target.prototype)
+    super(safeMessage(`HTTP ${statusCode}` + (error ? ` ${part(error)}` : '') + (description ? `: ${part(description)}` : '') + (meaning ? ` (${meaning.en})` : '') + (init.url ? ` from ${part(String(init.url))}` : '')), init.cause)
     this.statusCode = statusCode
     if (error !== undefined) this.error = error
     if (description !== undefined) this.description = maskedField(description)
-    const retryAfter = parseRetryAfter(headers)
-    if (retryAfter !== undefined) this.retryAfterMs = retryAfter
+    if (typeof init.retryAfterMs === 'number' && init.retryAfterMs >= 0) this.retryAfterMs = init.retryAfterMs
     this.known = !!(row || status)
     if (meaning) this.meaning = meaning
     // Masked: console.error(err) prints own properties. The URL as called is the caller's own.
-    if (context.url !== undefined) this.url = safeMessage(String(context.url))
+    if (init.url !== undefined) this.url = safeMessage(String(init.url))
     if (table) this.table = table
-    this.cause = body
+  }
+
+  get policy(): ErrorPolicy {
+    return this[POLICY_KEY]
   }
 
   private row(): Row | undefined {
@@ -147,8 +142,24 @@ export class HttpApiError extends Error {
   }
 }
 
-/** The HttpApiError for a response, or undefined when the status is below 400. */
+/** The HttpApiError for a response (its body's error and description, its Retry-After), or undefined below 400. */
 export function toHttpApiError(statusCode: number, body?: unknown, headers?: unknown, context?: HttpErrorContext): HttpApiError | undefined {
   if (typeof statusCode !== 'number' || !(statusCode >= 400) || statusCode > 599) return undefined
-  return new HttpApiError(Object.assign({ statusCode, body, headers }, context))
+  const data = parseBody(body)
+  const errorValue = read(data, 'error')
+  const descriptionValue = read(data, 'error_description') || read(data, 'message')
+  return new HttpApiError({
+    statusCode,
+    error: typeof errorValue === 'string' ? errorValue : undefined,
+    description: typeof descriptionValue === 'string' ? descriptionValue : undefined,
+    retryAfterMs: parseRetryAfter(headers),
+    url: context ? context.url : undefined,
+    table: context ? context.table : undefined,
+    cause: body,
+  })
+}
+
+/** true for an HttpApiError, also one made by another copy of this library. */
+export function isHttpApiError(value: unknown): value is HttpApiError {
+  return isInstance(value, HttpApiError) || (read(value, 'name') === 'HttpApiError' && typeof read(value, 'statusCode') === 'number')
 }

@@ -2,6 +2,7 @@ import { SERVER_CODES } from '../texts/tables'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
+import { MiniprogramError } from '../errno/MiniprogramError'
 import type { ErrorKind } from '../errno/policy-table'
 import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
 import { localized, maskedCopy, read, parseBody, isInstance, part } from './shared'
@@ -33,7 +34,7 @@ export interface WxServerErrorContext {
  * A WeChat server API answered `{errcode, errmsg}` with a non-zero errcode
  * (code2Session, getAccessToken, OAuth, subscribe messages, ...).
  */
-export class WxServerError extends Error {
+export class WxServerError extends MiniprogramError {
   override readonly name = 'WxServerError' as const
   readonly errcode: number
   readonly errmsg: string
@@ -41,18 +42,12 @@ export class WxServerError extends Error {
   readonly code?: string
   readonly known: boolean
   /** What the errcode means, why it happens and how to fix it, in zh_CN / zh_TW / en. */
-  readonly meaning?: Localized
+  override readonly meaning?: Localized
   readonly reason?: Localized
   readonly fix?: Localized
   readonly url?: string
-  /** The body as received, untouched. */
-  readonly cause: unknown
 
-  constructor(init: WxServerErrorInit)
-  /** @deprecated since 0.2: use the init object, `new WxServerError({ errcode, errmsg, cause, url })`. */
-  constructor(errcode: number, errmsg: string, body: unknown, context?: WxServerErrorContext)
-  constructor(first: number | WxServerErrorInit, second?: string, third?: unknown, fourth: WxServerErrorContext = {}) {
-    const init: WxServerErrorInit = typeof first === 'object' && first !== null ? first : { errcode: first as number, errmsg: second, cause: third, url: fourth.url }
+  constructor(init: WxServerErrorInit) {
     const errcode = init.errcode
     const errmsg = init.errmsg || ''
     const body = init.cause
@@ -60,8 +55,7 @@ export class WxServerError extends Error {
     const row = SERVER_CODES()[String(errcode)]
     const meaning = localized(row && row[4])
     // Each input is masked on its own before the parts are joined: a value left open in one cannot swallow the next.
-    super(safeMessage(`errcode ${errcode}: ${part(errmsg) || (row ? row[3] : '') || 'error'}` + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${part(String(context.url))}` : '')))
-    Object.setPrototypeOf(this, new.target.prototype)
+    super(safeMessage(`errcode ${errcode}: ${part(errmsg) || (row ? row[3] : '') || 'error'}` + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${part(String(context.url))}` : '')), body)
     this.errcode = errcode
     this.errmsg = maskedField(errmsg)
     this.known = !!row
@@ -73,10 +67,13 @@ export class WxServerError extends Error {
     }
     // Masked: console.error(err) prints own properties. The URL as called is the caller's own.
     if (context.url !== undefined) this.url = safeMessage(String(context.url))
-    this.cause = body
   }
 
-  /** Read by isRetriable, retryDelay, requiresReauthorization, isConfigurationError. */
+  get policy(): ErrorPolicy {
+    return this[POLICY_KEY]
+  }
+
+  /** Read by isRetriable, retryDelay, requiresReauthorization, isConfigurationError (also of another copy of the library). */
   get [POLICY_KEY](): ErrorPolicy {
     const row = SERVER_CODES()[String(this.errcode)]
     const policy = decodePolicy(row && row[1])
@@ -123,4 +120,9 @@ export function toWxServerError(body: unknown, context?: WxServerErrorContext): 
   if (errcode === undefined || errcode === 0) return undefined
   const errmsg = read(data, 'errmsg')
   return new WxServerError({ errcode, errmsg: typeof errmsg === 'string' ? errmsg : '', cause: body, url: context ? context.url : undefined })
+}
+
+/** true for a WxServerError, also one made by another copy of this library. */
+export function isWxServerError(value: unknown): value is WxServerError {
+  return isInstance(value, WxServerError) || (read(value, 'name') === 'WxServerError' && typeof read(value, 'errcode') === 'number')
 }

@@ -104,3 +104,19 @@ export async function consumerTypes() {
   expectTypeOf(normalizeLocale(fromStorage)).toEqualTypeOf<Locale>()
   setLocale(normalizeLocale(fromStorage))
 }
+
+import { WxServerError, CloudError, HttpApiError, MiniprogramError, isWxServerError } from '../../src/index'
+import type { ErrorKind } from '../../src/index'
+
+export function errorFamilyTypes(): void {
+  // @ts-expect-error the positional constructors of 0.1 are gone: an init object of decoded fields
+  new WxServerError(40029, 'invalid code', {})
+  // @ts-expect-error likewise
+  new CloudError('DATABASE_TIMEOUT', {})
+  // @ts-expect-error a body is toHttpApiError's to read, not the constructor's
+  new HttpApiError({ statusCode: 500, body: {} })
+  const error: MiniprogramError = new HttpApiError({ statusCode: 500 })
+  expectTypeOf(error.kind).toEqualTypeOf<ErrorKind>()
+  const value: unknown = undefined
+  if (isWxServerError(value)) expectTypeOf(value.errcode).toEqualTypeOf<number>()
+}

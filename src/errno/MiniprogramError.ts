@@ -1,0 +1,37 @@
+import type { ErrorKind, ErrorPolicy } from './policy-table'
+import type { Localized } from './types'
+
+/**
+ * The one base of every error this library makes: ErrnoError (wx failures), WxServerError, CloudError and
+ * HttpApiError. Each keeps the original failure as `cause`, says whether the catalogue knows its code
+ * (`known`), who or what it comes from (`kind`) and what to do (`policy`), and serialises with secrets masked
+ * (`toJSON`). Constructors take decoded fields; reading raw failures is the job of toErrnoError,
+ * toWxServerError, toCloudError and toHttpApiError.
+ */
+export abstract class MiniprogramError extends Error {
+  /** The original failure, untouched. */
+  readonly cause: unknown
+  /** true when the catalogue has the code. */
+  abstract readonly known: boolean
+  /**
+   * The meaning in zh_CN / zh_TW / en, where the error carries it (server, cloud and HTTP errors). An ErrnoError
+   * reads no text table when it is made: its meaning is `lookupErrno(errno)` or `errnoMeaning(errno)`.
+   */
+  readonly meaning?: Localized
+
+  constructor(message: string, cause: unknown) {
+    super(message)
+    // Keeps instanceof working when a consumer downlevels the classes to ES5 (native classes need nothing).
+    if (Object.getPrototypeOf(this) !== new.target.prototype) Object.setPrototypeOf(this, new.target.prototype)
+    this.cause = cause
+  }
+
+  /** Who or what the failure comes from (see ErrorKind). */
+  abstract get kind(): ErrorKind
+
+  /** What to do about it: what isRetriable, retryDelay and the other predicates read. */
+  abstract get policy(): ErrorPolicy
+
+  /** Plain data for logs, secrets masked and bounded. */
+  abstract toJSON(): object
+}
