@@ -16,15 +16,15 @@ const banner = '/*! miniprogram-errno · MIT */'
 // The licence line on entry files only (a minifier keeps every /*! comment); the package's LICENSE file holds the licence.
 const entryBanner = (chunk) => (chunk.isEntry && !chunk.name.startsWith('texts/') ? banner : '')
 
-/** miniprogram_dist reads its text tables through src/texts/tables.miniprogram.ts (a require per file, on first use). */
+/** miniprogram_dist reads its text tables through src/texts/generated/tables.miniprogram.ts (a require per file, on first use). */
 function miniprogramTables() {
-  const tables = path.resolve('src/texts/tables.ts')
+  const tables = path.resolve('src/texts/generated/tables.ts')
   return {
     name: 'miniprogram-tables',
     async resolveId(source, importer, options) {
       if (!/(^|\/)tables$/.test(source)) return null
       const resolved = await this.resolve(source, importer, Object.assign({}, options, { skipSelf: true }))
-      return resolved && resolved.id === tables ? path.resolve('src/texts/tables.miniprogram.ts') : resolved
+      return resolved && resolved.id === tables ? path.resolve('src/texts/generated/tables.miniprogram.ts') : resolved
     },
   }
 }

@@ -7,7 +7,17 @@ export type { CloudErrorInit } from './errors/CloudError'
 export type { WxServerErrorInit } from './errors/WxServerError'
 export { HttpApiError, toHttpApiError, isHttpApiError, parseRetryAfter } from './errors/HttpApiError'
 export type { HttpErrorContext, RestErrorTable, HttpApiErrorInit } from './errors/HttpApiError'
-export { getPolicy, isRetriable, retryDelay, requiresReauthorization, requiresServerTokenRefresh, requiresUserAction, isConfigurationError, isCancel, errorKind } from './policy/policy'
+export {
+  getPolicy,
+  isRetriable,
+  retryDelay,
+  requiresReauthorization,
+  requiresServerTokenRefresh,
+  requiresUserAction,
+  isConfigurationError,
+  isCancel,
+  errorKind,
+} from './policy/policy'
 export type { ErrorPolicy, PolicyKind, ErrorKind } from './policy/policy'
 export { withRetry, withTimeout } from './policy/retry'
 export { maskSecrets } from './errno/mask'

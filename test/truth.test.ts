@@ -7,7 +7,7 @@ import {
 } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 import { runCli } from '../src/cli/index'
-import { GUIDANCE_TEXTS_ZH_TW, ERRNO_MEANINGS_ZH_TW, SERVER_CODES, CLOUD_CODES, HTTP_STATUSES, HTTP_ERRORS, LEGACY_TEXTS, CLOUD_GROUPS } from '../src/texts/tables'
+import { GUIDANCE_TEXTS_ZH_TW, ERRNO_MEANINGS_ZH_TW, SERVER_CODES, CLOUD_CODES, HTTP_STATUSES, HTTP_ERRORS, LEGACY_TEXTS, CLOUD_GROUPS } from '../src/texts/generated/tables'
 
 const root = path.resolve(__dirname, '..')
 const readData = (name: string) => JSON.parse(fs.readFileSync(path.join(root, name), 'utf8'))

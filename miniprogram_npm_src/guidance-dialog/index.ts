@@ -1,7 +1,14 @@
 // <guidance-dialog error="{{error}}" locale="zh_CN" bind:action="onAction" bind:close="onClose" />
 // <guidance-dialog errno="{{errno}}" … /> still works. Shows what to tell the user about a failure, with the
 // button that gets them to the fix: for an error, exactly what showGuidance would show.
-import { getGuidance, runGuidanceAction, toWxServerError, toCloudError, toHttpApiError, normalizeLocale } from '../../src/index'
+import {
+  getGuidance,
+  runGuidanceAction,
+  toWxServerError,
+  toCloudError,
+  toHttpApiError,
+  normalizeLocale,
+} from '../../src/index'
 import type { Guidance, GuidanceAction } from '../../src/index'
 
 /**
@@ -12,9 +19,17 @@ import type { Guidance, GuidanceAction } from '../../src/index'
 function rehydrate(value: any): unknown {
   if (!value || typeof value !== 'object') return value
   try {
-    if (value.name === 'WxServerError') return toWxServerError(value.cause !== undefined ? value.cause : { errcode: value.errcode, errmsg: value.errmsg }) || value
-    if (value.name === 'CloudError') return toCloudError(value.cause !== undefined ? value.cause : { code: value.code, errCode: value.errCode, errMsg: value.errMsg })
-    if (value.name === 'HttpApiError') return toHttpApiError(value.statusCode, value.cause, undefined, { url: value.url }) || value
+    if (value.name === 'WxServerError')
+      return (
+        toWxServerError(value.cause !== undefined ? value.cause : { errcode: value.errcode, errmsg: value.errmsg }) ||
+        value
+      )
+    if (value.name === 'CloudError')
+      return toCloudError(
+        value.cause !== undefined ? value.cause : { code: value.code, errCode: value.errCode, errMsg: value.errMsg },
+      )
+    if (value.name === 'HttpApiError')
+      return toHttpApiError(value.statusCode, value.cause, undefined, { url: value.url }) || value
   } catch (error) {
     // fall through: read it as it is
   }
@@ -22,8 +37,19 @@ function rehydrate(value: any): unknown {
 }
 
 const ICONS: { [name: string]: string } = {
-  bluetooth: 'ᛒ', wifi: '≋', nfc: '◎', location: '⌖', network: '⇅', permission: '⚿', camera: '◉',
-  microphone: '♪', storage: '▤', payment: '¥', ai: '☺', account: '☻', info: 'i',
+  bluetooth: 'ᛒ',
+  wifi: '≋',
+  nfc: '◎',
+  location: '⌖',
+  network: '⇅',
+  permission: '⚿',
+  camera: '◉',
+  microphone: '♪',
+  storage: '▤',
+  payment: '¥',
+  ai: '☺',
+  account: '☻',
+  info: 'i',
 }
 
 interface Self {
@@ -43,7 +69,10 @@ let nextAnswer = 0
 Component({
   options: { addGlobalClass: false },
   properties: {
-    /** The failure to explain: an ErrnoError, WxServerError, CloudError or HttpApiError (or its JSON); null hides the dialog. */
+    /**
+     * The failure to explain: an ErrnoError, WxServerError, CloudError or HttpApiError (or its JSON); null hides the
+     * dialog.
+     */
     error: { type: Object, value: null },
     /** The errno (or legacy errCode) to explain, when no `error` is given; 0 hides the dialog. */
     errno: { type: Number, value: 0 },
@@ -67,7 +96,14 @@ Component({
   observers: {
     'error, errno, locale, platform'(this: Self, error: unknown, errno: number, locale: string, platform: string) {
       const subject = error ? rehydrate(error) : errno
-      this.render(subject ? getGuidance(subject, { locale: locale ? normalizeLocale(locale) : undefined, platform: platform || undefined }) : undefined)
+      this.render(
+        subject
+          ? getGuidance(subject, {
+              locale: locale ? normalizeLocale(locale) : undefined,
+              platform: platform || undefined,
+            })
+          : undefined,
+      )
     },
   },
   methods: {
@@ -114,7 +150,9 @@ Component({
         return
       }
       // getGuidance only offers actions this client can run; the page handles `retry` itself.
-      runGuidanceAction(action as GuidanceAction).then((outcome) => this.finish(action, outcome.actionResult === 'ok', outcome.error))
+      runGuidanceAction(action as GuidanceAction).then((outcome) =>
+        this.finish(action, outcome.actionResult === 'ok', outcome.error),
+      )
     },
     onOpenSetting(this: Self, event: { detail: unknown }) {
       this.finish('openSetting', true, undefined, event.detail)

@@ -54,7 +54,10 @@ export class ErrnoError extends MiniprogramError {
   override readonly name = 'ErrnoError' as const
   /** The 7-digit errno (or a shorter general code such as 1 cancel, 5 time out); -1 when unknown. */
   readonly errno: number
-  /** The errMsg as the runtime sent it (`openBluetoothAdapter:fail:not available`), secrets masked; `cause` has the original. */
+  /**
+   * The errMsg as the runtime sent it (`openBluetoothAdapter:fail:not available`), secrets masked; `cause` has the
+   * original.
+   */
   readonly errMsg: string
   /** The legacy errCode, when the failure had one. */
   readonly errCode?: number

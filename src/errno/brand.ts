@@ -1,7 +1,10 @@
 // isErrnoError on its own, so `import { isErrnoError }` bundles this file and nothing else.
 import type { ErrnoError } from './ErrnoError'
 
-/** On ErrnoError.prototype. Shared by every copy of the library (Symbol.for is global), so isErrnoError works across copies. */
+/**
+ * On ErrnoError.prototype. Shared by every copy of the library (Symbol.for is global), so isErrnoError works across
+ * copies.
+ */
 export const BRAND = Symbol.for('miniprogram-errno.ErrnoError')
 
 /**
@@ -12,7 +15,10 @@ export function isErrnoError(value: unknown): value is ErrnoError {
   if (value === null || typeof value !== 'object') return false
   try {
     const candidate = value as { [key: string]: unknown }
-    return (candidate as { [BRAND]?: unknown })[BRAND] === true || (candidate.name === 'ErrnoError' && typeof candidate.errno === 'number' && typeof candidate.errMsg === 'string')
+    return (
+      (candidate as { [BRAND]?: unknown })[BRAND] === true ||
+      (candidate.name === 'ErrnoError' && typeof candidate.errno === 'number' && typeof candidate.errMsg === 'string')
+    )
   } catch (error) {
     return false // a proxy that throws on property access
   }

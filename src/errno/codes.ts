@@ -30,7 +30,10 @@ let knownErrnos: Set<number> | undefined
 
 /** Every catalogued errno, ascending. Shared: do not change it. */
 export function knownErrnoList(): number[] {
-  if (!knownList) knownList = Object.keys(Errno).map((name) => Errno[name as keyof typeof Errno] as number).sort((a, b) => a - b)
+  if (!knownList)
+    knownList = Object.keys(Errno)
+      .map((name) => Errno[name as keyof typeof Errno] as number)
+      .sort((a, b) => a - b)
   return knownList
 }
 

@@ -1,4 +1,4 @@
-import { CATEGORY_NAMES } from '../texts/tables'
+import { CATEGORY_NAMES } from '../texts/generated/tables'
 import { splitErrno, categoryKey, isInferredCategory } from './codes'
 import type { DecodedErrno, ErrnoCategory } from './types'
 
@@ -6,8 +6,21 @@ export { isErrnoNumber, isKnownErrno } from './codes'
 
 function category(code: number, key: string | undefined): ErrnoCategory {
   const names = key === undefined ? undefined : CATEGORY_NAMES()[key]
-  if (key === undefined || !names) return { code, key: 'unknown', name: { zh_CN: '未知类目', zh_TW: '未知類目', en: 'Unknown category' }, known: false, inferred: false }
-  return { code, key, name: { zh_CN: names[0], zh_TW: names[1] || names[0], en: names[2] }, known: true, inferred: isInferredCategory(key) }
+  if (key === undefined || !names)
+    return {
+      code,
+      key: 'unknown',
+      name: { zh_CN: '未知类目', zh_TW: '未知類目', en: 'Unknown category' },
+      known: false,
+      inferred: false,
+    }
+  return {
+    code,
+    key,
+    name: { zh_CN: names[0], zh_TW: names[1] || names[0], en: names[2] },
+    known: true,
+    inferred: isInferredCategory(key),
+  }
 }
 
 /**

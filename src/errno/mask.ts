@@ -3,7 +3,9 @@
 // A secret-looking name: the listed ones, and any name ending in token, secret, password, pwd or key, in
 // snake, kebab or camel case (client_secret, id_token, api_key, x-api-key, appKey, tmpSecretKey, privateKey),
 // and the credential ids of COS/STS (secretId, tmpSecretId).
-const KEY = '(?:[\\w.-]{0,40}?(?:token|secret|password|passwd|pwd|key|secretid|secret_id|credential|credentials)|js_code|code|ticket|sign|signature|paysign|authorization|cookie|set-cookie)'
+const KEY =
+  '(?:[\\w.-]{0,40}?(?:token|secret|password|passwd|pwd|key|secretid|secret_id|credential|credentials)' +
+  '|js_code|code|ticket|sign|signature|paysign|authorization|cookie|set-cookie)'
 // In JSON and plain text, `code` and `sign` are too common as names of non-secrets (errcode, "error code: -604101",
 // CloudBase's {code: 'DATABASE_TIMEOUT'}): a login `code` is masked there only as a lower-case/mixed string value.
 const TEXT_KEY = KEY.replace('|code|ticket|sign|', '|ticket|')
@@ -33,8 +35,12 @@ const buildPatterns = (): ReadonlyArray<readonly [RegExp, string]> => [
   [/(\\*"(?:js_)?code\\*"\s*:\s*)\\*"(?![A-Z0-9_]*\\*")(?:[^"\\]|\\(?!"))*\\*"/g, '$1"***"'],
   // query strings, URL fragments, form bodies: ?access_token=…, #id_token=…, &client_secret=…
   [new RegExp('([?&#;\\s,{(]|^)(' + KEY + ')=(?!\\*\\*\\*)' + VALUE_END + '+', 'gi'), '$1$2=***'],
-  // the same inside a URL-encoded parameter, once or twice encoded: redirect_uri=https%3A%2F%2Fx%2Fcb%3Faccess_token%3DSECRET%26x%3D1
-  [new RegExp('(^|[^\\w.-])(' + KEY + ')(' + ENCODED_EQ + ')(?:(?!' + ENCODED_END + ')[^&#\\s"\'])+', 'gi'), '$1$2$3***'],
+  // the same inside a URL-encoded parameter, once or twice encoded:
+  // redirect_uri=https%3A%2F%2Fx%2Fcb%3Faccess_token%3DSECRET%26x%3D1
+  [
+    new RegExp('(^|[^\\w.-])(' + KEY + ')(' + ENCODED_EQ + ')(?:(?!' + ENCODED_END + ')[^&#\\s"\'])+', 'gi'),
+    '$1$2$3***',
+  ],
   // key = value and key: value in plain text ("password: hunter2", "client_secret = abc")
   [new RegExp('(\\b' + TEXT_KEY + '\\s*[:=]\\s*)(?![\\s"\'\\\\]|\\*\\*\\*)' + VALUE_END + '+', 'gi'), '$1***'],
 ]
@@ -76,8 +82,10 @@ export function safeMessage(text: string, max: number = MAX_MESSAGE): string {
   return truncate(maskSecrets(text.length > max * 4 ? text.slice(0, max * 4) : text), max)
 }
 
-
-/** The longest own text field (errMsg, errmsg, description) masked in full; a longer one that may hold a secret is cut first. */
+/**
+ * The longest own text field (errMsg, errmsg, description) masked in full; a longer one that may hold a secret is cut
+ * first.
+ */
 const MAX_MASKED_FIELD = 100000
 
 /**

@@ -1,6 +1,6 @@
 import { ErrnoError, UNKNOWN_ERRNO, isErrnoErrorInstance } from './ErrnoError'
 import { isErrnoNumber } from './codes'
-import { DECODING } from '../texts/tables'
+import { DECODING } from '../texts/generated/tables'
 
 /** What an errMsg says: `api:fail:reason`, `api:fail reason` and bare `api:fail`. */
 export interface ParsedErrMsg {
@@ -37,7 +37,9 @@ export function parseErrMsg(errMsg: string): ParsedErrMsg {
 /** A legacy errCode table: [min errCode, max errCode, key, name, the APIs that send its codes]. */
 export type LegacyTable = readonly [number, number, string, string, RegExp]
 
-let compiled: { families: Array<[RegExp, string[]]>; rules: Array<[RegExp, number, RegExp | undefined]>; tables: LegacyTable[] } | undefined
+let compiled:
+  | { families: Array<[RegExp, string[]]>; rules: Array<[RegExp, number, RegExp | undefined]>; tables: LegacyTable[] }
+  | undefined
 
 /**
  * The patterns of DECODING (data/errno.json apiFamilies and reasonRules, data/legacy.json tables), compiled once.
@@ -49,8 +51,13 @@ function patterns(): NonNullable<typeof compiled> {
   if (!compiled) {
     const { families, rules, legacyTables: tables } = DECODING()
     compiled = {
-      families: (families || []).map(([pattern, prefixes]) => [new RegExp(pattern), prefixes.slice()] as [RegExp, string[]]),
-      rules: (rules || []).map(([pattern, errno, api]) => [new RegExp(pattern), errno, api ? new RegExp(api) : undefined] as [RegExp, number, RegExp | undefined]),
+      families: (families || []).map(
+        ([pattern, prefixes]) => [new RegExp(pattern), prefixes.slice()] as [RegExp, string[]],
+      ),
+      rules: (rules || []).map(
+        ([pattern, errno, api]) =>
+          [new RegExp(pattern), errno, api ? new RegExp(api) : undefined] as [RegExp, number, RegExp | undefined],
+      ),
       tables: (tables || []).map(([min, max, key, name, api]) => [min, max, key, name, new RegExp(api)] as LegacyTable),
     }
   }
@@ -59,12 +66,19 @@ function patterns(): NonNullable<typeof compiled> {
 
 /** Lower case, one space between words, no trailing full stop: how reasons and the errMsg column are compared. */
 function normalizeReason(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.\u3002]+$/, '').trim()
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.\u3002]+$/, '')
+    .trim()
 }
 
 let errMsgIndex: Array<[string, number, string]> | undefined
 
-/** The catalogue's errMsg column (codes an errMsg-only failure can carry) and the aliases, normalised once: [reason, errno, 7-digit code]. */
+/**
+ * The catalogue's errMsg column (codes an errMsg-only failure can carry) and the aliases, normalised once: [reason,
+ * errno, 7-digit code].
+ */
 function catalogueErrMsgs(): Array<[string, number, string]> {
   if (!errMsgIndex) {
     const { errMsg: column, aliases } = DECODING()
@@ -86,12 +100,18 @@ function familyPrefixes(api: string | undefined): string[] {
   return prefixes
 }
 
-/** true when a reason is the catalogue text with a spelling variant (a letter or two short or long) or details after a separator. */
+/**
+ * true when a reason is the catalogue text with a spelling variant (a letter or two short or long) or details after a
+ * separator.
+ */
 function nearMatch(reason: string, text: string): boolean {
   const [shorter, longer] = reason.length <= text.length ? [reason, text] : [text, reason]
   if (shorter.length < 6 || longer.indexOf(shorter) !== 0) return false
   const rest = longer.slice(shorter.length)
-  return /^[a-z]{1,2}$/.test(rest) || (longer === reason && /^[,;:(\s]/.test(rest) && /[a-z]/.test(shorter.slice(-1)) && shorter.indexOf(' ') > 0)
+  return (
+    /^[a-z]{1,2}$/.test(rest) ||
+    (longer === reason && /^[,;:(\s]/.test(rest) && /[a-z]/.test(shorter.slice(-1)) && shorter.indexOf(' ') > 0)
+  )
 }
 
 /**
@@ -155,7 +175,8 @@ export function legacyCodeToErrno(errCode: number, reason?: string, api?: string
   const table = tableOfCode(errCode)
   if (table && !sendsTable(table, api)) return undefined
   const { legacyErrno, legacyByReason } = DECODING()
-  const errno = legacyErrno && Object.prototype.hasOwnProperty.call(legacyErrno, errCode) ? legacyErrno[errCode] : undefined
+  const errno =
+    legacyErrno && Object.prototype.hasOwnProperty.call(legacyErrno, errCode) ? legacyErrno[errCode] : undefined
   if (errno !== undefined) return errno
   if (reason !== undefined) {
     const text = reason.toLowerCase()
@@ -172,7 +193,9 @@ export function legacyTableName(errCode: number, api?: string): string | undefin
   return table && table[3]
 }
 
-/** A table's own entry for a key a caller gave, never one inherited from Object.prototype (`constructor`, `__proto__`). */
+/**
+ * A table's own entry for a key a caller gave, never one inherited from Object.prototype (`constructor`, `__proto__`).
+ */
 export function own<T>(table: { [key: string]: T }, key: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined
 }
@@ -237,8 +260,10 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
     errno = legacyCodeToErrno(errCode, parsed && parsed.reason, api)
     if (errno === undefined && errCode !== 0) {
       const table = tableOfCode(errCode)
-      note = !table ? 'errCode ' + errCode + ' is not a known legacy code'
-        : sendsTable(table, api) ? 'legacy errCode ' + errCode + ' of the ' + table[3] + ' has no errno equivalent'
+      note = !table
+        ? 'errCode ' + errCode + ' is not a known legacy code'
+        : sendsTable(table, api)
+          ? 'legacy errCode ' + errCode + ' of the ' + table[3] + ' has no errno equivalent'
           : 'errCode ' + errCode + ' is ' + api + "'s own code, not a code of the " + table[3]
     }
   }
@@ -250,5 +275,12 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
     errno = UNKNOWN_ERRNO
     if (!note && errMsg === undefined) note = 'no failure details (got ' + describe(reason) + ')'
   }
-  return new ErrnoError({ errno, errMsg: errMsg !== undefined ? errMsg : api ? api + ':fail' : 'fail', errCode, api, cause: reason, note })
+  return new ErrnoError({
+    errno,
+    errMsg: errMsg !== undefined ? errMsg : api ? api + ':fail' : 'fail',
+    errCode,
+    api,
+    cause: reason,
+    note,
+  })
 }

@@ -1,6 +1,6 @@
 // The policy of an errno and the kind (who is to blame) of a failure, read from the catalogue's data on first
 // use (an ErrnoError's kind is a getter: creating one reads no table).
-import { ERRNO_POLICY } from '../texts/tables'
+import { ERRNO_POLICY } from '../texts/generated/tables'
 
 /**
  * What to do about a failure:
@@ -34,7 +34,16 @@ export interface ErrorPolicy {
  */
 export type ErrorKind = 'cancel' | 'user' | 'developer' | 'system' | 'network' | 'service' | 'unknown'
 
-const KINDS: { [letter: string]: PolicyKind } = { r: 'retry', u: 'user', a: 'reauth', t: 'token', c: 'config', f: 'fix', n: 'unsupported', x: 'cancel' }
+const KINDS: { [letter: string]: PolicyKind } = {
+  r: 'retry',
+  u: 'user',
+  a: 'reauth',
+  t: 'token',
+  c: 'config',
+  f: 'fix',
+  n: 'unsupported',
+  x: 'cancel',
+}
 
 /** Reads a generated policy code: a class letter, then the retry delay in ms for `r`. */
 export function decodePolicy(code: string | undefined): ErrorPolicy {
@@ -54,16 +63,29 @@ export function errnoPolicy(errno: number): ErrorPolicy {
  * The kind of a failure from its policy: `transient` says what a retriable failure is (`network` for the
  * network family of errnos and time-outs, `service` for server answers, `system` for the device).
  */
-export function kindOfPolicy(policy: PolicyKind, transient: 'network' | 'service' | 'system', known: boolean): ErrorKind {
+export function kindOfPolicy(
+  policy: PolicyKind,
+  transient: 'network' | 'service' | 'system',
+  known: boolean,
+): ErrorKind {
   switch (policy) {
-    case 'cancel': return 'cancel'
-    case 'user': case 'reauth': return 'user'
-    case 'fix': case 'config': return 'developer'
-    case 'token': return 'service'
-    case 'unsupported': return 'system'
-    case 'retry': return transient
+    case 'cancel':
+      return 'cancel'
+    case 'user':
+    case 'reauth':
+      return 'user'
+    case 'fix':
+    case 'config':
+      return 'developer'
+    case 'token':
+      return 'service'
+    case 'unsupported':
+      return 'system'
+    case 'retry':
+      return transient
     // A server's answer with no advice is still the server's; a device failure nothing catalogues is unknown.
-    default: return transient === 'service' ? 'service' : known ? 'system' : 'unknown'
+    default:
+      return transient === 'service' ? 'service' : known ? 'system' : 'unknown'
   }
 }
 

@@ -1,4 +1,4 @@
-import { CLOUD_CODES, CLOUD_GROUPS, WX_CLOUD_NUMERIC } from '../texts/tables'
+import { CLOUD_CODES, CLOUD_GROUPS, WX_CLOUD_NUMERIC } from '../texts/generated/tables'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy, getPolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
@@ -47,7 +47,15 @@ export class CloudError extends MiniprogramError {
     const row = CLOUD_CODES()[code]
     const meaning = localized(row && row[4])
     // Each input is masked on its own before the parts are joined: a value left open in one cannot swallow the next.
-    super(safeMessage(part(code) + (init.errCode !== undefined ? ` (errCode ${init.errCode})` : '') + (meaning ? `: ${meaning.en}` : '') + (init.errMsg ? ` — ${part(String(init.errMsg))}` : '')), init.cause)
+    super(
+      safeMessage(
+        part(code) +
+          (init.errCode !== undefined ? ` (errCode ${init.errCode})` : '') +
+          (meaning ? `: ${meaning.en}` : '') +
+          (init.errMsg ? ` — ${part(String(init.errMsg))}` : ''),
+      ),
+      init.cause,
+    )
     this.code = code
     this.errMsg = maskedField(String(init.errMsg || ''))
     if (init.errCode !== undefined) this.errCode = init.errCode
@@ -71,9 +79,14 @@ export class CloudError extends MiniprogramError {
     return row ? decodePolicy(row[1]) : getPolicy(toErrnoError(this.cause))
   }
 
-  /** Who or what the failure comes from (see ErrorKind): a server's answer is `service` unless its policy says the user, the developer or a cancel. */
+  /**
+   * Who or what the failure comes from (see ErrorKind): a server's answer is `service` unless its policy says the user,
+   * the developer or a cancel.
+   */
   get kind(): ErrorKind {
-    return CLOUD_CODES()[this.code] ? kindOfPolicy(this[POLICY_KEY].kind, 'service', true) : toErrnoError(this.cause).kind
+    return CLOUD_CODES()[this.code]
+      ? kindOfPolicy(this[POLICY_KEY].kind, 'service', true)
+      : toErrnoError(this.cause).kind
   }
 
   get [GUIDANCE_KEY](): string | undefined {
@@ -106,7 +119,8 @@ const REQUEST_ID_IN_TEXT = /requestI[Dd][:=\s]+([0-9a-fA-F-]{8,})/
 /**
  * Reads the shapes cloud failures come in and never throws:
  * - CloudBase SDK errors: `{code: 'DATABASE_TIMEOUT', message, requestId}`;
- * - wx.cloud: `{errCode: -502005, errMsg: 'errCode: -502005 database collection not exists | errMsg: [ResourceNotFound] …'}`;
+ * - wx.cloud: `{errCode: -502005, errMsg: 'errCode: -502005 database collection not exists |
+ *   errMsg: [ResourceNotFound] …'}`;
  * - nested causes, where the outer code is generic and the real one is inside:
  *   `'errCode: -404011 cloud function execution error | errMsg: cloud.callFunction:fail requestID …,
  *   cloud function service error code -504002, error message Error: collection.update:fail -502005
@@ -118,7 +132,9 @@ export function toCloudError(reason: unknown): CloudError {
   if (isInstance(reason, CloudError)) return reason
   const code = read(reason, 'code')
   const errCodeValue = read(reason, 'errCode')
-  const text = [read(reason, 'errMsg'), read(reason, 'message'), typeof reason === 'string' ? reason : undefined].filter((t) => typeof t === 'string').join(' | ')
+  const text = [read(reason, 'errMsg'), read(reason, 'message'), typeof reason === 'string' ? reason : undefined]
+    .filter((t) => typeof t === 'string')
+    .join(' | ')
   const requestIdValue = read(reason, 'requestId') || read(reason, 'requestID')
   const requestIdInText = REQUEST_ID_IN_TEXT.exec(text)
   const init = {
@@ -130,7 +146,8 @@ export function toCloudError(reason: unknown): CloudError {
   // Every code the failure names, outermost first; the first specific one wins, else the first generic one.
   const candidates: string[] = []
   if (typeof code === 'string') candidates.push(code)
-  if (init.errCode !== undefined && own(WX_CLOUD_NUMERIC(), String(init.errCode))) candidates.push(own(WX_CLOUD_NUMERIC(), String(init.errCode)) as string)
+  if (init.errCode !== undefined && own(WX_CLOUD_NUMERIC(), String(init.errCode)))
+    candidates.push(own(WX_CLOUD_NUMERIC(), String(init.errCode)) as string)
   const numbers: number[] = []
   const found: Array<[number, string]> = []
   let match: RegExpExecArray | null
@@ -147,10 +164,14 @@ export function toCloudError(reason: unknown): CloudError {
   const known = candidates.filter((candidate) => table[candidate])
   const chosen = known.filter((candidate) => table[candidate][3] !== 1)[0] || known[0]
   if (init.errCode === undefined && numbers.length) init.errCode = numbers[0]
-  return new CloudError(Object.assign({ code: chosen || (typeof code === 'string' && code ? code : UNKNOWN_CLOUD_CODE) }, init))
+  return new CloudError(
+    Object.assign({ code: chosen || (typeof code === 'string' && code ? code : UNKNOWN_CLOUD_CODE) }, init),
+  )
 }
 
 /** true for a CloudError, also one made by another copy of this library. */
 export function isCloudError(value: unknown): value is CloudError {
-  return isInstance(value, CloudError) || (read(value, 'name') === 'CloudError' && typeof read(value, 'code') === 'string')
+  return (
+    isInstance(value, CloudError) || (read(value, 'name') === 'CloudError' && typeof read(value, 'code') === 'string')
+  )
 }

@@ -1,4 +1,4 @@
-import { HTTP_STATUSES, HTTP_ERRORS } from '../texts/tables'
+import { HTTP_STATUSES, HTTP_ERRORS } from '../texts/generated/tables'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
@@ -15,7 +15,8 @@ export function parseRetryAfter(headers: unknown, now = Date.now()): number | un
   if (!headers || typeof headers !== 'object') return undefined
   let value: unknown
   try {
-    for (const key of Object.keys(headers as object)) if (key.toLowerCase() === 'retry-after') value = read(headers, key)
+    for (const key of Object.keys(headers as object))
+      if (key.toLowerCase() === 'retry-after') value = read(headers, key)
   } catch (error) {
     return undefined // headers that cannot be listed
   }
@@ -23,7 +24,7 @@ export function parseRetryAfter(headers: unknown, now = Date.now()): number | un
   if (typeof value !== 'string' || !value.trim()) return undefined
   if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000
   const date = Date.parse(value)
-  return isNaN(date) ? undefined : Math.max(0, date - now)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
 /**
@@ -32,7 +33,11 @@ export function parseRetryAfter(headers: unknown, now = Date.now()): number | un
  */
 export type RestErrorTable = 'easemob'
 
-function errorRow(error: string | undefined, description: string | undefined, table: RestErrorTable | undefined): Row | undefined {
+function errorRow(
+  error: string | undefined,
+  description: string | undefined,
+  table: RestErrorTable | undefined,
+): Row | undefined {
   if (!error || table !== 'easemob') return undefined
   for (const row of HTTP_ERRORS()) {
     if (row[0] !== error) continue
@@ -57,7 +62,9 @@ export interface HttpApiErrorInit extends HttpErrorContext {
 export interface HttpErrorContext {
   /** The request URL (masked in messages). */
   url?: string
-  /** Read the body's `error` values with a vendor's table (`'easemob'`: seed 003). @default none: status semantics only */
+  /**
+   * Read the body's `error` values with a vendor's table (`'easemob'`: seed 003). @default none: status semantics only
+   */
   table?: RestErrorTable
 }
 
@@ -86,7 +93,16 @@ export class HttpApiError extends MiniprogramError {
     const status = HTTP_STATUSES()[statusCode]
     const meaning = localized(row ? row[5] : status && status[2])
     // Each input is masked on its own before the parts are joined: a value left open in one cannot swallow the next.
-    super(safeMessage(`HTTP ${statusCode}` + (error ? ` ${part(error)}` : '') + (description ? `: ${part(description)}` : '') + (meaning ? ` (${meaning.en})` : '') + (init.url ? ` from ${part(String(init.url))}` : '')), init.cause)
+    super(
+      safeMessage(
+        `HTTP ${statusCode}` +
+          (error ? ` ${part(error)}` : '') +
+          (description ? `: ${part(description)}` : '') +
+          (meaning ? ` (${meaning.en})` : '') +
+          (init.url ? ` from ${part(String(init.url))}` : ''),
+      ),
+      init.cause,
+    )
     this.statusCode = statusCode
     if (error !== undefined) this.error = error
     if (description !== undefined) this.description = maskedField(description)
@@ -114,7 +130,10 @@ export class HttpApiError extends MiniprogramError {
     return policy
   }
 
-  /** Who or what the failure comes from (see ErrorKind): a server's answer is `service` unless its policy says the user, the developer or a cancel. */
+  /**
+   * Who or what the failure comes from (see ErrorKind): a server's answer is `service` unless its policy says the user,
+   * the developer or a cancel.
+   */
   get kind(): ErrorKind {
     return kindOfPolicy(this[POLICY_KEY].kind, 'service', this.known)
   }
@@ -143,7 +162,12 @@ export class HttpApiError extends MiniprogramError {
 }
 
 /** The HttpApiError for a response (its body's error and description, its Retry-After), or undefined below 400. */
-export function toHttpApiError(statusCode: number, body?: unknown, headers?: unknown, context?: HttpErrorContext): HttpApiError | undefined {
+export function toHttpApiError(
+  statusCode: number,
+  body?: unknown,
+  headers?: unknown,
+  context?: HttpErrorContext,
+): HttpApiError | undefined {
   if (typeof statusCode !== 'number' || !(statusCode >= 400) || statusCode > 599) return undefined
   const data = parseBody(body)
   const errorValue = read(data, 'error')
@@ -161,5 +185,8 @@ export function toHttpApiError(statusCode: number, body?: unknown, headers?: unk
 
 /** true for an HttpApiError, also one made by another copy of this library. */
 export function isHttpApiError(value: unknown): value is HttpApiError {
-  return isInstance(value, HttpApiError) || (read(value, 'name') === 'HttpApiError' && typeof read(value, 'statusCode') === 'number')
+  return (
+    isInstance(value, HttpApiError) ||
+    (read(value, 'name') === 'HttpApiError' && typeof read(value, 'statusCode') === 'number')
+  )
 }

@@ -1,4 +1,4 @@
-import { SERVER_CODES } from '../texts/tables'
+import { SERVER_CODES } from '../texts/generated/tables'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
@@ -55,7 +55,14 @@ export class WxServerError extends MiniprogramError {
     const row = SERVER_CODES()[String(errcode)]
     const meaning = localized(row && row[4])
     // Each input is masked on its own before the parts are joined: a value left open in one cannot swallow the next.
-    super(safeMessage(`errcode ${errcode}: ${part(errmsg) || (row ? row[3] : '') || 'error'}` + (meaning ? ` (${meaning.en})` : '') + (context.url ? ` from ${part(String(context.url))}` : '')), body)
+    super(
+      safeMessage(
+        `errcode ${errcode}: ${part(errmsg) || (row ? row[3] : '') || 'error'}` +
+          (meaning ? ` (${meaning.en})` : '') +
+          (context.url ? ` from ${part(String(context.url))}` : ''),
+      ),
+      body,
+    )
     this.errcode = errcode
     this.errmsg = maskedField(errmsg)
     this.known = !!row
@@ -73,7 +80,10 @@ export class WxServerError extends MiniprogramError {
     return this[POLICY_KEY]
   }
 
-  /** Read by isRetriable, retryDelay, requiresReauthorization, isConfigurationError (also of another copy of the library). */
+  /**
+   * Read by isRetriable, retryDelay, requiresReauthorization, isConfigurationError (also of another copy of the
+   * library).
+   */
   get [POLICY_KEY](): ErrorPolicy {
     const row = SERVER_CODES()[String(this.errcode)]
     const policy = decodePolicy(row && row[1])
@@ -81,7 +91,10 @@ export class WxServerError extends MiniprogramError {
     return policy
   }
 
-  /** Who or what the failure comes from (see ErrorKind): a server's answer is `service` unless its policy says the user, the developer or a cancel. */
+  /**
+   * Who or what the failure comes from (see ErrorKind): a server's answer is `service` unless its policy says the user,
+   * the developer or a cancel.
+   */
   get kind(): ErrorKind {
     return kindOfPolicy(this[POLICY_KEY].kind, 'service', this.known)
   }
@@ -114,15 +127,25 @@ export class WxServerError extends MiniprogramError {
 export function toWxServerError(body: unknown, context?: WxServerErrorContext): WxServerError | undefined {
   if (isInstance(body, WxServerError)) return body
   let data = parseBody(body)
-  if (read(data, 'errcode') === undefined && typeof read(data, 'statusCode') === 'number') data = parseBody(read(data, 'data'))
+  if (read(data, 'errcode') === undefined && typeof read(data, 'statusCode') === 'number')
+    data = parseBody(read(data, 'data'))
   const raw = read(data, 'errcode')
-  const errcode = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : undefined
+  const errcode =
+    typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : undefined
   if (errcode === undefined || errcode === 0) return undefined
   const errmsg = read(data, 'errmsg')
-  return new WxServerError({ errcode, errmsg: typeof errmsg === 'string' ? errmsg : '', cause: body, url: context ? context.url : undefined })
+  return new WxServerError({
+    errcode,
+    errmsg: typeof errmsg === 'string' ? errmsg : '',
+    cause: body,
+    url: context ? context.url : undefined,
+  })
 }
 
 /** true for a WxServerError, also one made by another copy of this library. */
 export function isWxServerError(value: unknown): value is WxServerError {
-  return isInstance(value, WxServerError) || (read(value, 'name') === 'WxServerError' && typeof read(value, 'errcode') === 'number')
+  return (
+    isInstance(value, WxServerError) ||
+    (read(value, 'name') === 'WxServerError' && typeof read(value, 'errcode') === 'number')
+  )
 }

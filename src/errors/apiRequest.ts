@@ -9,16 +9,21 @@ import { ErrnoError, UNKNOWN_ERRNO } from '../errno/ErrnoError'
 import { clampDelay } from '../errno/delay'
 
 /** Turns a successful wx.request result into an error, or says it is fine (undefined). */
-export type ResponseDecoder = (response: WechatMiniprogram.RequestSuccessCallbackResult, url: string) => Error | undefined
+export type ResponseDecoder = (
+  response: WechatMiniprogram.RequestSuccessCallbackResult,
+  url: string,
+) => Error | undefined
 
 /** A WeChat server body `{errcode: non-zero}` (even with HTTP 200) -> WxServerError. */
 export const wxServerBodyDecoder: ResponseDecoder = (response, url) => toWxServerError(response.data, { url })
 
 /** HTTP status >= 400 -> HttpApiError (with the body's error, description and Retry-After). */
-export const httpStatusDecoder: ResponseDecoder = (response, url) => toHttpApiError(response.statusCode, response.data, response.header, { url })
+export const httpStatusDecoder: ResponseDecoder = (response, url) =>
+  toHttpApiError(response.statusCode, response.data, response.header, { url })
 
 /** Like httpStatusDecoder, and reads `{error, error_description}` bodies with the Easemob IM REST table (seed 003). */
-export const easemobDecoder: ResponseDecoder = (response, url) => toHttpApiError(response.statusCode, response.data, response.header, { url, table: 'easemob' })
+export const easemobDecoder: ResponseDecoder = (response, url) =>
+  toHttpApiError(response.statusCode, response.data, response.header, { url, table: 'easemob' })
 
 export interface ApiRequestConfig {
   /** Tried in order; the first error wins. @default [wxServerBodyDecoder, httpStatusDecoder] */
@@ -40,7 +45,10 @@ export interface ApiRequestConfig {
 }
 
 /** wx.request options whose header may be a function, read each time the request is sent. */
-export type ApiRequestOptions<T extends string | WechatMiniprogram.IAnyObject | ArrayBuffer> = Omit<WechatMiniprogram.RequestOption<T>, 'header'> & {
+export type ApiRequestOptions<T extends string | WechatMiniprogram.IAnyObject | ArrayBuffer> = Omit<
+  WechatMiniprogram.RequestOption<T>,
+  'header'
+> & {
   header?: WechatMiniprogram.IAnyObject | (() => WechatMiniprogram.IAnyObject | undefined)
 }
 
@@ -52,8 +60,14 @@ let refreshes = 0
 function refresh(reauthorize: () => unknown, timeoutMs: number): Promise<unknown> {
   if (refreshing) return refreshing
   const running = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('apiRequest: reauthorize did not settle within ' + timeoutMs + ' ms')), timeoutMs)
-    const settle = (fn: (value: unknown) => void) => (value: unknown) => { clearTimeout(timer); fn(value) }
+    const timer = setTimeout(
+      () => reject(new Error('apiRequest: reauthorize did not settle within ' + timeoutMs + ' ms')),
+      timeoutMs,
+    )
+    const settle = (fn: (value: unknown) => void) => (value: unknown) => {
+      clearTimeout(timer)
+      fn(value)
+    }
     try {
       Promise.resolve(reauthorize()).then(settle(resolve), settle(reject))
     } catch (thrown) {
@@ -77,9 +91,12 @@ function refresh(reauthorize: () => unknown, timeoutMs: number): Promise<unknown
  * @example
  * const { data } = await apiRequest({ url: 'https://api.example.com/session', method: 'POST', data: { code } })
  * // with sign-in refresh
- * const me = await apiRequest<User>({ url, header: () => ({ Authorization: 'Bearer ' + token }) }, { reauthorize: signIn })
+ * const header = () => ({ Authorization: 'Bearer ' + token })
+ * const me = await apiRequest<User>({ url, header }, { reauthorize: signIn })
  */
-export function apiRequest<T extends string | WechatMiniprogram.IAnyObject | ArrayBuffer = WechatMiniprogram.IAnyObject>(
+export function apiRequest<
+  T extends string | WechatMiniprogram.IAnyObject | ArrayBuffer = WechatMiniprogram.IAnyObject,
+>(
   options: ApiRequestOptions<T>,
   config: ApiRequestConfig = {},
 ): Promise<WechatMiniprogram.RequestSuccessCallbackResult<T>> & { task?: WechatMiniprogram.RequestTask } {
@@ -95,7 +112,12 @@ export function apiRequest<T extends string | WechatMiniprogram.IAnyObject | Arr
         header = options.header()
       } catch (thrown) {
         // A header function that throws rejects, like every other failure here; its exception is the cause.
-        const error = new ErrnoError({ errno: UNKNOWN_ERRNO, errMsg: 'request:fail the header function threw', api: 'request', cause: thrown })
+        const error = new ErrnoError({
+          errno: UNKNOWN_ERRNO,
+          errMsg: 'request:fail the header function threw',
+          api: 'request',
+          cause: thrown,
+        })
         return { checked: Promise.reject(reportFailure(error)), task: undefined, sentAfter }
       }
       sentOptions = Object.assign({}, options, { header })
@@ -113,22 +135,31 @@ export function apiRequest<T extends string | WechatMiniprogram.IAnyObject | Arr
   }
   const first = send()
   const reauthorize = config.reauthorize
-  const timeoutMs = clampDelay(typeof config.reauthorizeTimeoutMs === 'number' && config.reauthorizeTimeoutMs > 0 ? config.reauthorizeTimeoutMs : 30000)
-  const result: Promise<WechatMiniprogram.RequestSuccessCallbackResult<T>> & { task?: WechatMiniprogram.RequestTask } = typeof reauthorize === 'function'
-    ? first.checked.catch((error: unknown) => {
-      if (!requiresReauthorization(error)) throw error
-      // A refresh finished after this request was sent: its token is new already, send again.
-      const ready = refreshes > first.sentAfter ? Promise.resolve() : refresh(reauthorize, timeoutMs)
-      return ready.then(() => {
-        markRecovered(error)
-        return send().checked
-      }, (refreshError: unknown) => {
-        // The sign-in failed or never answered: the request fails as it did; why the sign-in failed is kept.
-        if (error !== null && typeof error === 'object') Object.defineProperty(error, 'reauthorizeError', { value: refreshError, configurable: true })
-        throw error
-      })
-    })
-    : first.checked
+  const timeoutMs = clampDelay(
+    typeof config.reauthorizeTimeoutMs === 'number' && config.reauthorizeTimeoutMs > 0
+      ? config.reauthorizeTimeoutMs
+      : 30000,
+  )
+  const result: Promise<WechatMiniprogram.RequestSuccessCallbackResult<T>> & { task?: WechatMiniprogram.RequestTask } =
+    typeof reauthorize === 'function'
+      ? first.checked.catch((error: unknown) => {
+          if (!requiresReauthorization(error)) throw error
+          // A refresh finished after this request was sent: its token is new already, send again.
+          const ready = refreshes > first.sentAfter ? Promise.resolve() : refresh(reauthorize, timeoutMs)
+          return ready.then(
+            () => {
+              markRecovered(error)
+              return send().checked
+            },
+            (refreshError: unknown) => {
+              // The sign-in failed or never answered: the request fails as it did; why the sign-in failed is kept.
+              if (error !== null && typeof error === 'object')
+                Object.defineProperty(error, 'reauthorizeError', { value: refreshError, configurable: true })
+              throw error
+            },
+          )
+        })
+      : first.checked
   if (first.task) result.task = first.task
   return result
 }

@@ -36,7 +36,9 @@ function copyMasked(value: unknown, depth: number, budget: Budget, seen: unknown
     for (const key of Object.keys(value as object).slice(0, 100)) {
       if (key === '__proto__') continue
       budget.chars -= Math.min(key.length, 200)
-      out[truncate(key, 200)] = isSecretKey(key) ? '***' : copyMasked((value as { [key: string]: unknown })[key], depth + 1, budget, seen)
+      out[truncate(key, 200)] = isSecretKey(key)
+        ? '***'
+        : copyMasked((value as { [key: string]: unknown })[key], depth + 1, budget, seen)
     }
     return out
   } catch (error) {

@@ -16,17 +16,27 @@ export interface DialogRendererOptions {
  * // page.wxml
  * // <guidance-dialog id="guidance-dialog" />
  */
-export function createDialogRenderer(selector = '#guidance-dialog', options: DialogRendererOptions = {}): GuidanceRenderer {
+export function createDialogRenderer(
+  selector = '#guidance-dialog',
+  options: DialogRendererOptions = {},
+): GuidanceRenderer {
   return (guidance) => {
     let pages: ReadonlyArray<{ selectComponent?: (selector: string) => unknown }> = []
     try {
-      const list = options.getCurrentPages || (typeof getCurrentPages === 'function' ? (getCurrentPages as unknown as DialogRendererOptions['getCurrentPages']) : undefined)
+      const list =
+        options.getCurrentPages ||
+        (typeof getCurrentPages === 'function'
+          ? (getCurrentPages as unknown as DialogRendererOptions['getCurrentPages'])
+          : undefined)
       pages = list ? list() : []
     } catch (error) {
       pages = []
     }
     const page = pages[pages.length - 1]
-    const dialog = page && typeof page.selectComponent === 'function' ? (page.selectComponent(selector) as { show?: (g: unknown) => unknown } | null) : undefined
+    const dialog =
+      page && typeof page.selectComponent === 'function'
+        ? (page.selectComponent(selector) as { show?: (g: unknown) => unknown } | null)
+        : undefined
     if (!dialog || typeof dialog.show !== 'function') return undefined
     const shown = dialog.show(guidance) as { then?: unknown } | undefined
     // The page's dialog took the guidance: a show() that answers nothing (an older or custom dialog) must not

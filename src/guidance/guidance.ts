@@ -1,5 +1,16 @@
-import { GUIDANCE_CODES, GUIDANCE_TEMPLATES, GUIDANCE_REASONS, NO_GUIDANCE, CATEGORY_FALLBACK, LEGACY_TABLE_FALLBACK, API_FALLBACK, ACTION_REQUIREMENTS, GUIDANCE_BY_STATE, GUIDANCE_LEGACY_CODES } from './generated/guidance-map'
-import { GUIDANCE_TEXTS_ZH_CN, GUIDANCE_TEXTS_ZH_TW, GUIDANCE_TEXTS_EN } from '../texts/tables'
+import {
+  GUIDANCE_CODES,
+  GUIDANCE_TEMPLATES,
+  GUIDANCE_REASONS,
+  NO_GUIDANCE,
+  CATEGORY_FALLBACK,
+  LEGACY_TABLE_FALLBACK,
+  API_FALLBACK,
+  ACTION_REQUIREMENTS,
+  GUIDANCE_BY_STATE,
+  GUIDANCE_LEGACY_CODES,
+} from './generated/guidance-map'
+import { GUIDANCE_TEXTS_ZH_CN, GUIDANCE_TEXTS_ZH_TW, GUIDANCE_TEXTS_EN } from '../texts/generated/tables'
 import { toErrnoError, read, legacyTable, own, parseErrMsg } from '../errno/normalize'
 import { splitErrno, categoryKey } from '../errno/codes'
 import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
@@ -9,7 +20,13 @@ import type { AnyObject } from '../wx/access'
 import type { Locale } from '../errno/types'
 
 /** What the confirm button does: a wx API that gets the user to the fix, or `retry`. */
-export type GuidanceAction = 'openSystemBluetoothSetting' | 'openAppAuthorizeSetting' | 'openSetting' | 'requirePrivacyAuthorize' | 'updateWeChatApp' | 'retry'
+export type GuidanceAction =
+  | 'openSystemBluetoothSetting'
+  | 'openAppAuthorizeSetting'
+  | 'openSetting'
+  | 'requirePrivacyAuthorize'
+  | 'updateWeChatApp'
+  | 'retry'
 
 export interface Guidance {
   /** The errno the guidance is for (-1 when the failure had none). */
@@ -22,7 +39,10 @@ export interface Guidance {
   action?: GuidanceAction
   /** Which entry answered: the template id, `registered`, or a fallback. */
   source: string
-  /** An icon name for dialogs: bluetooth, wifi, nfc, location, network, permission, camera, microphone, storage, payment, ai, info, account. */
+  /**
+   * An icon name for dialogs: bluetooth, wifi, nfc, location, network, permission, camera, microphone, storage,
+   * payment, ai, info, account.
+   */
   icon: string
   locale: Locale
 }
@@ -34,7 +54,10 @@ export interface GuidanceOptions {
   platform?: string
   /** The wx object used to read locale, platform, base library and canIUse. @default the global wx */
   wx?: object
-  /** Use this guidance template (an id of data/guidance.json) instead of the one the failure picks: for readiness checks. */
+  /**
+   * Use this guidance template (an id of data/guidance.json) instead of the one the failure picks: for readiness
+   * checks.
+   */
   template?: string
 }
 
@@ -55,7 +78,11 @@ export interface GuidanceOverrides {
   icon?: string
 }
 
-const TEXTS: { [L in Locale]: () => Record<string, ReadonlyArray<string>> } = { zh_CN: GUIDANCE_TEXTS_ZH_CN, zh_TW: GUIDANCE_TEXTS_ZH_TW, en: GUIDANCE_TEXTS_EN }
+const TEXTS: { [L in Locale]: () => Record<string, ReadonlyArray<string>> } = {
+  zh_CN: GUIDANCE_TEXTS_ZH_CN,
+  zh_TW: GUIDANCE_TEXTS_ZH_TW,
+  en: GUIDANCE_TEXTS_EN,
+}
 
 /** A template's texts in a locale (English where the locale's file was left out). */
 function templateTexts(locale: Locale, id: string): ReadonlyArray<string> {
@@ -91,7 +118,10 @@ function beyondTemplate(error: unknown): [string, string] | undefined {
   }
 }
 
-/** [template, source] picked by the iOS `state` a failure carries (openBluetoothAdapter: 3 = WeChat may not use Bluetooth). */
+/**
+ * [template, source] picked by the iOS `state` a failure carries (openBluetoothAdapter: 3 = WeChat may not use
+ * Bluetooth).
+ */
 function stateTemplate(errno: number, cause: unknown): [string, string] | undefined {
   const byState = GUIDANCE_BY_STATE[errno]
   if (!byState) return undefined
@@ -106,9 +136,11 @@ function stateTemplate(errno: number, cause: unknown): [string, string] | undefi
 export function isSuccess(value: unknown): boolean {
   if (value === null || value === undefined || value === 0) return true
   if (typeof value !== 'object' && typeof value !== 'string') return false
-  if (read(value, 'errno') === 0 && read(value, 'errCode') === undefined) return !/:\s*fail/.test(String(read(value, 'errMsg')))
+  if (read(value, 'errno') === 0 && read(value, 'errCode') === undefined)
+    return !/:\s*fail/.test(String(read(value, 'errMsg')))
   const errMsg = typeof value === 'string' ? value : read(value, 'errMsg')
-  if (typeof errMsg !== 'string' || read(value, 'errno') !== undefined || read(value, 'errCode') !== undefined) return false
+  if (typeof errMsg !== 'string' || read(value, 'errno') !== undefined || read(value, 'errCode') !== undefined)
+    return false
   const parsed = parseErrMsg(errMsg)
   return !!parsed.api && !parsed.failed
 }
@@ -117,11 +149,16 @@ let reasonPatterns: Array<readonly [RegExp, RegExp | undefined, string]> | undef
 
 /** [template, source] by the errMsg reason (data/guidance.json reasons): '' as the template means no guidance. */
 function templateForReason(errMsg: string, api: string | undefined): [string, string] | undefined {
-  if (!reasonPatterns) reasonPatterns = GUIDANCE_REASONS.map(([pattern, apiPattern, id]) => [new RegExp(pattern), apiPattern ? new RegExp(apiPattern) : undefined, id] as const)
+  if (!reasonPatterns)
+    reasonPatterns = GUIDANCE_REASONS.map(
+      ([pattern, apiPattern, id]) =>
+        [new RegExp(pattern), apiPattern ? new RegExp(apiPattern) : undefined, id] as const,
+    )
   const reason = parseErrMsg(errMsg).reason.toLowerCase()
   if (!reason) return undefined
   for (const [pattern, apiPattern, id] of reasonPatterns) {
-    if (pattern.test(reason) && (!apiPattern || (api !== undefined && apiPattern.test(api)))) return [id, 'reason:' + id]
+    if (pattern.test(reason) && (!apiPattern || (api !== undefined && apiPattern.test(api))))
+      return [id, 'reason:' + id]
   }
   return undefined
 }
@@ -131,7 +168,11 @@ function templateForReason(errMsg: string, api: string | undefined): [string, st
  * code mistakes). A failure of a family's API whose reason nothing recognises (errno -1) gets the neutral text: the
  * family's "check your device and try again" would blame the user for what may be anyone's fault.
  */
-function templateFor(errno: number, errCode: number | undefined, api: string | undefined): [string, string] | undefined {
+function templateFor(
+  errno: number,
+  errCode: number | undefined,
+  api: string | undefined,
+): [string, string] | undefined {
   const direct = GUIDANCE_CODES[errno]
   if (direct) return [direct, direct]
   const table = errCode !== undefined ? legacyTable(errCode, api) : undefined
@@ -145,9 +186,13 @@ function templateFor(errno: number, errCode: number | undefined, api: string | u
   const byCategory = subcategory ? CATEGORY_FALLBACK[subcategory] : undefined
   if (byCategory) return [byCategory, 'category:' + subcategory]
   // An unrecognised reason (errno -1) in a family's API gets the neutral text, not the family's device advice.
-  if (table && LEGACY_TABLE_FALLBACK[table[2]]) return errno < 0 ? ['unknown-neutral', 'unknown:' + table[2]] : [LEGACY_TABLE_FALLBACK[table[2]], 'legacy:' + table[2]]
+  if (table && LEGACY_TABLE_FALLBACK[table[2]])
+    return errno < 0
+      ? ['unknown-neutral', 'unknown:' + table[2]]
+      : [LEGACY_TABLE_FALLBACK[table[2]], 'legacy:' + table[2]]
   if (api) {
-    for (const [pattern, id] of API_PATTERNS) if (pattern.test(api)) return errno < 0 ? ['unknown-neutral', 'unknown:' + api] : [id, 'api:' + api]
+    for (const [pattern, id] of API_PATTERNS)
+      if (pattern.test(api)) return errno < 0 ? ['unknown-neutral', 'unknown:' + api] : [id, 'api:' + api]
   }
   return undefined
 }
@@ -188,11 +233,18 @@ export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}
   const wxLike = (options.wx as AnyObject | undefined) || globalWx()
   const locale = options.locale ? normalizeLocale(options.locale) : currentLocale(wxLike)
   const platform = options.platform || currentPlatform(wxLike)
-  const override = registered[String(errno)] || (error.errCode !== undefined && errno < 0 ? registered[String(error.errCode)] : undefined)
+  const override =
+    registered[String(errno)] ||
+    (error.errCode !== undefined && errno < 0 ? registered[String(error.errCode)] : undefined)
   const chosen = options.template && own(GUIDANCE_TEMPLATES, options.template) ? options.template : undefined
   const byReason = chosen ? undefined : templateForReason(error.errMsg, error.api)
   if (byReason && !byReason[0] && !override) return undefined
-  const found = (chosen ? [chosen, chosen] as [string, string] : undefined) || beyondTemplate(errorOrErrno) || (byReason && byReason[0] ? byReason : undefined) || stateTemplate(errno, error.cause) || templateFor(errno, error.errCode, error.api)
+  const found =
+    (chosen ? ([chosen, chosen] as [string, string]) : undefined) ||
+    beyondTemplate(errorOrErrno) ||
+    (byReason && byReason[0] ? byReason : undefined) ||
+    stateTemplate(errno, error.cause) ||
+    templateFor(errno, error.errCode, error.api)
   if (!found && !override) return undefined
 
   const row: readonly string[] = found ? templateTexts(locale, found[0]) : []
@@ -212,7 +264,11 @@ export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}
     locale,
   }
   // A retry button only where retrying can help: never for configuration, code or unsupported failures.
-  if (action === 'retry' && (kind === 'config' || kind === 'fix' || kind === 'unsupported') && !(override && override.action)) {
+  if (
+    action === 'retry' &&
+    (kind === 'config' || kind === 'fix' || kind === 'unsupported') &&
+    !(override && override.action)
+  ) {
     action = undefined
     if (texts.confirmText === undefined) guidance.confirmText = acknowledge(locale)
   }

@@ -1,7 +1,13 @@
 export { getGuidance, registerGuidance, canRunAction } from './guidance'
 export type { Guidance, GuidanceAction, GuidanceOptions, GuidanceOverrides, GuidanceTexts } from './guidance'
 export { showGuidance, runGuidanceAction, resetGuidanceState, setGuidanceRenderer } from './show'
-export type { ShowGuidanceOptions, ShowGuidanceResult, GuidanceActionOutcome, GuidanceRenderer, GuidanceRendererAnswer } from './show'
+export type {
+  ShowGuidanceOptions,
+  ShowGuidanceResult,
+  GuidanceActionOutcome,
+  GuidanceRenderer,
+  GuidanceRendererAnswer,
+} from './show'
 export { createDialogRenderer } from './dialog-renderer'
 export type { DialogRendererOptions } from './dialog-renderer'
 

@@ -27,7 +27,12 @@ export function isKnownLocale(language: unknown): boolean {
 export function setLocale(locale: Locale | undefined): Locale | undefined {
   if (locale !== undefined && !isKnownLocale(locale)) {
     try {
-      if (typeof console !== 'undefined') console.warn('[miniprogram-errno] setLocale: unknown locale ' + JSON.stringify(String(locale)).slice(0, 40) + '; using en (pass zh_CN, zh_TW or en, or normalizeLocale(value))')
+      if (typeof console !== 'undefined')
+        console.warn(
+          '[miniprogram-errno] setLocale: unknown locale ' +
+            JSON.stringify(String(locale)).slice(0, 40) +
+            '; using en (pass zh_CN, zh_TW or en, or normalizeLocale(value))',
+        )
     } catch (ignored) {
       // no console
     }
@@ -36,11 +41,11 @@ export function setLocale(locale: Locale | undefined): Locale | undefined {
   return forcedLocale
 }
 
-
-/** The locale in force: setLocale's, else wx.getAppBaseInfo().language, else wx.getSystemInfoSync().language, else en. */
+/**
+ * The locale in force: setLocale's, else wx.getAppBaseInfo().language, else wx.getSystemInfoSync().language, else en.
+ */
 export function currentLocale(wxLike?: AnyObject): Locale {
   if (forcedLocale) return forcedLocale
   const info = read(wxLike, 'getAppBaseInfo') || read(wxLike, 'getSystemInfoSync')
   return normalizeLocale(info && info.language)
 }
-

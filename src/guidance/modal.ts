@@ -21,7 +21,10 @@ export interface GuidanceActionOutcome {
  * `onRetry`. Never throws: a refusal or a failure is reported. getGuidance has already dropped
  * actions this client cannot run.
  */
-export async function runGuidanceAction(action: GuidanceAction, options: { wx?: object; onRetry?: () => unknown } = {}): Promise<GuidanceActionOutcome> {
+export async function runGuidanceAction(
+  action: GuidanceAction,
+  options: { wx?: object; onRetry?: () => unknown } = {},
+): Promise<GuidanceActionOutcome> {
   try {
     if (action === 'retry') {
       if (!options.onRetry) return { actionResult: 'unavailable' }
@@ -41,7 +44,9 @@ export async function runGuidanceAction(action: GuidanceAction, options: { wx?: 
  * `actionHandled: true` says the dialog ran the action itself (a button with open-type="openSetting"), so
  * showGuidance does not run it again. Returning undefined falls back to wx.showModal (no dialog on this page).
  */
-export type GuidanceRenderer = (guidance: Guidance) => PromiseLike<GuidanceRendererAnswer> | GuidanceRendererAnswer | undefined
+export type GuidanceRenderer = (
+  guidance: Guidance,
+) => PromiseLike<GuidanceRendererAnswer> | GuidanceRendererAnswer | undefined
 
 export interface GuidanceRendererAnswer {
   confirmed: boolean
@@ -120,7 +125,8 @@ export function showModal(wxLike: AnyObject, guidance: Guidance, timeoutMs: numb
         return
       }
     }
-    if (!wxLike || typeof wxLike.showModal !== 'function') return finish(toErrnoError({ errno: 100, errMsg: 'showModal:fail jsapi not supported' }, 'showModal'), true)
+    if (!wxLike || typeof wxLike.showModal !== 'function')
+      return finish(toErrnoError({ errno: 100, errMsg: 'showModal:fail jsapi not supported' }, 'showModal'), true)
     const modal: AnyObject = {
       title: guidance.title,
       content: guidance.content,
@@ -133,7 +139,11 @@ export function showModal(wxLike: AnyObject, guidance: Guidance, timeoutMs: numb
     try {
       const returned = wxLike.showModal(modal)
       // A double (or a future base library) that answers with a promise instead of the callbacks.
-      if (returned && typeof returned.then === 'function') returned.then((result: AnyObject) => confirmed(!!(result && result.confirm)), (error: unknown) => finish(toErrnoError(error, 'showModal'), true))
+      if (returned && typeof returned.then === 'function')
+        returned.then(
+          (result: AnyObject) => confirmed(!!(result && result.confirm)),
+          (error: unknown) => finish(toErrnoError(error, 'showModal'), true),
+        )
     } catch (error) {
       finish(toErrnoError(error, 'showModal'), true)
     }

@@ -67,25 +67,49 @@ const RETRY_TEXT: { [L in Locale]: string } = { zh_CN: '重试', zh_TW: '重試'
 const CANCEL_TEXT: { [L in Locale]: string } = { zh_CN: '取消', zh_TW: '取消', en: 'Cancel' }
 
 /** The guidance to show for a failure, as showGuidance shows it (fallback texts, no retry button without onRetry). */
-function prepareGuidance(error: unknown, options: ShowGuidanceOptions, wxLike: AnyObject | undefined, locale?: Locale): Guidance | undefined {
-  let guidance = getGuidance(error, { locale: locale || options.locale, platform: options.platform, wx: wxLike, template: options.template })
-  if (!guidance && options.fallback) guidance = fallbackGuidance(error, locale ? Object.assign({}, options, { locale }) : options, wxLike)
+function prepareGuidance(
+  error: unknown,
+  options: ShowGuidanceOptions,
+  wxLike: AnyObject | undefined,
+  locale?: Locale,
+): Guidance | undefined {
+  let guidance = getGuidance(error, {
+    locale: locale || options.locale,
+    platform: options.platform,
+    wx: wxLike,
+    template: options.template,
+  })
+  if (!guidance && options.fallback)
+    guidance = fallbackGuidance(error, locale ? Object.assign({}, options, { locale }) : options, wxLike)
   if (guidance && !guidance.action && options.retryWhenManual && options.onRetry) {
-    guidance = Object.assign({}, guidance, { action: 'retry' as GuidanceAction, showCancel: true, confirmText: RETRY_TEXT[guidance.locale], cancelText: CANCEL_TEXT[guidance.locale] })
+    guidance = Object.assign({}, guidance, {
+      action: 'retry' as GuidanceAction,
+      showCancel: true,
+      confirmText: RETRY_TEXT[guidance.locale],
+      cancelText: CANCEL_TEXT[guidance.locale],
+    })
   }
   if (guidance && guidance.action === 'retry' && !options.onRetry) {
     // Nothing to run on confirm: the button only closes the modal.
-    guidance = Object.assign({}, guidance, { action: undefined, showCancel: false, confirmText: acknowledge(guidance.locale) })
+    guidance = Object.assign({}, guidance, {
+      action: undefined,
+      showCancel: false,
+      confirmText: acknowledge(guidance.locale),
+    })
   }
   return guidance
 }
 
 /** Guidance from the caller's fallback texts, for a failure with none of its own (never for a cancel). */
-function fallbackGuidance(error: unknown, options: ShowGuidanceOptions, wxLike: AnyObject | undefined): Guidance | undefined {
+function fallbackGuidance(
+  error: unknown,
+  options: ShowGuidanceOptions,
+  wxLike: AnyObject | undefined,
+): Guidance | undefined {
   const fallback = options.fallback as { [key: string]: unknown }
   const locale = options.locale ? normalizeLocale(options.locale) : currentLocale(wxLike)
   const perLocale = (fallback.zh_CN || fallback.zh_TW || fallback.en) as GuidanceTexts | undefined
-  const texts = (perLocale ? (fallback[locale] || fallback.en || perLocale) : fallback) as GuidanceTexts
+  const texts = (perLocale ? fallback[locale] || fallback.en || perLocale : fallback) as GuidanceTexts
   if (!texts || (!texts.title && !texts.content)) return undefined
   return {
     errno: toErrnoError(error).errno,
@@ -104,7 +128,11 @@ function fallbackGuidance(error: unknown, options: ShowGuidanceOptions, wxLike: 
 function developerHint(error: unknown): void {
   try {
     if (typeof console !== 'undefined' && typeof console.warn === 'function') {
-      console.warn('[miniprogram-errno] ' + toErrnoError(error).message + ' — a mistake in the calling code (call order or arguments), not something the user can fix.')
+      console.warn(
+        '[miniprogram-errno] ' +
+          toErrnoError(error).message +
+          ' — a mistake in the calling code (call order or arguments), not something the user can fix.',
+      )
     }
   } catch (ignored) {
     // a console that throws changes nothing
@@ -125,11 +153,13 @@ export function showGuidance(error: unknown, options: ShowGuidanceOptions = {}):
     const guidance = prepareGuidance(error, options, wxLike)
     if (!guidance) return Promise.resolve({ shown: false, confirmed: false, reason: 'no-guidance' })
     if (guidance.source === 'developer-error') developerHint(error)
-    if (!hasRenderer() && (!wxLike || typeof wxLike.showModal !== 'function')) return Promise.resolve({ shown: false, confirmed: false, reason: 'no-showModal', guidance })
+    if (!hasRenderer() && (!wxLike || typeof wxLike.showModal !== 'function'))
+      return Promise.resolve({ shown: false, confirmed: false, reason: 'no-showModal', guidance })
     const key = String(guidance.errno) + ':' + guidance.source
     const quietMs = typeof options.quietMs === 'number' ? options.quietMs : 3000
     const closedAt = lastClosed[key]
-    if (closedAt !== undefined && Date.now() - closedAt < quietMs) return Promise.resolve({ shown: false, confirmed: false, reason: 'quiet', guidance })
+    if (closedAt !== undefined && Date.now() - closedAt < quietMs)
+      return Promise.resolve({ shown: false, confirmed: false, reason: 'quiet', guidance })
     const running = inFlight[key]
     if (running) return running
 
@@ -138,10 +168,14 @@ export function showGuidance(error: unknown, options: ShowGuidanceOptions = {}):
     // The next modal waits for this one to close, not for its action (a retry may show guidance itself).
     const answered = queue.then(() => {
       // A queued modal speaks the language in force when it is shown, not when it was queued.
-      if (!options.locale && shown.locale !== currentLocale(wxLike)) shown = prepareGuidance(error, options, wxLike, currentLocale(wxLike)) || shown
+      if (!options.locale && shown.locale !== currentLocale(wxLike))
+        shown = prepareGuidance(error, options, wxLike, currentLocale(wxLike)) || shown
       return showModal(wxLike as AnyObject, shown, timeoutMs)
     })
-    queue = answered.then(() => undefined, () => undefined)
+    queue = answered.then(
+      () => undefined,
+      () => undefined,
+    )
     const closed = () => {
       delete inFlight[key]
       lastClosed[key] = Date.now()
@@ -153,17 +187,29 @@ export function showGuidance(error: unknown, options: ShowGuidanceOptions = {}):
         if (!answer.confirm || !shown.action) return { shown: true, confirmed: answer.confirm, guidance: shown }
         // The user asked to retry: if it fails again, that failure is shown, not swallowed by the quiet period.
         if (shown.action === 'retry') delete lastClosed[key]
-        const outcome = await (answer.outcome || runGuidanceAction(shown.action, { wx: wxLike, onRetry: options.onRetry }))
+        const outcome = await (answer.outcome ||
+          runGuidanceAction(shown.action, { wx: wxLike, onRetry: options.onRetry }))
         return Object.assign({ shown: true, confirmed: true, action: shown.action, guidance: shown }, outcome)
       },
       (modalError): ShowGuidanceResult => {
         closed()
-        return { shown: false, confirmed: false, reason: 'modal-failed', error: toErrnoError(modalError, 'showModal'), guidance: shown }
+        return {
+          shown: false,
+          confirmed: false,
+          reason: 'modal-failed',
+          error: toErrnoError(modalError, 'showModal'),
+          guidance: shown,
+        }
       },
     )
     inFlight[key] = run
     return run
   } catch (unexpected) {
-    return Promise.resolve({ shown: false, confirmed: false, reason: 'error', error: toErrnoError(unexpected, 'showGuidance') })
+    return Promise.resolve({
+      shown: false,
+      confirmed: false,
+      reason: 'error',
+      error: toErrnoError(unexpected, 'showGuidance'),
+    })
   }
 }

@@ -42,7 +42,10 @@ export function requiresUserAction(err: unknown): boolean {
   return getPolicy(err).kind === 'user'
 }
 
-/** true when the end user must sign in or authorise again (expired login code, user token or ticket). Not the app server's own access_token: see requiresServerTokenRefresh. */
+/**
+ * true when the end user must sign in or authorise again (expired login code, user token or ticket). Not the app
+ * server's own access_token: see requiresServerTokenRefresh.
+ */
 export function requiresReauthorization(err: unknown): boolean {
   return getPolicy(err).kind === 'reauth'
 }

@@ -27,7 +27,10 @@ export interface RetryOptions {
   attempts?: number
   /** The first backoff delay, in milliseconds. @default 500 */
   minDelayMs?: number
-  /** No wait is longer than this; an error whose own delay is over an hour (a day-level rate limit) is not retried. @default 30000 */
+  /**
+   * No wait is longer than this; an error whose own delay is over an hour (a day-level rate limit) is not retried.
+   * @default 30000
+   */
   maxDelayMs?: number
   /** Backoff growth per attempt. @default 2 */
   factor?: number
@@ -62,7 +65,10 @@ function check(name: string, value: number | undefined, fallback: number, min: n
  * @example
  * const { devices } = await withRetry(() => wxp.getBluetoothDevices(), { attempts: 3 })
  */
-export function withRetry<T>(fn: (attempt: number) => T | PromiseLike<T>, options: RetryOptions = {}): CancellablePromise<T> {
+export function withRetry<T>(
+  fn: (attempt: number) => T | PromiseLike<T>,
+  options: RetryOptions = {},
+): CancellablePromise<T> {
   let cancel: () => void = () => undefined
   const promise = new Promise<T>((resolve, reject) => {
     if (typeof fn !== 'function') throw new TypeError('withRetry: fn must be a function')
@@ -83,7 +89,10 @@ export function withRetry<T>(fn: (attempt: number) => T | PromiseLike<T>, option
       if (signal && typeof signal.removeEventListener === 'function') signal.removeEventListener('abort', cancel)
       settle()
     }
-    cancel = () => finish(() => reject(new ErrnoError({ errno: 1, errMsg: 'withRetry:fail cancel', api: 'withRetry', cause: lastError })))
+    cancel = () =>
+      finish(() =>
+        reject(new ErrnoError({ errno: 1, errMsg: 'withRetry:fail cancel', api: 'withRetry', cause: lastError })),
+      )
     if (signal) {
       if (signal.aborted) return cancel()
       if (typeof signal.addEventListener === 'function') signal.addEventListener('abort', cancel)
@@ -99,7 +108,10 @@ export function withRetry<T>(fn: (attempt: number) => T | PromiseLike<T>, option
       } catch (error) {
         return failed(error, attempt)
       }
-      Promise.resolve(result).then((value) => finish(() => resolve(value)), (error) => failed(error, attempt))
+      Promise.resolve(result).then(
+        (value) => finish(() => resolve(value)),
+        (error) => failed(error, attempt),
+      )
     }
     const failed = (error: unknown, attempt: number) => {
       if (done) return
@@ -116,7 +128,7 @@ export function withRetry<T>(fn: (attempt: number) => T | PromiseLike<T>, option
       if (signal && signal.aborted) return cancel()
       // This failure is not the end: a reporter (createRealtimeLogReporter) leaves it out unless asked.
       markRecovered(error)
-      const backoff = minDelay * Math.pow(factor, attempt - 1)
+      const backoff = minDelay * factor ** (attempt - 1)
       const delayMs = clampDelay(Math.min(maxDelay, Math.max(backoff, own !== undefined ? own : 0)))
       if (options.onRetry) {
         try {
@@ -125,7 +137,10 @@ export function withRetry<T>(fn: (attempt: number) => T | PromiseLike<T>, option
           // a throwing hook must not stop the retries
         }
       }
-      timer = setTimeout(() => { timer = undefined; run(attempt + 1) }, delayMs)
+      timer = setTimeout(() => {
+        timer = undefined
+        run(attempt + 1)
+      }, delayMs)
     }
     run(1)
   }) as CancellablePromise<T>
@@ -145,16 +160,29 @@ export function withTimeout<T>(promise: PromiseLike<T>, ms: number, api?: string
       return
     }
     // Infinity means no limit; any other value is clamped (setTimeout fires at once above 2^31-1 ms).
-    const timer = ms === Infinity ? undefined : setTimeout(() => {
-      reject(new ErrnoError({ errno: 5, errMsg: name + ':fail time out', api: name, cause: promise }))
-      const task = promise && (promise as { task?: { abort?: () => void } }).task
-      if (task && typeof task.abort === 'function') {
-        try { task.abort() } catch (error) { /* the task may be finished already */ }
-      }
-    }, clampDelay(ms))
+    const timer =
+      ms === Infinity
+        ? undefined
+        : setTimeout(() => {
+            reject(new ErrnoError({ errno: 5, errMsg: name + ':fail time out', api: name, cause: promise }))
+            const task = promise && (promise as { task?: { abort?: () => void } }).task
+            if (task && typeof task.abort === 'function') {
+              try {
+                task.abort()
+              } catch (error) {
+                /* the task may be finished already */
+              }
+            }
+          }, clampDelay(ms))
     Promise.resolve(promise).then(
-      (value) => { if (timer !== undefined) clearTimeout(timer); resolve(value) },
-      (error) => { if (timer !== undefined) clearTimeout(timer); reject(error) },
+      (value) => {
+        if (timer !== undefined) clearTimeout(timer)
+        resolve(value)
+      },
+      (error) => {
+        if (timer !== undefined) clearTimeout(timer)
+        reject(error)
+      },
     )
   })
 }

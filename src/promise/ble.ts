@@ -58,17 +58,29 @@ function validMtu(value: unknown): number | undefined {
 
 /** An MTU the device reports, kept within 23..517 (a device's answer is data, not a mistake in the call). */
 function reportedMtu(value: unknown): number | undefined {
-  if (typeof value !== 'number' || !isFinite(value)) return undefined
+  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined
   const whole = Math.floor(value)
   return whole >= MIN_MTU ? Math.min(whole, MAX_MTU) : undefined
 }
 
-const mtuError = (api: string, value: unknown, cause: unknown) => new ErrnoError({ errno: 1001, errMsg: api + ':fail mtu must be an integer from 23 to 517, got ' + String(value), api, cause })
+const mtuError = (api: string, value: unknown, cause: unknown) =>
+  new ErrnoError({
+    errno: 1001,
+    errMsg: api + ':fail mtu must be an integer from 23 to 517, got ' + String(value),
+    api,
+    cause,
+  })
 
 function toArrayBuffer(data: ArrayBuffer | ArrayBufferView): ArrayBuffer {
   if (data instanceof ArrayBuffer) return data
-  if (data && ArrayBuffer.isView(data)) return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer
-  throw new ErrnoError({ errno: 1001, errMsg: 'writeBLECharacteristicValue:fail data must be an ArrayBuffer or a typed array', api: 'writeBLECharacteristicValue', cause: data })
+  if (data && ArrayBuffer.isView(data))
+    return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer
+  throw new ErrnoError({
+    errno: 1001,
+    errMsg: 'writeBLECharacteristicValue:fail data must be an ArrayBuffer or a typed array',
+    api: 'writeBLECharacteristicValue',
+    cause: data,
+  })
 }
 
 /**
@@ -82,13 +94,25 @@ function toArrayBuffer(data: ArrayBuffer | ArrayBufferView): ArrayBuffer {
  * await writer.write(command)
  */
 export function createBLEWriter(options: BLEWriterOptions): BLEWriter {
-  if (!options || typeof options.deviceId !== 'string' || typeof options.serviceId !== 'string' || typeof options.characteristicId !== 'string') {
-    throw new ErrnoError({ errno: 1001, errMsg: 'createBLEWriter:fail deviceId, serviceId and characteristicId must be strings', api: 'createBLEWriter', cause: options })
+  if (
+    !options ||
+    typeof options.deviceId !== 'string' ||
+    typeof options.serviceId !== 'string' ||
+    typeof options.characteristicId !== 'string'
+  ) {
+    throw new ErrnoError({
+      errno: 1001,
+      errMsg: 'createBLEWriter:fail deviceId, serviceId and characteristicId must be strings',
+      api: 'createBLEWriter',
+      cause: options,
+    })
   }
   const target = (): AnyObject | undefined => (options.wx as AnyObject) || globalWx()
-  if (options.mtu !== undefined && validMtu(options.mtu) === undefined) throw mtuError('createBLEWriter', options.mtu, options)
+  if (options.mtu !== undefined && validMtu(options.mtu) === undefined)
+    throw mtuError('createBLEWriter', options.mtu, options)
   let mtu = validMtu(options.mtu) || MIN_MTU
-  const writeTimeoutMs = typeof options.writeTimeoutMs === 'number' && options.writeTimeoutMs > 0 ? options.writeTimeoutMs : 10000
+  const writeTimeoutMs =
+    typeof options.writeTimeoutMs === 'number' && options.writeTimeoutMs > 0 ? options.writeTimeoutMs : 10000
   let queue: Promise<unknown> = Promise.resolve()
   let pending = 0
   // After a write that timed out, the next job waits for its late answer (or as long again).
@@ -96,30 +120,58 @@ export function createBLEWriter(options: BLEWriterOptions): BLEWriter {
 
   const writeChunk = (chunk: ArrayBuffer) => {
     let answered = false
-    return withRetry(() => {
-      const owner = target()
-      const call: AnyObject = { deviceId: options.deviceId, serviceId: options.serviceId, characteristicId: options.characteristicId, value: chunk }
-      if (options.writeType) call.writeType = options.writeType
-      answered = false
-      const sent = invokeAsync(owner, owner ? owner.writeBLECharacteristicValue : undefined, 'writeBLECharacteristicValue', call)
-      const settled = sent.then(() => { answered = true }, () => { answered = true })
-      return withTimeout(sent, writeTimeoutMs, 'writeBLECharacteristicValue').catch((error: unknown) => {
-        if (!answered) gate = Promise.race([settled, new Promise((resolve) => setTimeout(resolve, clampDelay(writeTimeoutMs)))])
-        throw error
-      })
-    }, {
-      attempts: options.attempts || 3,
-      minDelayMs: options.retryDelayMs !== undefined ? options.retryDelayMs : 100,
-      maxDelayMs: 5000,
-      // Sent again only when the runtime answered that it failed: a write with no answer may have landed.
-      shouldRetry: (error) => answered && isRetriable(error),
-    })
+    return withRetry(
+      () => {
+        const owner = target()
+        const call: AnyObject = {
+          deviceId: options.deviceId,
+          serviceId: options.serviceId,
+          characteristicId: options.characteristicId,
+          value: chunk,
+        }
+        if (options.writeType) call.writeType = options.writeType
+        answered = false
+        const sent = invokeAsync(
+          owner,
+          owner ? owner.writeBLECharacteristicValue : undefined,
+          'writeBLECharacteristicValue',
+          call,
+        )
+        const settled = sent.then(
+          () => {
+            answered = true
+          },
+          () => {
+            answered = true
+          },
+        )
+        return withTimeout(sent, writeTimeoutMs, 'writeBLECharacteristicValue').catch((error: unknown) => {
+          if (!answered)
+            gate = Promise.race([settled, new Promise((resolve) => setTimeout(resolve, clampDelay(writeTimeoutMs)))])
+          throw error
+        })
+      },
+      {
+        attempts: options.attempts || 3,
+        minDelayMs: options.retryDelayMs !== undefined ? options.retryDelayMs : 100,
+        maxDelayMs: 5000,
+        // Sent again only when the runtime answered that it failed: a write with no answer may have landed.
+        shouldRetry: (error) => answered && isRetriable(error),
+      },
+    )
   }
 
   const enqueue = <T>(job: () => Promise<T>): Promise<T> => {
     pending++
     const run = queue.then(() => gate).then(job)
-    queue = run.then(() => { pending-- }, () => { pending-- })
+    queue = run.then(
+      () => {
+        pending--
+      },
+      () => {
+        pending--
+      },
+    )
     return run
   }
 
@@ -145,7 +197,10 @@ export function createBLEWriter(options: BLEWriterOptions): BLEWriter {
         const readMtu = async () => {
           if (!owner || typeof owner.getBLEMTU !== 'function') return undefined
           try {
-            const read = (await invokeAsync(owner, owner.getBLEMTU, 'getBLEMTU', { deviceId: options.deviceId, writeType: options.writeType || 'write' })) as { mtu?: number } | undefined
+            const read = (await invokeAsync(owner, owner.getBLEMTU, 'getBLEMTU', {
+              deviceId: options.deviceId,
+              writeType: options.writeType || 'write',
+            })) as { mtu?: number } | undefined
             return reportedMtu(read && read.mtu)
           } catch (error) {
             return undefined
@@ -154,7 +209,10 @@ export function createBLEWriter(options: BLEWriterOptions): BLEWriter {
         let granted: number | undefined
         if (currentPlatform(owner) === 'android' && owner && typeof owner.setBLEMTU === 'function') {
           try {
-            const result = (await invokeAsync(owner, owner.setBLEMTU, 'setBLEMTU', { deviceId: options.deviceId, mtu: requested })) as { mtu?: number } | undefined
+            const result = (await invokeAsync(owner, owner.setBLEMTU, 'setBLEMTU', {
+              deviceId: options.deviceId,
+              mtu: requested,
+            })) as { mtu?: number } | undefined
             granted = reportedMtu(result && result.mtu)
           } catch (error) {
             // the device refused a larger MTU: keep what the connection has

@@ -9,13 +9,19 @@ type Listener = (...args: any[]) => void
 
 /** Event names of `wx`: `BLECharacteristicValueChange` for onBLECharacteristicValueChange. */
 export type WxEventName = {
-  [K in keyof WechatMiniprogram.Wx]: K extends `on${infer E}` ? (`off${E}` extends keyof WechatMiniprogram.Wx ? E : never) : never
+  [K in keyof WechatMiniprogram.Wx]: K extends `on${infer E}`
+    ? `off${E}` extends keyof WechatMiniprogram.Wx
+      ? E
+      : never
+    : never
 }[keyof WechatMiniprogram.Wx]
 
 /** What a wx event's listener receives. */
 export type WxEventPayload<E extends string> = `on${E}` extends keyof WechatMiniprogram.Wx
   ? WechatMiniprogram.Wx[`on${E}`] extends (listener: infer L) => any
-    ? L extends (payload: infer P) => any ? P : unknown
+    ? L extends (payload: infer P) => any
+      ? P
+      : unknown
     : unknown
   : unknown
 
@@ -49,14 +55,34 @@ function resolveTarget(options?: EventSourceOptions): AnyObject | undefined {
  * // later
  * stop()
  */
-export function subscribe<E extends WxEventName | AnyEventName>(event: E, listener: (payload: WxEventPayload<E>) => void, options?: EventSourceOptions): () => void
+export function subscribe<E extends WxEventName | AnyEventName>(
+  event: E,
+  listener: (payload: WxEventPayload<E>) => void,
+  options?: EventSourceOptions,
+): () => void
 /** An object's own event (a TCPSocket's `Connect`, a BLEPeripheralServer's …): any name, given the `target`. */
-export function subscribe(event: string, listener: (payload: unknown) => void, options: EventSourceOptions & { target: object }): () => void
+export function subscribe(
+  event: string,
+  listener: (payload: unknown) => void,
+  options: EventSourceOptions & { target: object },
+): () => void
 export function subscribe(event: string, listener: (payload: any) => void, options?: EventSourceOptions): () => void {
   const target = resolveTarget(options)
   const on = target ? target['on' + event] : undefined
-  if (typeof listener !== 'function') throw new ErrnoError({ errno: 1001, errMsg: 'on' + event + ':fail listener must be a function', api: 'on' + event, cause: listener })
-  if (typeof on !== 'function') throw new ErrnoError({ errno: 100, errMsg: 'on' + event + ':fail jsapi not supported', api: 'on' + event, cause: target })
+  if (typeof listener !== 'function')
+    throw new ErrnoError({
+      errno: 1001,
+      errMsg: 'on' + event + ':fail listener must be a function',
+      api: 'on' + event,
+      cause: listener,
+    })
+  if (typeof on !== 'function')
+    throw new ErrnoError({
+      errno: 100,
+      errMsg: 'on' + event + ':fail jsapi not supported',
+      api: 'on' + event,
+      cause: target,
+    })
   let active = true
   const handler: Listener = function (payload) {
     if (active) listener(payload)
@@ -67,7 +93,11 @@ export function subscribe(event: string, listener: (payload: any) => void, optio
     active = false
     const off = target ? target['off' + event] : undefined
     if (typeof off === 'function') {
-      try { off.call(target, handler) } catch (error) { /* already gone */ }
+      try {
+        off.call(target, handler)
+      } catch (error) {
+        /* already gone */
+      }
     }
   }
 }
@@ -85,7 +115,10 @@ export interface OnceOptions<P> extends EventSourceOptions {
 export type CancellableOnce<T> = Promise<T> & { cancel(): void }
 
 /** The next event's payload; unsubscribes when it comes, on time-out, on cancel (signal or cancel()), or on error. */
-export function once<E extends WxEventName | AnyEventName>(event: E, options?: OnceOptions<WxEventPayload<E>>): CancellableOnce<WxEventPayload<E>>
+export function once<E extends WxEventName | AnyEventName>(
+  event: E,
+  options?: OnceOptions<WxEventPayload<E>>,
+): CancellableOnce<WxEventPayload<E>>
 /** An object's own event (a TCPSocket's `Connect` …): any name, given the `target`. */
 export function once(event: string, options: OnceOptions<unknown> & { target: object }): CancellableOnce<unknown>
 export function once(event: string, options: OnceOptions<any> = {}): CancellableOnce<any> {
@@ -103,7 +136,11 @@ export function once(event: string, options: OnceOptions<any> = {}): Cancellable
       if (timer !== undefined) clearTimeout(timer)
       if (stop) stop()
       if (signal && typeof signal.removeEventListener === 'function') {
-        try { signal.removeEventListener('abort', onAbort) } catch (error) { /* a signal that throws */ }
+        try {
+          signal.removeEventListener('abort', onAbort)
+        } catch (error) {
+          /* a signal that throws */
+        }
       }
     }
     const fail = (error: ErrnoError) => {
@@ -126,24 +163,39 @@ export function once(event: string, options: OnceOptions<any> = {}): Cancellable
     if (aborted) return cancel()
     try {
       if (signal && typeof signal.addEventListener === 'function') signal.addEventListener('abort', onAbort)
-      stop = subscribe(event as AnyEventName, (payload) => {
-        if (done) return
-        let accepted = true
-        try {
-          if (options.filter) accepted = !!options.filter(payload)
-        } catch (thrown) {
-          return fail(new ErrnoError({ errno: UNKNOWN_ERRNO, errMsg: 'on' + event + ':fail the filter threw', api: 'on' + event, cause: thrown }))
-        }
-        if (!accepted) return
-        finish()
-        resolve(payload)
-      }, options)
+      stop = subscribe(
+        event as AnyEventName,
+        (payload) => {
+          if (done) return
+          let accepted = true
+          try {
+            if (options.filter) accepted = !!options.filter(payload)
+          } catch (thrown) {
+            return fail(
+              new ErrnoError({
+                errno: UNKNOWN_ERRNO,
+                errMsg: 'on' + event + ':fail the filter threw',
+                api: 'on' + event,
+                cause: thrown,
+              }),
+            )
+          }
+          if (!accepted) return
+          finish()
+          resolve(payload)
+        },
+        options,
+      )
     } catch (thrown) {
       return fail(toErrnoError(thrown, 'on' + event))
     }
     if (done && stop) stop()
     if (!done && typeof options.timeout === 'number' && options.timeout !== Infinity) {
-      timer = setTimeout(() => fail(reportFailure(new ErrnoError({ errno: 5, errMsg: 'on' + event + ':fail time out', api: 'on' + event }))), clampDelay(options.timeout))
+      timer = setTimeout(
+        () =>
+          fail(reportFailure(new ErrnoError({ errno: 5, errMsg: 'on' + event + ':fail time out', api: 'on' + event }))),
+        clampDelay(options.timeout),
+      )
     }
   }) as CancellableOnce<any>
   settled = promise
@@ -168,27 +220,41 @@ export interface EventStreamOptions extends EventSourceOptions {
  *   if (devices.some(isMyLock)) break
  * }
  */
-export function events<E extends WxEventName | AnyEventName>(event: E, options?: EventStreamOptions): AsyncIterableIterator<WxEventPayload<E>>
+export function events<E extends WxEventName | AnyEventName>(
+  event: E,
+  options?: EventStreamOptions,
+): AsyncIterableIterator<WxEventPayload<E>>
 /** An object's own event as an async iterable: any name, given the `target`. */
 export function events(event: string, options: EventStreamOptions & { target: object }): AsyncIterableIterator<unknown>
-export function events<E extends string>(event: E, options: EventStreamOptions = {}): AsyncIterableIterator<WxEventPayload<E>> {
+export function events<E extends string>(
+  event: E,
+  options: EventStreamOptions = {},
+): AsyncIterableIterator<WxEventPayload<E>> {
   // Bounded whatever is asked (Infinity included): an event nobody reads must not grow without end.
-  const bufferSize = typeof options.bufferSize === 'number' && options.bufferSize >= 1 ? Math.min(Math.floor(options.bufferSize), MAX_BUFFER) : 256
+  const bufferSize =
+    typeof options.bufferSize === 'number' && options.bufferSize >= 1
+      ? Math.min(Math.floor(options.bufferSize), MAX_BUFFER)
+      : 256
   const buffer: Array<WxEventPayload<E>> = []
   const waiting: Array<(result: IteratorResult<WxEventPayload<E>>) => void> = []
   let closed = false
-  const stop = subscribe(event as unknown as AnyEventName, (payload: any) => {
-    const next = waiting.shift()
-    if (next) return next({ value: payload, done: false })
-    buffer.push(payload)
-    if (buffer.length > bufferSize) buffer.shift()
-  }, options)
+  const stop = subscribe(
+    event as unknown as AnyEventName,
+    (payload: any) => {
+      const next = waiting.shift()
+      if (next) return next({ value: payload, done: false })
+      buffer.push(payload)
+      if (buffer.length > bufferSize) buffer.shift()
+    },
+    options,
+  )
   const close = (): Promise<IteratorResult<WxEventPayload<E>>> => {
     if (!closed) {
       closed = true
       stop()
       buffer.length = 0
-      while (waiting.length) (waiting.shift() as (result: IteratorResult<WxEventPayload<E>>) => void)({ value: undefined, done: true })
+      while (waiting.length)
+        (waiting.shift() as (result: IteratorResult<WxEventPayload<E>>) => void)({ value: undefined, done: true })
     }
     return Promise.resolve({ value: undefined, done: true })
   }

@@ -8,14 +8,23 @@
 //   - it is a getter of an object: `get…Manager`, getNFCAdapter and the NFC tag getters, or
 //   - it is one of the other synchronous members listed in the pattern.
 // New asynchronous APIs therefore work without any change here.
-/** Getters of objects whose methods are themselves promisified: the file system manager, the NFC adapter and its tags. */
+/**
+ * Getters of objects whose methods are themselves promisified: the file system manager, the NFC adapter and its tags.
+ */
 export const WRAPPED_GETTER = /^get(FileSystemManager|NFCAdapter|Nfc[ABFV]|IsoDep|Ndef|MifareClassic|MifareUltralight)$/
-const SYNC_PATTERN = new RegExp('Sync$|^(on|off)[A-Z]|^create(?!BLEConnection$|BLEPeripheralServer$)|^get\\w*Manager$|' + WRAPPED_GETTER.source +
-  '|^(canIUse|base64ToArrayBuffer|arrayBufferToBase64|nextTick|(request|cancel)IdleCallback|report(Analytics|Event|Monitor|Performance)|postMessageToReferrer(MiniProgram|Page)' +
-  '|revokeBufferURL|checkIsPictureInPictureActive|isVKSupport|requestAppleSubscribeSign|get(AppAuthorizeSetting|AppBaseInfo|DeviceInfo|MenuButtonBoundingClientRect|SystemSetting|WindowInfo|Performance|ApiCategory|XrFrameSystem))$')
+const SYNC_PATTERN = new RegExp(
+  'Sync$|^(on|off)[A-Z]|^create(?!BLEConnection$|BLEPeripheralServer$)|^get\\w*Manager$|' +
+    WRAPPED_GETTER.source +
+    '|^(canIUse|base64ToArrayBuffer|arrayBufferToBase64|nextTick|(request|cancel)IdleCallback' +
+    '|report(Analytics|Event|Monitor|Performance)|postMessageToReferrer(MiniProgram|Page)' +
+    '|revokeBufferURL|checkIsPictureInPictureActive|isVKSupport|requestAppleSubscribeSign' +
+    '|get(AppAuthorizeSetting|AppBaseInfo|DeviceInfo|MenuButtonBoundingClientRect|SystemSetting|WindowInfo' +
+    '|Performance|ApiCategory|XrFrameSystem))$',
+)
 
 /** Names that are never APIs: probes made by Promise resolution, JSON, test runners and inspectors. */
-const NOT_API = ' then catch finally constructor toJSON valueOf toString inspect nodeType asymmetricMatch prototype __proto__ '
+const NOT_API =
+  ' then catch finally constructor toJSON valueOf toString inspect nodeType asymmetricMatch prototype __proto__ '
 
 /** true when a wx member with this name is synchronous and passes through unwrapped. */
 export function isSyncApi(name: string): boolean {

@@ -28,7 +28,8 @@ function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyOb
           fsOwner = target
           let manager: AnyObject | undefined
           fs = wrapObject(() => {
-            if (!manager && target && typeof target.getFileSystemManager === 'function') manager = target.getFileSystemManager()
+            if (!manager && target && typeof target.getFileSystemManager === 'function')
+              manager = target.getFileSystemManager()
             return manager
           }, 'FileSystemManager')
         }
@@ -46,7 +47,11 @@ function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyOb
             // eslint-disable-next-line prefer-rest-params
             const result = (owner as AnyObject)[key].apply(owner, arguments)
             if (!result || typeof result !== 'object') return result
-            return wrapResult ? wrapObject(() => result, key.slice(3)) : inference ? wrapInferenceSession(result) : result
+            return wrapResult
+              ? wrapObject(() => result, key.slice(3))
+              : inference
+                ? wrapInferenceSession(result)
+                : result
           }
         }
         return sync
@@ -56,7 +61,13 @@ function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyOb
       const method = function (options?: unknown) {
         const owner = resolveTarget()
         // eslint-disable-next-line prefer-rest-params
-        const promise = invokeAsync(owner, owner ? owner[key] : undefined, api, options, arguments.length > 1 ? arguments : undefined)
+        const promise = invokeAsync(
+          owner,
+          owner ? owner[key] : undefined,
+          api,
+          options,
+          arguments.length > 1 ? arguments : undefined,
+        )
         return server ? promise.then(wrapPeripheralServerResult) : promise
       }
       Object.defineProperty(receiver, key, { value: method, writable: true, configurable: true })
@@ -90,7 +101,10 @@ function wrapInferenceSession(session: AnyObject): AnyObject {
       const value = target[key as string]
       if (typeof value !== 'function') return value
       if (key !== 'run') return value.bind(target)
-      return (...args: unknown[]) => new Promise((resolve) => resolve(value.apply(target, args))).catch((failure: unknown) => { throw reportFailure(toErrnoError(failure, 'InferenceSession.run')) })
+      return (...args: unknown[]) =>
+        new Promise((resolve) => resolve(value.apply(target, args))).catch((failure: unknown) => {
+          throw reportFailure(toErrnoError(failure, 'InferenceSession.run'))
+        })
     },
   })
 }

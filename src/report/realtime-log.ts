@@ -9,7 +9,9 @@ import { safeMessage, truncate } from '../errno/mask'
 export interface RealtimeLogReporterOptions {
   /** The wx object whose getRealtimeLogManager is used. @default the global wx */
   wx?: object
-  /** At most this many reports of one code per window; the rest are counted and mentioned in the next report. @default 5 */
+  /**
+   * At most this many reports of one code per window; the rest are counted and mentioned in the next report. @default 5
+   */
   perCode?: number
   /** At most this many reports of all codes together per window. @default 30 */
   perWindow?: number
@@ -51,11 +53,21 @@ function codeOf(error: AnyObject): string {
 function entryOf(error: AnyObject, code: string, kind: string): unknown {
   let json: unknown
   try {
-    json = typeof error.toJSON === 'function' && (read(error, POLICY_KEY) !== undefined || read(error, BRAND as unknown as string) === true) ? error.toJSON() : undefined
+    json =
+      typeof error.toJSON === 'function' &&
+      (read(error, POLICY_KEY) !== undefined || read(error, BRAND as unknown as string) === true)
+        ? error.toJSON()
+        : undefined
   } catch (failure) {
     json = undefined
   }
-  if (json === undefined) json = { name: safeMessage(String(read(error, 'name')), 100), message: safeMessage(String(read(error, 'message'))), code, kind }
+  if (json === undefined)
+    json = {
+      name: safeMessage(String(read(error, 'name')), 100),
+      message: safeMessage(String(read(error, 'message'))),
+      code,
+      kind,
+    }
   let text: string
   try {
     text = JSON.stringify(json)
@@ -63,7 +75,13 @@ function entryOf(error: AnyObject, code: string, kind: string): unknown {
     text = ''
   }
   if (text && text.length <= MAX_ENTRY) return json
-  return { name: safeMessage(String(read(error, 'name')), 100), code: truncate(code, 200), kind, message: safeMessage(String(read(error, 'message')), 2000), cut: true }
+  return {
+    name: safeMessage(String(read(error, 'name')), 100),
+    code: truncate(code, 200),
+    kind,
+    message: safeMessage(String(read(error, 'message')), 2000),
+    cut: true,
+  }
 }
 
 function read(value: AnyObject, key: string): unknown {
@@ -88,7 +106,8 @@ function read(value: AnyObject, key: string): unknown {
  * onFailure(createRealtimeLogReporter())
  */
 export function createRealtimeLogReporter(options: RealtimeLogReporterOptions = {}): FailureListener {
-  const limit = (value: unknown, fallback: number) => (typeof value === 'number' && value >= 1 && value < Infinity ? Math.floor(value) : fallback)
+  const limit = (value: unknown, fallback: number) =>
+    typeof value === 'number' && value >= 1 && value < Infinity ? Math.floor(value) : fallback
   const perCode = limit(options.perCode, 5)
   const perWindow = limit(options.perWindow, 30)
   const windowMs = typeof options.windowMs === 'number' && options.windowMs > 0 ? options.windowMs : 60000
@@ -108,7 +127,8 @@ export function createRealtimeLogReporter(options: RealtimeLogReporterOptions = 
     if (!manager || managerOf !== wxLike) {
       managerOf = wxLike
       try {
-        manager = wxLike && typeof wxLike.getRealtimeLogManager === 'function' ? wxLike.getRealtimeLogManager() : undefined
+        manager =
+          wxLike && typeof wxLike.getRealtimeLogManager === 'function' ? wxLike.getRealtimeLogManager() : undefined
       } catch (failure) {
         manager = undefined
       }
@@ -131,11 +151,19 @@ export function createRealtimeLogReporter(options: RealtimeLogReporterOptions = 
       windows = Object.create(null)
       codes = 0
       // What was dropped is still said, in the next report of that code.
-      for (const code of Object.keys(carried)) if (carried[code].dropped && codes < MAX_CODES) { windows[code] = { count: 0, dropped: carried[code].dropped }; codes++ }
+      for (const code of Object.keys(carried))
+        if (carried[code].dropped && codes < MAX_CODES) {
+          windows[code] = { count: 0, dropped: carried[code].dropped }
+          codes++
+        }
     }
     let code = codeOf(error)
     if (!windows[code] && codes >= MAX_CODES) code = 'other'
-    const window = windows[code] || (codes++, (windows[code] = { count: 0, dropped: 0 }))
+    if (!windows[code]) {
+      windows[code] = { count: 0, dropped: 0 }
+      codes++
+    }
+    const window = windows[code]
     if (window.count >= perCode || total >= perWindow) {
       window.dropped++
       return
@@ -148,11 +176,15 @@ export function createRealtimeLogReporter(options: RealtimeLogReporterOptions = 
     try {
       const filter = truncate(safeMessage(prefix + code), MAX_FILTER)
       if (typeof log.addFilterMsg === 'function') {
-        if (!filtered[filter] && Object.keys(filtered).length < MAX_CODES) { filtered[filter] = true; log.addFilterMsg(filter) }
+        if (!filtered[filter] && Object.keys(filtered).length < MAX_CODES) {
+          filtered[filter] = true
+          log.addFilterMsg(filter)
+        }
       } else if (typeof log.setFilterMsg === 'function') log.setFilterMsg(filter)
       const level = recovered || kind === 'cancel' ? 'info' : kind === 'user' || kind === 'network' ? 'warn' : 'error'
       const method = typeof log[level] === 'function' ? log[level] : log.error
-      if (typeof method === 'function') method.call(log, '[miniprogram-errno]', entry, dropped ? { dropped } : undefined)
+      if (typeof method === 'function')
+        method.call(log, '[miniprogram-errno]', entry, dropped ? { dropped } : undefined)
     } catch (failure) {
       // the log itself failing must not break the app
     }

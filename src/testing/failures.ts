@@ -9,29 +9,52 @@ export type Failure = { errMsg: string; errCode?: number; errno?: number; state?
 export const FAILURES = {
   bluetoothOff: (api: string): Failure => ({ errMsg: api + ':fail:not available', errCode: 10001, errno: 1500102 }),
   // iBeacon answers from its own table and sends no errno.
-  beaconBluetoothOff: (api: string): Failure => ({ errMsg: api + ':fail:bluetooth service unavailable', errCode: 11001 }),
-  bluetoothUnsupported: (api: string): Failure => ({ errMsg: api + ':fail:system not support', errCode: 10009, errno: 1500105 }),
+  beaconBluetoothOff: (api: string): Failure => ({
+    errMsg: api + ':fail:bluetooth service unavailable',
+    errCode: 11001,
+  }),
+  bluetoothUnsupported: (api: string): Failure => ({
+    errMsg: api + ':fail:system not support',
+    errCode: 10009,
+    errno: 1500105,
+  }),
   bluetoothNotInit: (api: string): Failure => ({ errMsg: api + ':fail:not init', errCode: 10000, errno: 1500101 }),
   bleNoDevice: (api: string): Failure => ({ errMsg: api + ':fail:no device', errCode: 10002, errno: 1509006 }),
   bleNoConnection: (api: string): Failure => ({ errMsg: api + ':fail:no connection', errCode: 10006, errno: 1509003 }),
-  bleLocation: (api: string): Failure => ({ errMsg: api + ':fail:location permission is denied', errCode: 10008, errno: 1509008 }),
+  bleLocation: (api: string): Failure => ({
+    errMsg: api + ':fail:location permission is denied',
+    errCode: 10008,
+    errno: 1509008,
+  }),
   wifiNotInit: (api: string): Failure => ({ errMsg: api + ':fail:not init', errCode: 12000, errno: 1505001 }),
   wifiOff: (api: string): Failure => ({ errMsg: api + ':fail:wifi is disabled', errCode: 12005, errno: 1505002 }),
   gpsOff: (api: string): Failure => ({ errMsg: api + ':fail:maybe not open GPS', errCode: 12006, errno: 1505003 }),
   wifiLocation: (api: string): Failure => ({ errMsg: api + ':fail:maybe not obtain GPS Permission', errno: 1505004 }),
-  nfcMissing: (api: string): Failure => ({ errMsg: api + ':fail:NFC is not supported', errCode: 13000, errno: 1504001 }),
-  nfcOff: (api: string): Failure => ({ errMsg: api + ':fail:system NFC switch not opened', errCode: 13001, errno: 1504003 }),
+  nfcMissing: (api: string): Failure => ({
+    errMsg: api + ':fail:NFC is not supported',
+    errCode: 13000,
+    errno: 1504001,
+  }),
+  nfcOff: (api: string): Failure => ({
+    errMsg: api + ':fail:system NFC switch not opened',
+    errCode: 13001,
+    errno: 1504003,
+  }),
   scopeDenied: (api: string): Failure => ({ errMsg: api + ':fail auth deny', errno: 103 }),
   systemDenied: (api: string): Failure => ({ errMsg: api + ':fail system permission denied', errno: 3 }),
-  offline: (api: string, platform: string): Failure => (platform === 'ios'
-    ? { errMsg: api + ':fail The Internet connection appears to be offline.', errno: 600000 }
-    : { errMsg: api + ':fail -106:net::ERR_INTERNET_DISCONNECTED', errno: 600001 }),
+  offline: (api: string, platform: string): Failure =>
+    platform === 'ios'
+      ? { errMsg: api + ':fail The Internet connection appears to be offline.', errno: 600000 }
+      : { errMsg: api + ':fail -106:net::ERR_INTERNET_DISCONNECTED', errno: 600001 },
   cancel: (api: string): Failure => ({ errMsg: api + ':fail cancel', errno: 1 }),
 }
 
-const SCOPED_APIS = ' getLocation chooseLocation startLocationUpdate chooseImage chooseMedia scanCode saveImageToPhotosAlbum saveVideoToPhotosAlbum startRecord getWeRunData chooseAddress chooseInvoiceTitle authorize '
+const SCOPED_APIS =
+  ' getLocation chooseLocation startLocationUpdate chooseImage chooseMedia scanCode saveImageToPhotosAlbum' +
+  ' saveVideoToPhotosAlbum startRecord getWeRunData chooseAddress chooseInvoiceTitle authorize '
 export const NETWORK_APIS = ' request downloadFile uploadFile connectSocket '
-const PAYMENT_APIS = ' requestPayment requestOrderPayment requestVirtualPayment requestPluginPayment requestCommonPayment '
+const PAYMENT_APIS =
+  ' requestPayment requestOrderPayment requestVirtualPayment requestPluginPayment requestCommonPayment '
 const BLUETOOTH_STATEFUL = /Bluetooth|BLE/
 
 /** The failure a device state causes for an API, if any. */
@@ -48,16 +71,20 @@ export function stateFailure(device: Device, api: string, call: AnyObject): Fail
     }
     if (api === 'closeBluetoothAdapter' || api === 'createBLEPeripheralServer') return undefined
     // setBLEMTU is Android-only (wx.setBLEMTU doc: 仅安卓支持); on iOS the MTU is fixed and read with getBLEMTU.
-    // The exact iOS failure text is not documented: modelled as "not supported" so code that relies on it fails here too.
-    if (api === 'setBLEMTU' && platform !== 'android') return { errMsg: 'setBLEMTU:fail jsapi not supported', errno: 100 } as Failure
+    // The exact iOS failure text is not documented: modelled as "not supported" so code that relies on it fails here
+    // too.
+    if (api === 'setBLEMTU' && platform !== 'android')
+      return { errMsg: 'setBLEMTU:fail jsapi not supported', errno: 100 } as Failure
     if (!device.adapterOpen) return FAILURES.bluetoothNotInit(api)
     if (state.bluetooth === 'off') return FAILURES.bluetoothOff(api)
-    if (api === 'startBluetoothDevicesDiscovery' && platform === 'android' && !state.systemPermission) return FAILURES.bleLocation(api)
+    if (api === 'startBluetoothDevicesDiscovery' && platform === 'android' && !state.systemPermission)
+      return FAILURES.bleLocation(api)
     if (api === 'createBLEConnection') {
       const known = (options.devices || []).some((d) => d.deviceId === call.deviceId)
       return known || !options.devices ? undefined : FAILURES.bleNoDevice(api)
     }
-    if (/BLECharacteristic|BLEDevice(Services|Characteristics|RSSI)|BLEMTU/.test(api) && !connected[call.deviceId]) return FAILURES.bleNoConnection(api)
+    if (/BLECharacteristic|BLEDevice(Services|Characteristics|RSSI)|BLEMTU/.test(api) && !connected[call.deviceId])
+      return FAILURES.bleNoConnection(api)
     return undefined
   }
   if (/Wifi/.test(api) && api !== 'startWifi' && api !== 'stopWifi') {

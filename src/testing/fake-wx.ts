@@ -3,7 +3,8 @@ import { isSyncApi } from '../promise/rules'
 import { resetGuidanceState } from '../guidance/show'
 import { WX_MEMBERS } from './generated/wx-members'
 import { createDevice, success, systemSetting, appAuthorizeSetting } from './device'
-import { FAILURES, NETWORK_APIS, stateFailure } from './failures'
+import { NETWORK_APIS, stateFailure } from './failures'
+import { objectFactories } from './objects'
 import type { Failure } from './failures'
 import type { AnyObject, FakeDeviceState, FakeWx, FakeWxCall, FakeWxOptions } from './types'
 
@@ -59,9 +60,16 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
         return success(device, api, call)
       }
       if (options.strict && api.indexOf('.') < 0 && WX_MEMBERS.indexOf(' ' + api + ' ') < 0) {
-        failure = { errMsg: api + ':fail jsapi not supported (not a member of Wx in miniprogram-api-typings)', errno: 100 }
+        failure = {
+          errMsg: api + ':fail jsapi not supported (not a member of Wx in miniprogram-api-typings)',
+          errno: 100,
+        }
       } else if (override) {
-        try { result = override(call, behave) } catch (thrown) { failure = thrown }
+        try {
+          result = override(call, behave)
+        } catch (thrown) {
+          failure = thrown
+        }
       } else {
         failure = stateFailure(device, api, call)
         if (!failure) result = success(device, api, call)
@@ -75,7 +83,10 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
       }
       schedule(() => {
         if (failure !== undefined) {
-          const shaped = failure && typeof failure === 'object' && 'errMsg' in (failure as AnyObject) ? shape(failure as Failure) : failure
+          const shaped =
+            failure && typeof failure === 'object' && 'errMsg' in (failure as AnyObject)
+              ? shape(failure as Failure)
+              : failure
           if (typeof call.fail === 'function') call.fail(shaped)
           if (typeof call.complete === 'function') call.complete(shaped)
         } else {
@@ -90,8 +101,27 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
 
   function makeTask(api: string): AnyObject {
     const id = ++nextTask
-    const task: AnyObject = { id, api, aborted: false, abort() { task.aborted = true } }
-    for (const name of ['onProgressUpdate', 'offProgressUpdate', 'onHeadersReceived', 'offHeadersReceived', 'onChunkReceived', 'offChunkReceived', 'onOpen', 'onClose', 'onError', 'onMessage']) task[name] = () => undefined
+    const task: AnyObject = {
+      id,
+      api,
+      aborted: false,
+      abort() {
+        task.aborted = true
+      },
+    }
+    for (const name of [
+      'onProgressUpdate',
+      'offProgressUpdate',
+      'onHeadersReceived',
+      'offHeadersReceived',
+      'onChunkReceived',
+      'offChunkReceived',
+      'onOpen',
+      'onClose',
+      'onError',
+      'onMessage',
+    ])
+      task[name] = () => undefined
     task.send = asyncApi('SocketTask.send')
     task.close = asyncApi('SocketTask.close')
     return task
@@ -120,10 +150,47 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
     return object
   }
 
-  const fileSystem = wrapObject('FileSystemManager', ['access', 'appendFile', 'close', 'copyFile', 'fstat', 'ftruncate', 'getFileInfo', 'getSavedFileList', 'mkdir', 'open', 'read', 'readCompressedFile', 'readFile', 'readZipEntry', 'readdir', 'removeSavedFile', 'rename', 'rmdir', 'saveFile', 'stat', 'truncate', 'unlink', 'unzip', 'write', 'writeFile'])
+  const fileSystem = wrapObject('FileSystemManager', [
+    'access',
+    'appendFile',
+    'close',
+    'copyFile',
+    'fstat',
+    'ftruncate',
+    'getFileInfo',
+    'getSavedFileList',
+    'mkdir',
+    'open',
+    'read',
+    'readCompressedFile',
+    'readFile',
+    'readZipEntry',
+    'readdir',
+    'removeSavedFile',
+    'rename',
+    'rmdir',
+    'saveFile',
+    'stat',
+    'truncate',
+    'unlink',
+    'unzip',
+    'write',
+    'writeFile',
+  ])
   fileSystem.readFileSync = () => ''
   fileSystem.accessSync = () => undefined
-  const techMethods = ['connect', 'close', 'transceive', 'isConnected', 'setTimeout', 'getMaxTransceiveLength', 'writeNdefMessage', 'getAtqa', 'getSak', 'getHistoricalBytes']
+  const techMethods = [
+    'connect',
+    'close',
+    'transceive',
+    'isConnected',
+    'setTimeout',
+    'getMaxTransceiveLength',
+    'writeNdefMessage',
+    'getAtqa',
+    'getSak',
+    'getHistoricalBytes',
+  ]
   const nfcAdapter = wrapObject('NFC', ['startDiscovery', 'stopDiscovery'], ['Discovered'])
   for (const tech of ['NfcA', 'NfcB', 'NfcF', 'NfcV', 'IsoDep', 'Ndef', 'MifareClassic', 'MifareUltralight']) {
     nfcAdapter['get' + tech] = () => wrapObject('NFC', techMethods, tech === 'Ndef' ? ['NdefMessage'] : [])
@@ -132,80 +199,73 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
   const fake: AnyObject = {
     calls,
     callsOf: (api: string) => calls.filter((c) => c.api === api),
-    setState: (next: FakeDeviceState) => { Object.assign(state, next, next.scopes ? { scopes: Object.assign({}, next.scopes) } : {}) },
+    setState: (next: FakeDeviceState) => {
+      Object.assign(state, next, next.scopes ? { scopes: Object.assign({}, next.scopes) } : {})
+    },
     emit,
     listenerCount: (event: string) => (listeners[event] || []).length,
     canIUse: (schema: string) => missing.indexOf(' ' + String(schema).split('.')[0] + ' ') < 0,
     getAppBaseInfo: () => ({ SDKVersion, language: options.language || 'zh_CN', version: '8.0.50', theme: 'light' }),
-    getDeviceInfo: () => ({ platform, system: platform === 'ios' ? 'iOS 17.4' : 'Android 14', brand: 'fake', model: 'fake' }),
+    getDeviceInfo: () => ({
+      platform,
+      system: platform === 'ios' ? 'iOS 17.4' : 'Android 14',
+      brand: 'fake',
+      model: 'fake',
+    }),
     getSystemInfoSync: () => {
       // Old base libraries read switches and permissions from here (booleans) before getSystemSetting (2.20.1).
       const authorize = appAuthorizeSetting(device)
-      const info: AnyObject = Object.assign({ platform, SDKVersion, language: options.language || 'zh_CN', system: platform === 'ios' ? 'iOS 17.4' : 'Android 14' }, systemSetting(device))
+      const info: AnyObject = Object.assign(
+        {
+          platform,
+          SDKVersion,
+          language: options.language || 'zh_CN',
+          system: platform === 'ios' ? 'iOS 17.4' : 'Android 14',
+        },
+        systemSetting(device),
+      )
       for (const key of Object.keys(authorize)) if (/Authorized$/.test(key)) info[key] = authorize[key] === 'authorized'
       return info
     },
     getSystemSetting: () => systemSetting(device),
     // Realtime log lines are recorded as calls: RealtimeLogManager.warn / .error / .info / .setFilterMsg.
     getRealtimeLogManager: () => {
-      const record = (level: string) => (...args: unknown[]) => { calls.push({ api: 'RealtimeLogManager.' + level, options: args }) }
-      return { info: record('info'), warn: record('warn'), error: record('error'), setFilterMsg: record('setFilterMsg'), addFilterMsg: record('addFilterMsg') }
+      const record =
+        (level: string) =>
+        (...args: unknown[]) => {
+          calls.push({ api: 'RealtimeLogManager.' + level, options: args })
+        }
+      return {
+        info: record('info'),
+        warn: record('warn'),
+        error: record('error'),
+        setFilterMsg: record('setFilterMsg'),
+        addFilterMsg: record('addFilterMsg'),
+      }
     },
     getAppAuthorizeSetting: () => appAuthorizeSetting(device),
     getWindowInfo: () => ({ pixelRatio: 2, screenWidth: 375, screenHeight: 812, windowWidth: 375, windowHeight: 812 }),
     getFileSystemManager: () => fileSystem,
     getNFCAdapter: () => nfcAdapter,
-    createBLEPeripheralServer: (call: AnyObject = {}) => {
-      calls.push({ api: 'createBLEPeripheralServer', options: call })
-      const server = wrapObject('BLEPeripheralServer', ['addService', 'removeService', 'startAdvertising', 'stopAdvertising', 'writeCharacteristicValue', 'close'],
-        ['CharacteristicReadRequest', 'CharacteristicWriteRequest', 'CharacteristicSubscribed', 'CharacteristicUnsubscribed'])
-      schedule(() => {
-        if (state.bluetooth !== 'on') {
-          const failure = shape(state.bluetooth === 'off' ? FAILURES.bluetoothOff('createBLEPeripheralServer') : FAILURES.bluetoothUnsupported('createBLEPeripheralServer'))
-          if (call.fail) call.fail(failure)
-        } else if (call.success) call.success({ errMsg: 'createBLEPeripheralServer:ok', server })
-      })
-    },
-    createUDPSocket: () => {
-      calls.push({ api: 'createUDPSocket', options: undefined })
-      const socket: AnyObject = { send: () => undefined, write: () => undefined, connect: () => undefined, close: () => undefined, setTTL: () => undefined }
-      for (const event of ['Close', 'Error', 'Listening', 'Message']) eventPair(socket, event, 'UDPSocket.')
-      socket.bind = (port?: number) => {
-        calls.push({ api: 'UDPSocket.bind', options: port })
-        schedule(() => state.network === 'offline'
-          ? emit('UDPSocket.Error', { errMsg: 'bind:fail network is unreachable', errno: 600000 })
-          : emit('UDPSocket.Listening', {}))
-        return port || 50000
-      }
-      return socket
-    },
-    createVKSession: (call: AnyObject) => {
-      calls.push({ api: 'createVKSession', options: call })
-      const session: AnyObject = { state: 0, start: (callback: (status: number) => void) => { session.state = 1; schedule(() => callback(0)) }, stop: () => { session.state = 2 }, destroy: () => undefined, on: () => undefined, off: () => undefined }
-      return session
-    },
-    createTCPSocket: () => {
-      calls.push({ api: 'createTCPSocket', options: undefined })
-      const socket: AnyObject = { write: () => undefined, close: () => undefined }
-      for (const event of ['Connect', 'Close', 'Error', 'Message', 'BindWifi']) eventPair(socket, event, 'TCPSocket.')
-      socket.connect = (call: AnyObject) => {
-        calls.push({ api: 'TCPSocket.connect', options: call })
-        schedule(() => state.network === 'offline'
-          ? emit('TCPSocket.Error', { errMsg: 'connect:fail network is unreachable', errno: 600000 })
-          : emit('TCPSocket.Connect', {}))
-      }
-      return socket
-    },
-    createInferenceSession: (call: AnyObject) => {
-      calls.push({ api: 'createInferenceSession', options: call })
-      return {
-        run: (input: unknown) => (input ? Promise.resolve({ output: { shape: [1], dataType: 'float32', data: new ArrayBuffer(4) } }) : Promise.reject({ errMsg: 'run:fail input tensors is empty', errno: 2004003 })),
-        destroy: () => undefined,
-        onLoad: () => undefined, offLoad: () => undefined, onError: () => undefined, offError: () => undefined,
-      }
-    },
   }
-  for (const event of ['BLECharacteristicValueChange', 'BluetoothDeviceFound', 'BluetoothAdapterStateChange', 'BLEConnectionStateChange', 'BLEMTUChange', 'GetWifiList', 'WifiConnected', 'NetworkStatusChange', 'BeaconUpdate', 'HCEMessage', 'LocalServiceFound', 'LocalServiceLost', 'AppShow', 'AppHide']) eventPair(fake, event)
+  Object.assign(fake, objectFactories({ calls, device, emit, schedule, shape, eventPair, wrapObject }))
+  for (const event of [
+    'BLECharacteristicValueChange',
+    'BluetoothDeviceFound',
+    'BluetoothAdapterStateChange',
+    'BLEConnectionStateChange',
+    'BLEMTUChange',
+    'GetWifiList',
+    'WifiConnected',
+    'NetworkStatusChange',
+    'BeaconUpdate',
+    'HCEMessage',
+    'LocalServiceFound',
+    'LocalServiceLost',
+    'AppShow',
+    'AppHide',
+  ])
+    eventPair(fake, event)
 
   return new Proxy(fake, {
     get(target, key) {

@@ -18,9 +18,15 @@ export interface FakeDeviceState {
   network?: 'online' | 'offline'
   /** @default 'ok' */
   payment?: 'ok' | 'cancel'
-  /** Scopes the user answered, as wx.getSetting().authSetting has them: `{ 'scope.camera': false }` is a refusal. @default {} (none asked yet) */
+  /**
+   * Scopes the user answered, as wx.getSetting().authSetting has them: `{ 'scope.camera': false }` is a refusal.
+   * @default {} (none asked yet)
+   */
   scopes?: { [scope: string]: boolean }
-  /** Whether the user has agreed to the privacy agreement (wx.getPrivacySetting().needAuthorization is its opposite). @default true */
+  /**
+   * Whether the user has agreed to the privacy agreement (wx.getPrivacySetting().needAuthorization is its opposite).
+   * @default true
+   */
   privacyAgreed?: boolean
 }
 
@@ -29,7 +35,9 @@ export interface FakeWxOptions {
   platform?: 'ios' | 'android' | 'devtools' | 'windows' | 'mac' | 'ohos'
   /** The base library version. @default '3.7.0' */
   SDKVersion?: string
-  /** `errno`: failures carry errno (base library ≥ 2.24-ish); `legacy`: only the old errCode / errMsg. @default 'errno' */
+  /**
+   * `errno`: failures carry errno (base library ≥ 2.24-ish); `legacy`: only the old errCode / errMsg. @default 'errno'
+   */
   errorProfile?: 'errno' | 'legacy'
   /** WeChat's language. @default 'zh_CN' */
   language?: string
@@ -45,7 +53,10 @@ export interface FakeWxOptions {
    * what the fake would have done (fail the first calls, then behave).
    */
   overrides?: { [api: string]: (options: AnyObject, next: () => unknown) => unknown }
-  /** Fail (errno 100, like a base library that lacks it) any API miniprogram-api-typings' Wx does not have. @default false */
+  /**
+   * Fail (errno 100, like a base library that lacks it) any API miniprogram-api-typings' Wx does not have. @default
+   * false
+   */
   strict?: boolean
   /** BLE devices found by discovery. */
   devices?: Array<{ deviceId: string; name?: string; RSSI?: number }>
@@ -67,7 +78,9 @@ export interface FakeWxCall<Options = unknown> {
 
 /** The options of a Wx method, for typed calls. */
 export type OptionsOf<K> = K extends keyof WechatMiniprogram.Wx
-  ? WechatMiniprogram.Wx[K] extends (options: infer O, ...rest: any[]) => any ? NonNullable<O> : unknown
+  ? WechatMiniprogram.Wx[K] extends (options: infer O, ...rest: any[]) => any
+    ? NonNullable<O>
+    : unknown
   : unknown
 
 /** A wx double: device states, runtime profiles and recorded calls. */

@@ -1,5 +1,11 @@
 // Reading texts: every locale of the catalogue.
-import { ERRNO_MEANINGS_EN, ERRNO_MEANINGS_ZH_CN, ERRNO_MEANINGS_ZH_TW, ERRMSG_REST, DECODING } from './tables'
+import {
+  ERRNO_MEANINGS_EN,
+  ERRNO_MEANINGS_ZH_CN,
+  ERRNO_MEANINGS_ZH_TW,
+  ERRMSG_REST,
+  DECODING,
+} from './generated/tables'
 import { Errno } from '../errno/generated/codes'
 import { decodeErrno } from '../errno/decode'
 import type { ErrnoEntry, Locale, Localized } from '../errno/types'
@@ -30,7 +36,9 @@ function errMsgOf(errno: number): string {
 /** The meaning of an errno in every locale, or undefined when the catalogue lacks it. */
 export function errnoMeaning(errno: number): Localized | undefined {
   const en = ERRNO_MEANINGS_EN()[errno]
-  return en === undefined ? undefined : { zh_CN: ERRNO_MEANINGS_ZH_CN()[errno], zh_TW: ERRNO_MEANINGS_ZH_TW()[errno], en }
+  return en === undefined
+    ? undefined
+    : { zh_CN: ERRNO_MEANINGS_ZH_CN()[errno], zh_TW: ERRNO_MEANINGS_ZH_TW()[errno], en }
 }
 
 /**
@@ -44,7 +52,10 @@ export function lookupErrno(errno: number): ErrnoEntry | undefined {
   if (cached !== undefined) return cached
   const message = errnoMeaning(errno)
   if (!message) return undefined
-  const entry: ErrnoEntry = Object.assign({ name: errnoName(errno) as string, errMsg: errMsgOf(errno), message }, decodeErrno(errno))
+  const entry: ErrnoEntry = Object.assign(
+    { name: errnoName(errno) as string, errMsg: errMsgOf(errno), message },
+    decodeErrno(errno),
+  )
   return (entries[errno] = deepFreeze(entry))
 }
 
@@ -61,5 +72,7 @@ function deepFreeze<T>(value: T): T {
 
 /** Every catalogued errno, ascending. */
 export function allErrnos(): number[] {
-  return Object.keys(ERRNO_MEANINGS_EN()).map(Number).sort((a, b) => a - b)
+  return Object.keys(ERRNO_MEANINGS_EN())
+    .map(Number)
+    .sort((a, b) => a - b)
 }

@@ -9,7 +9,9 @@ export function globalWx(): AnyObject | undefined {
   return typeof wx !== 'undefined' ? (wx as unknown as AnyObject) : undefined
 }
 
-/** Calls a synchronous getter (getDeviceInfo, getAppBaseInfo, getSystemInfoSync …); undefined when missing or throwing. */
+/**
+ * Calls a synchronous getter (getDeviceInfo, getAppBaseInfo, getSystemInfoSync …); undefined when missing or throwing.
+ */
 export function callSync(wxLike: AnyObject | undefined, name: string): AnyObject | undefined {
   try {
     return wxLike && typeof wxLike[name] === 'function' ? wxLike[name]() : undefined

@@ -14,7 +14,9 @@ function callUser(callback: unknown, value: unknown): void {
   try {
     callback(value)
   } catch (error) {
-    setTimeout(() => { throw error }, 0)
+    setTimeout(() => {
+      throw error
+    }, 0)
   }
 }
 
@@ -25,12 +27,19 @@ function notSupported(api: string, cause?: unknown): ErrnoError {
 /** A copy of the own enumerable keys, with `__proto__` kept as an ordinary data property. */
 function ownCopy(given: Options): Options {
   const copy: Options = {}
-  for (const key of Object.keys(given)) Object.defineProperty(copy, key, { value: given[key], enumerable: true, writable: true, configurable: true })
+  for (const key of Object.keys(given))
+    Object.defineProperty(copy, key, { value: given[key], enumerable: true, writable: true, configurable: true })
   return copy
 }
 
 /** The caller passed success/fail/complete: they run once, after the promise settles. */
-function withCallerCallbacks(callOptions: Options, given: Options, resolve: (value: unknown) => void, reject: (error: unknown) => void, api: string): void {
+function withCallerCallbacks(
+  callOptions: Options,
+  given: Options,
+  resolve: (value: unknown) => void,
+  reject: (error: unknown) => void,
+  api: string,
+): void {
   const userSuccess = given.success
   const userFail = given.fail
   const userComplete = given.complete
@@ -58,7 +67,13 @@ function withCallerCallbacks(callOptions: Options, given: Options, resolve: (val
  * run (after the promise settles); the promise settles once, however often the callbacks fire
  * (a promise settles once by itself, so the common path needs no flag).
  */
-export function invokeAsync(owner: unknown, method: unknown, api: string, options: unknown, args?: ArrayLike<unknown>): Promise<unknown> & { task?: unknown } {
+export function invokeAsync(
+  owner: unknown,
+  method: unknown,
+  api: string,
+  options: unknown,
+  args?: ArrayLike<unknown>,
+): Promise<unknown> & { task?: unknown } {
   // `args`, when given, is every argument of the call (options first): only for the rare method
   // that takes more than an options object. Passing `arguments` on every call costs (measured).
   let returned: unknown
@@ -72,7 +87,8 @@ export function invokeAsync(owner: unknown, method: unknown, api: string, option
       if (Object.getPrototypeOf(callOptions) !== Object.prototype) callOptions = ownCopy(given as Options)
       if (given && (given.success !== undefined || given.fail !== undefined || given.complete !== undefined)) {
         withCallerCallbacks(callOptions, given, resolve, reject, api)
-        // Every failure path (missing method, bad options, a throw, a rejected promise) reaches the caller's fail/complete.
+        // Every failure path (missing method, bad options, a throw, a rejected promise) reaches the caller's
+        // fail/complete.
         fail = callOptions.fail as typeof fail
       } else {
         callOptions.success = resolve
@@ -83,12 +99,20 @@ export function invokeAsync(owner: unknown, method: unknown, api: string, option
     }
     if (typeof method !== 'function') return fail(notSupported(api, owner))
     if (options != null && typeof options !== 'object') {
-      return fail(new ErrnoError({ errno: 1001, errMsg: api + ':fail invalid options: expected an object, got ' + typeof options, api, cause: options }))
+      return fail(
+        new ErrnoError({
+          errno: 1001,
+          errMsg: api + ':fail invalid options: expected an object, got ' + typeof options,
+          api,
+          cause: options,
+        }),
+      )
     }
     try {
-      returned = args && args.length > 1
-        ? (method as AnyFunction).apply(owner, [callOptions].concat(Array.prototype.slice.call(args, 1)))
-        : (method as AnyFunction).call(owner, callOptions)
+      returned =
+        args && args.length > 1
+          ? (method as AnyFunction).apply(owner, [callOptions].concat(Array.prototype.slice.call(args, 1)))
+          : (method as AnyFunction).call(owner, callOptions)
     } catch (error) {
       return fail(error)
     }
@@ -111,11 +135,21 @@ export function invokeAsync(owner: unknown, method: unknown, api: string, option
 
 /** What a promisified function resolves with: the argument of its options' `success` callback. */
 export type PromisifiedResult<F> = F extends (options: infer O, ...rest: any[]) => any
-  ? NonNullable<O> extends { success?: infer S } ? (NonNullable<S> extends (result: infer R) => any ? R : unknown) : unknown
+  ? NonNullable<O> extends { success?: infer S }
+    ? NonNullable<S> extends (result: infer R) => any
+      ? R
+      : unknown
+    : unknown
   : unknown
 
-/** Promisifies one wx-style function: `promisify(wx.getSetting, 'getSetting')` resolves with GetSettingSuccessCallbackResult. */
-export function promisify<F extends AnyFunction>(fn: F, api?: string): (...args: Parameters<F>) => Promise<PromisifiedResult<F>> & { task?: unknown } {
+/**
+ * Promisifies one wx-style function: `promisify(wx.getSetting, 'getSetting')` resolves with
+ * GetSettingSuccessCallbackResult.
+ */
+export function promisify<F extends AnyFunction>(
+  fn: F,
+  api?: string,
+): (...args: Parameters<F>) => Promise<PromisifiedResult<F>> & { task?: unknown } {
   const name = api || (typeof fn === 'function' && fn.name) || 'promisified'
   return function (this: unknown, options?: unknown) {
     // eslint-disable-next-line prefer-rest-params

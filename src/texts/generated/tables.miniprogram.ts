@@ -3,54 +3,54 @@
 // The text tables in miniprogram_dist: each is its own file, texts/NAME.js, required when a reader first asks for it,
 // so a cold start parses none of them and an app can leave a locale out with packOptions.ignore (it then reads
 // as empty and readers fall back to English). Literal paths, so WeChat's dependency analysis sees every file.
-import { table } from './table'
+import { table } from '../table'
 
 declare const require: (id: string) => any
 
 /** category key -> name [zh_CN, zh_TW, en]. */
-export const CATEGORY_NAMES = /*#__PURE__*/ table((): typeof import('../errno/generated/category-names').default => require('./texts/category-names.js'))
+export const CATEGORY_NAMES = /*#__PURE__*/ table((): typeof import('../../errno/generated/category-names').default => require('./texts/category-names.js'))
 
 /** errno -> meaning (en). */
-export const ERRNO_MEANINGS_EN = /*#__PURE__*/ table((): typeof import('./generated/errno.en').default => require('./texts/errno.en.js'))
+export const ERRNO_MEANINGS_EN = /*#__PURE__*/ table((): typeof import('./errno.en').default => require('./texts/errno.en.js'))
 
 /** errno -> meaning (zh_CN). */
-export const ERRNO_MEANINGS_ZH_CN = /*#__PURE__*/ table((): typeof import('./generated/errno.zh_CN').default => require('./texts/errno.zh_CN.js'))
+export const ERRNO_MEANINGS_ZH_CN = /*#__PURE__*/ table((): typeof import('./errno.zh_CN').default => require('./texts/errno.zh_CN.js'))
 
 /** errno -> meaning (zh_TW). */
-export const ERRNO_MEANINGS_ZH_TW = /*#__PURE__*/ table((): typeof import('./generated/errno.zh_TW').default => require('./texts/errno.zh_TW.js'))
+export const ERRNO_MEANINGS_ZH_TW = /*#__PURE__*/ table((): typeof import('./errno.zh_TW').default => require('./texts/errno.zh_TW.js'))
 
 /** errno -> the errMsg reason the runtime sends, for the codes DECODING.errMsg does not hold. */
-export const ERRMSG_REST = /*#__PURE__*/ table((): typeof import('./generated/errmsg').default => require('./texts/errmsg.js'))
+export const ERRMSG_REST = /*#__PURE__*/ table((): typeof import('./errmsg').default => require('./texts/errmsg.js'))
 
 /** What decoding an errMsg-only or legacy failure reads: errMsg: the errMsg column for the codes such a failure can carry; aliases: other spellings [reason, errno]; families: [API name pattern, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or '']; legacyTables: [min errCode, max errCode, key, name, API name pattern]; legacyErrno: legacy errCode -> errno; legacyByReason: codes that map only when the reason says so [errCode, reason, errno, table index]. */
-export const DECODING = /*#__PURE__*/ table((): typeof import('../errno/generated/decoding').default => require('./texts/decoding.js'))
+export const DECODING = /*#__PURE__*/ table((): typeof import('../../errno/generated/decoding').default => require('./texts/decoding.js'))
 
 /** errno -> policy: a class letter (r retry, u user action, f fix the code, c configuration, a re-authorise, t server token, x cancel, n unsupported), then the retry delay in ms for "r". Codes with no advice are absent. */
-export const ERRNO_POLICY = /*#__PURE__*/ table((): typeof import('../policy/generated/errno-policy').default => require('./texts/errno-policy.js'))
+export const ERRNO_POLICY = /*#__PURE__*/ table((): typeof import('../../policy/generated/errno-policy').default => require('./texts/errno-policy.js'))
 
 /** template -> [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] (zh_CN). */
-export const GUIDANCE_TEXTS_ZH_CN = /*#__PURE__*/ table((): typeof import('../guidance/generated/guidance.zh_CN').default => require('./texts/guidance.zh_CN.js'))
+export const GUIDANCE_TEXTS_ZH_CN = /*#__PURE__*/ table((): typeof import('../../guidance/generated/guidance.zh_CN').default => require('./texts/guidance.zh_CN.js'))
 
 /** template -> [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] (zh_TW). */
-export const GUIDANCE_TEXTS_ZH_TW = /*#__PURE__*/ table((): typeof import('../guidance/generated/guidance.zh_TW').default => require('./texts/guidance.zh_TW.js'))
+export const GUIDANCE_TEXTS_ZH_TW = /*#__PURE__*/ table((): typeof import('../../guidance/generated/guidance.zh_TW').default => require('./texts/guidance.zh_TW.js'))
 
 /** template -> [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] (en). */
-export const GUIDANCE_TEXTS_EN = /*#__PURE__*/ table((): typeof import('../guidance/generated/guidance.en').default => require('./texts/guidance.en.js'))
+export const GUIDANCE_TEXTS_EN = /*#__PURE__*/ table((): typeof import('../../guidance/generated/guidance.en').default => require('./texts/guidance.en.js'))
 
 /** errcode -> [name, policy, guidance template, errmsg, meaning, cause, fix (each [zh_CN, zh_TW, en])]. */
-export const SERVER_CODES = /*#__PURE__*/ table((): typeof import('../errors/generated/server').default => require('./texts/server.js'))
+export const SERVER_CODES = /*#__PURE__*/ table((): typeof import('../../errors/generated/server').default => require('./texts/server.js'))
 
 /** code -> [group, policy, guidance template, generic (1: no particular meaning), meaning [zh_CN, zh_TW, en]]. */
-export const CLOUD_CODES = /*#__PURE__*/ table((): typeof import('../errors/generated/cloud').default => require('./texts/cloud.js'))
+export const CLOUD_CODES = /*#__PURE__*/ table((): typeof import('../../errors/generated/cloud').default => require('./texts/cloud.js'))
 
 /** group -> name [zh_CN, zh_TW, en]. */
-export const CLOUD_GROUPS = /*#__PURE__*/ table((): typeof import('../errors/generated/cloud-groups').default => require('./texts/cloud-groups.js'))
+export const CLOUD_GROUPS = /*#__PURE__*/ table((): typeof import('../../errors/generated/cloud-groups').default => require('./texts/cloud-groups.js'))
 
 /** The numeric errCode of wx.cloud -> the key of its row in CLOUD_CODES: the string code with the same meaning, or the number itself. */
-export const WX_CLOUD_NUMERIC = /*#__PURE__*/ table((): typeof import('../errors/generated/cloud-numeric').default => require('./texts/cloud-numeric.js'))
+export const WX_CLOUD_NUMERIC = /*#__PURE__*/ table((): typeof import('../../errors/generated/cloud-numeric').default => require('./texts/cloud-numeric.js'))
 
 /** HTTP status -> [policy, guidance template, meaning [zh_CN, zh_TW, en], policy reason]. */
-export const HTTP_STATUSES = /*#__PURE__*/ table((): typeof import('../errors/generated/http').default => require('./texts/http.js'))
+export const HTTP_STATUSES = /*#__PURE__*/ table((): typeof import('../../errors/generated/http').default => require('./texts/http.js'))
 
 /** REST error values, most specific first: [error, description must match ('' = any), status, policy, guidance, meaning, policy reason]. */
-export const HTTP_ERRORS = /*#__PURE__*/ table((): typeof import('../errors/generated/http-errors').default => require('./texts/http-errors.js'))
+export const HTTP_ERRORS = /*#__PURE__*/ table((): typeof import('../../errors/generated/http-errors').default => require('./texts/http-errors.js'))

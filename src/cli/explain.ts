@@ -1,0 +1,164 @@
+// What `explain` and `search` find: the catalogue entry, the decode, the policy, the kind and the guidance of an
+// errno, an errMsg, a legacy errCode, a server errcode or a cloud code. index.ts prints it.
+import { toErrnoError, legacyTableName, legacyCodeToErrno, parseErrMsg, own } from '../errno/normalize'
+import { ErrnoError } from '../errno/ErrnoError'
+import { decodeErrno } from '../errno/decode'
+import { lookupErrno, allErrnos, ERRNO_MEANINGS, errnoName } from '../texts/index'
+import { getPolicy } from '../policy/policy'
+import { getGuidance } from '../guidance/guidance'
+import {
+  WX_CLOUD_NUMERIC,
+  SERVER_CODES,
+  CLOUD_CODES,
+  LEGACY_TEXTS,
+  ERRNO_POLICY_REASONS,
+  BEYOND_POLICY_REASONS,
+} from '../texts/generated/tables'
+import { toWxServerError } from '../errors/WxServerError'
+import { toCloudError } from '../errors/CloudError'
+import type { Locale } from '../errno/types'
+
+export const LOCALES: Locale[] = ['zh_CN', 'zh_TW', 'en']
+export type Platform = 'ios' | 'android'
+
+/** A mistake in the call: printed as one line, exit 2. */
+export class UsageError extends Error {}
+
+/** Input as it may be printed back: control characters (ESC, BEL, CR, U+202E …) escaped, at most 200 characters. */
+export function echo(input: string): string {
+  const escaped = input.replace(
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => '\\u' + ('000' + c.charCodeAt(0).toString(16)).slice(-4),
+  )
+  return escaped.length > 200 ? escaped.slice(0, 200) + '…' : escaped
+}
+
+function parseInput(input: string) {
+  const text = input.trim()
+  if (/^-?\d+$/.test(text)) {
+    const code = Number(text)
+    if (code === 0) return new ErrnoError({ errno: 0, errMsg: 'ok' }) // the catalogue's errno 0 (ok)
+    if (legacyTableName(code) !== undefined || code === -1) return toErrnoError({ errCode: code, errMsg: '' })
+    if (lookupErrno(code) || (code >= 0 && code <= 9999999)) return toErrnoError({ errno: code, errMsg: '' })
+    throw new UsageError(`cannot read '${echo(input)}': ${code} is not an errno (0 to 9999999) or a legacy errCode`)
+  }
+  if (parseErrMsg(text).api !== undefined) return toErrnoError(text)
+  throw new UsageError(
+    `cannot read '${echo(input)}': give an errno (1500102), a legacy errCode (10001) ` +
+      "or an errMsg ('openBluetoothAdapter:fail:not available')",
+  )
+}
+
+export function explain(input: string, platform: Platform) {
+  const error = parseInput(input)
+  const entry = lookupErrno(error.errno)
+  const decoded = decodeErrno(error.errno)
+  const policy = getPolicy(error)
+  const legacy = error.errCode !== undefined ? LEGACY_TEXTS()[error.errCode] : undefined
+  const guidance: { [L in Locale]?: ReturnType<typeof getGuidance> } = {}
+  // No wx: the guidance as the platform's client would show it (every action it has), not as a bare object would.
+  for (const locale of LOCALES) guidance[locale] = getGuidance(error, { locale, platform })
+  return {
+    input: echo(input),
+    errno: error.errno,
+    name: entry ? entry.name : undefined,
+    known: error.known,
+    errMsg: entry ? entry.errMsg : undefined,
+    api: error.api,
+    errCode: error.errCode,
+    legacy: legacy
+      ? {
+          table: legacyTableName(error.errCode as number),
+          errMsg: legacy[1],
+          meaning: { zh_CN: legacy[2], zh_TW: legacy[3], en: legacy[4] },
+          errno: legacyCodeToErrno(error.errCode as number),
+        }
+      : undefined,
+    first: decoded.first,
+    second: decoded.second,
+    specific: decoded.specific,
+    category: decoded.category,
+    subcategory: decoded.subcategory,
+    meaning: entry ? entry.message : undefined,
+    policy: { kind: policy.kind, delayMs: policy.delayMs, reason: ERRNO_POLICY_REASONS()[error.errno] },
+    blame: error.kind,
+    guidance,
+  }
+}
+
+/** WeChat server errcodes (40029) and cloud codes (DATABASE_TIMEOUT), when the input is one and not an errno. */
+export function explainBeyond(input: string, platform: Platform) {
+  const text = input.trim()
+  const error =
+    /^-?\d+$/.test(text) &&
+    SERVER_CODES()[text] &&
+    !lookupErrno(Number(text)) &&
+    legacyTableName(Number(text)) === undefined
+      ? toWxServerError({ errcode: Number(text), errmsg: '' })
+      : own(CLOUD_CODES(), text)
+        ? toCloudError({ code: text })
+        : /^-\d+$/.test(text) && text !== '-1' && own(WX_CLOUD_NUMERIC(), text)
+          ? toCloudError({ errCode: Number(text), errMsg: '' })
+          : undefined
+  if (!error) return undefined
+  const cloudRow = error.name === 'CloudError' ? own(CLOUD_CODES(), error.code) : undefined
+  const policy = getPolicy(error)
+  const row = error.name === 'WxServerError' ? SERVER_CODES()[text] : undefined
+  const guidance: { [L in Locale]?: ReturnType<typeof getGuidance> } = {}
+  // No wx: the guidance as the platform's client would show it (every action it has), not as a bare object would.
+  for (const locale of LOCALES) guidance[locale] = getGuidance(error, { locale, platform })
+  return {
+    input: echo(input),
+    kind: error.name === 'WxServerError' ? 'WeChat server errcode' : 'cloud development code',
+    code: error.name === 'CloudError' && error.code !== text ? text + ' (' + error.code + ')' : text,
+    name: error.name === 'WxServerError' ? error.code : error.group,
+    meaning: error.meaning,
+    cause: error.name === 'WxServerError' ? error.reason : undefined,
+    fix: error.name === 'WxServerError' ? error.fix : undefined,
+    policy: {
+      kind: policy.kind,
+      delayMs: policy.delayMs,
+      reason: row
+        ? BEYOND_POLICY_REASONS()['errcode ' + text]
+        : cloudRow && error.name === 'CloudError'
+          ? BEYOND_POLICY_REASONS()[error.code]
+          : undefined,
+    },
+    blame: error.kind,
+    guidance,
+  }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * Codes whose number, name, errMsg, meanings or category names (every locale) hold every word: a Latin word
+ * matches whole words (BLE is not the "ble" of "available"), Chinese matches anywhere (蓝牙 finds 低功耗蓝牙).
+ */
+export function search(words: string[], locales: Locale[]) {
+  const needles = words.map((w) =>
+    /^[\x00-\x7f]+$/.test(w)
+      ? new RegExp('(^|[^a-z0-9])' + escapeRegExp(w.toLowerCase()) + '($|[^a-z0-9])')
+      : w.toLowerCase(),
+  )
+  const hits: Array<{ errno: number; name: string; meaning: string }> = []
+  for (const errno of allErrnos()) {
+    const entry = lookupErrno(errno)
+    if (!entry) continue
+    const names = [entry.category.name, entry.subcategory.name].map((n) => [n.en, n.zh_CN, n.zh_TW].join(' '))
+    const haystack = [
+      String(errno),
+      entry.name.replace(/_/g, ' '),
+      entry.errMsg,
+      entry.message.en,
+      entry.message.zh_CN,
+      entry.message.zh_TW,
+    ]
+      .concat(names)
+      .join(' ')
+      .toLowerCase()
+    if (needles.every((n) => (typeof n === 'string' ? haystack.indexOf(n) >= 0 : n.test(haystack))))
+      hits.push({ errno, name: errnoName(errno) as string, meaning: ERRNO_MEANINGS[locales[0]]()[errno] })
+  }
+  return hits
+}
