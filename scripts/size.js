@@ -35,7 +35,8 @@ const TARGETS = {
  * (docs/performance.md says which and why), a ceiling just above today's figure, so nothing grows
  * while the work to meet the target goes on.
  */
-const BUDGETS = Object.assign({}, TARGETS, { buildNpm: 212 * KB, atStart: 40 * KB })
+// esmWxp: since #24, wxp.cloud rejects with a CloudError, so `wxp` carries the cloud catalogue (docs/performance.md).
+const BUDGETS = Object.assign({}, TARGETS, { buildNpm: 214 * KB, atStart: 40 * KB, esmWxp: 70 * KB })
 
 const ESM_ENTRIES = {
   esmWxp: "export { wxp } from 'miniprogram-errno'",

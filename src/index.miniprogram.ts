@@ -35,6 +35,7 @@ export {
 export type { PolicyKind, ErrorPolicy, ErrorKind } from './policy/policy'
 export type { RetryOptions, RetryContext, CancellablePromise, AbortSignalLike } from './policy/retry'
 export { wxp, createWxp, promisifyObject } from './promise/wxp'
+export { promisifyCloud } from './promise/cloud'
 export { promisify } from './wx/invoke'
 export { isSyncApi } from './promise/rules'
 export type {

@@ -1,4 +1,5 @@
 export { wxp, createWxp, promisifyObject } from './wxp'
+export { promisifyCloud } from './cloud'
 export { promisify } from '../wx/invoke'
 export { isSyncApi } from './rules'
 export { subscribe, once, events, anyEvent } from './events'

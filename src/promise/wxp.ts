@@ -3,6 +3,7 @@ import { invokeAsync } from '../wx/invoke'
 import { toErrnoError } from '../errno/normalize'
 import { globalWx } from '../wx/access'
 import { reportFailure } from '../wx/failures'
+import { promisifyCloud } from './cloud'
 import type { AnyObject } from '../wx/access'
 import type { Promisified, WxPromisified } from './types'
 
@@ -19,6 +20,8 @@ function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyOb
   const syncMethods: AnyObject = Object.create(null)
   let fsOwner: AnyObject | undefined
   let fs: AnyObject | undefined
+  let cloudOwner: unknown
+  let cloud: AnyObject | undefined
   const fallback = new Proxy(Object.create(null), {
     get(_, key, receiver) {
       if (typeof key !== 'string') return undefined
@@ -36,6 +39,15 @@ function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyOb
         return fs
       }
       const value = target ? target[key] : undefined
+      if (key === 'cloud' && prefix === '') {
+        if (!value || typeof value !== 'object') return value
+        // wx.cloud: every rejection a CloudError (./cloud.ts); wrapped again only when wx.cloud is replaced.
+        if (value !== cloudOwner || !cloud) {
+          cloudOwner = value
+          cloud = promisifyCloud(value)
+        }
+        return cloud
+      }
       if (isSyncApi(key) || isNotApi(key) || (value !== undefined && typeof value !== 'function')) {
         if (typeof value !== 'function') return value
         let sync = syncMethods[key]

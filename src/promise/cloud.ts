@@ -1,0 +1,128 @@
+import { toCloudError } from '../errors/CloudError'
+import { reportFailure } from '../wx/failures'
+import type { AnyObject } from '../wx/access'
+
+// wx.cloud already answers with promises; what it rejects with is a plain object or an Error whose code sits in
+// errCode, code or the text. This wraps wx.cloud (or a `new wx.cloud.Cloud({...})` instance) so that every rejection
+// is a CloudError, heard by onFailure, and database query chains (collection, doc, where, aggregate stages) stay
+// wrapped to their last call. Sources: https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/
+// and the WxCloud / DB.* types of miniprogram-api-typings (lib.wx.cloud.d.ts).
+
+/** The methods of wx.cloud that answer asynchronously (a promise without callbacks, a task or nothing with them). */
+const CLOUD_METHODS: { [key: string]: true } = {
+  init: true,
+  callFunction: true,
+  uploadFile: true,
+  downloadFile: true,
+  getTempFileURL: true,
+  deleteFile: true,
+  callContainer: true,
+  connectContainer: true,
+  getOpenData: true,
+  getVoIPSign: true,
+}
+
+/** Database members whose result is data to put in a query or a record, not a builder to wrap. */
+const DATA_MAKERS: { [key: string]: true } = { serverDate: true, RegExp: true, command: true, Geo: true }
+
+const rethrow = (failure: unknown): never => {
+  throw reportFailure(toCloudError(failure))
+}
+
+/** Calls a cloud method: a rejection or a synchronous throw becomes a CloudError; a `fail` callback gets one too. */
+function callCloud(owner: AnyObject, method: (...args: unknown[]) => unknown, args: IArguments): unknown {
+  const list = Array.prototype.slice.call(args)
+  const options = list[0]
+  if (options && typeof options === 'object' && typeof options.fail === 'function') {
+    const fail = options.fail
+    list[0] = Object.assign({}, options, {
+      fail: (failure: unknown) => fail.call(options, reportFailure(toCloudError(failure))),
+    })
+  }
+  let result: unknown
+  try {
+    result = method.apply(owner, list)
+  } catch (failure) {
+    return Promise.reject(reportFailure(toCloudError(failure)))
+  }
+  return isThenable(result) ? Promise.resolve(result).then(undefined, rethrow) : result
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    !!value &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as AnyObject).then === 'function'
+  )
+}
+
+/**
+ * Wraps a database, a collection, a query, a document reference or an aggregate: a promise it returns rejects with
+ * a CloudError, a synchronous throw becomes one, and the builders it returns are wrapped the same way.
+ */
+function wrapDatabaseObject<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(object, key) {
+      const value = (object as AnyObject)[key as string]
+      if (typeof value !== 'function' || typeof key !== 'string') return value
+      return function (this: unknown) {
+        let result: unknown
+        try {
+          // eslint-disable-next-line prefer-rest-params
+          result = value.apply(object, arguments)
+        } catch (failure) {
+          throw reportFailure(toCloudError(failure))
+        }
+        if (isThenable(result)) return Promise.resolve(result).then(undefined, rethrow)
+        if (result && typeof result === 'object' && !DATA_MAKERS[key]) return wrapDatabaseObject(result as object)
+        return result
+      }
+    },
+  })
+}
+
+/**
+ * wx.cloud, or another object shaped like it (`new wx.cloud.Cloud({ resourceEnv })`), whose every rejection is a
+ * CloudError: callFunction, uploadFile, downloadFile, getTempFileURL, deleteFile, callContainer and the database.
+ * A failure with no cloud code (the network under wx.cloud) is a CloudError with code `UNKNOWN` whose policy is that
+ * of the wx failure in `cause`.
+ *
+ * @example
+ * const cloud = promisifyCloud(new wx.cloud.Cloud({ resourceEnv: 'prod-1' }))
+ * await cloud.init()
+ * await cloud.callFunction({ name: 'login' }) // rejects with CloudError
+ */
+export function promisifyCloud<T extends object>(cloud: T): T {
+  const cache: { [key: string]: unknown } = Object.create(null)
+  return new Proxy(cloud, {
+    get(target, key) {
+      const value = (target as AnyObject)[key as string]
+      if (typeof value !== 'function' || typeof key !== 'string') return value
+      if (cache[key] && (cache[key] as { of?: unknown }).of === value) return cache[key]
+      let wrapper: AnyObject
+      if (key === 'database') {
+        wrapper = function (this: unknown) {
+          // eslint-disable-next-line prefer-rest-params
+          return wrapDatabaseObject(value.apply(target, arguments))
+        }
+      } else if (key === 'Cloud') {
+        wrapper = function (this: unknown, options?: unknown) {
+          return promisifyCloud(new value(options))
+        }
+      } else if (CLOUD_METHODS[key]) {
+        wrapper = function (this: unknown) {
+          // eslint-disable-next-line prefer-rest-params
+          return callCloud(target as AnyObject, value, arguments)
+        }
+      } else {
+        wrapper = function (this: unknown) {
+          // eslint-disable-next-line prefer-rest-params
+          return value.apply(target, arguments)
+        }
+      }
+      wrapper.of = value
+      cache[key] = wrapper
+      return wrapper
+    },
+  })
+}

@@ -1,0 +1,198 @@
+// wx.cloud through the promise layer (src/promise/cloud.ts): every rejection of wxp.cloud (and of promisifyCloud on a
+// `new wx.cloud.Cloud(...)`) is a CloudError, heard by onFailure; database chains stay wrapped to their last call.
+import { wxp, createWxp, promisifyCloud, CloudError, onFailure, getPolicy, getGuidance, isRetriable } from '../src/index'
+
+// Shapes wx.cloud rejects with (an Error carrying errCode and errMsg): https://github.com/Voyzz/Fruit-store-mp/issues/8
+const collectionMissing = Object.assign(
+  new Error('errCode: -502005 database collection not exists | errMsg: [ResourceNotFound] Db or Table not exist.'),
+  { errCode: -502005, errMsg: 'errCode: -502005 database collection not exists | errMsg: [ResourceNotFound] Db or Table not exist.' },
+)
+const functionFailed = {
+  errCode: -404011,
+  errMsg: 'cloud.callFunction:fail requestID 4f1c, cloud function service error code -504002, error message Error: boom',
+}
+
+function fakeCloud(failures: { [api: string]: unknown } = {}) {
+  const calls: string[] = []
+  const answer = (api: string, value: unknown) => {
+    calls.push(api)
+    return failures[api] !== undefined ? Promise.reject(failures[api]) : Promise.resolve(value)
+  }
+  const query = (path: string): any => ({
+    where: () => query(path + '.where'),
+    orderBy: () => query(path + '.orderBy'),
+    limit: () => query(path + '.limit'),
+    skip: () => query(path + '.skip'),
+    field: () => query(path + '.field'),
+    get: () => answer(path + '.get', { data: [], errMsg: 'collection.get:ok' }),
+    count: () => answer(path + '.count', { total: 0, errMsg: 'collection.count:ok' }),
+    add: () => answer(path + '.add', { _id: 'x', errMsg: 'collection.add:ok' }),
+    doc: (id: string) => ({
+      get: () => answer(path + '.doc.get', { data: { _id: id }, errMsg: 'document.get:ok' }),
+      update: () => answer(path + '.doc.update', { stats: { updated: 1 }, errMsg: 'document.update:ok' }),
+      remove: () => answer(path + '.doc.remove', { stats: { removed: 1 }, errMsg: 'document.remove:ok' }),
+    }),
+    aggregate: () => {
+      const stage: any = { match: () => stage, group: () => stage, end: () => answer(path + '.aggregate.end', { list: [] }) }
+      return stage
+    },
+  })
+  const serverDate = { $date: 'server' }
+  const cloud: any = {
+    calls,
+    init: () => undefined,
+    callFunction: (options: any) => {
+      if (options && (options.success || options.fail)) {
+        calls.push('callFunction(callbacks)')
+        Promise.resolve().then(() =>
+          failures.callFunction ? options.fail(failures.callFunction) : options.success({ result: 1 }),
+        )
+        return undefined
+      }
+      return answer('callFunction', { result: { ok: true }, errMsg: 'cloud.callFunction:ok' })
+    },
+    uploadFile: () => answer('uploadFile', { fileID: 'cloud://a', errMsg: 'cloud.uploadFile:ok' }),
+    downloadFile: () => answer('downloadFile', { tempFilePath: '/tmp/a', errMsg: 'cloud.downloadFile:ok' }),
+    getTempFileURL: () => answer('getTempFileURL', { fileList: [] }),
+    deleteFile: () => answer('deleteFile', { fileList: [] }),
+    callContainer: () => answer('callContainer', { data: 1, statusCode: 200 }),
+    database: () => ({
+      collection: (name: string) => {
+        if (!name) throw new Error('collection name is required')
+        return query('collection')
+      },
+      serverDate: () => serverDate,
+      command: { eq: (v: unknown) => ({ $eq: v }) },
+    }),
+    Cloud: function (this: any, options: any) {
+      const other = fakeCloud(failures)
+      other.options = options
+      return other
+    },
+  }
+  cloud.serverDate = serverDate
+  return cloud
+}
+
+describe('wxp.cloud', () => {
+  afterEach(() => {
+    delete (globalThis as any).wx
+  })
+
+  test('callFunction resolves as wx.cloud does, and rejects with a CloudError decoded to the most specific code', async () => {
+    const cloud = fakeCloud()
+    ;(globalThis as any).wx = { cloud }
+    await expect(wxp.cloud.callFunction({ name: 'login' })).resolves.toMatchObject({ result: { ok: true } })
+    ;(globalThis as any).wx = { cloud: fakeCloud({ callFunction: functionFailed }) }
+    const error = await wxp.cloud.callFunction({ name: 'login' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(CloudError)
+    expect(error).toMatchObject({ code: 'FUNCTIONS_EXECUTE_FAIL', errCode: -404011, known: true })
+    expect((error as CloudError).cause).toBe(functionFailed)
+  })
+
+  test('storage methods reject with a CloudError; a failure with no cloud code keeps the wx policy of its cause', async () => {
+    const offline = { errMsg: 'cloud.uploadFile:fail request:fail timeout' }
+    ;(globalThis as any).wx = { cloud: fakeCloud({ uploadFile: offline, downloadFile: collectionMissing }) }
+    const upload = (await wxp.cloud.uploadFile({ cloudPath: 'a.png', filePath: '/tmp/a' }).catch((e) => e)) as CloudError
+    expect(upload).toBeInstanceOf(CloudError)
+    expect(upload.code).toBe('UNKNOWN')
+    expect(isRetriable(upload)).toBe(true)
+    expect(getPolicy(upload).kind).toBe('retry')
+    const download = (await wxp.cloud.downloadFile({ fileID: 'cloud://a' }).catch((e) => e)) as CloudError
+    expect(download.code).toBe('DATABASE_COLLECTION_NOT_EXIST')
+  })
+
+  test('database chains stay wrapped: collection().where().orderBy().get(), doc().update(), aggregate().end()', async () => {
+    const failures = {
+      'collection.where.orderBy.limit.get': collectionMissing,
+      'collection.doc.update': { errCode: -502003, errMsg: 'document.update:fail -502003 database permission denied' },
+      'collection.aggregate.end': collectionMissing,
+    }
+    ;(globalThis as any).wx = { cloud: fakeCloud(failures) }
+    const db = wxp.cloud.database()
+    const get = await db.collection('todos').where({ done: false }).orderBy('due', 'asc').limit(10).get().catch((e) => e)
+    expect(get).toBeInstanceOf(CloudError)
+    expect(get.code).toBe('DATABASE_COLLECTION_NOT_EXIST')
+    expect(get.kind).toBe('developer')
+    const update = await db.collection('todos').doc('a').update({ data: { done: true } }).catch((e) => e)
+    expect(update).toBeInstanceOf(CloudError)
+    expect(update.code).toBe('DATABASE_PERMISSION_DENIED')
+    const aggregate = await (db.collection('todos').aggregate() as any).match({}).group({}).end().catch((e: unknown) => e)
+    expect(aggregate).toBeInstanceOf(CloudError)
+    await expect(db.collection('todos').count()).resolves.toMatchObject({ total: 0 })
+  })
+
+  test('values made for queries pass through unwrapped (serverDate, command)', () => {
+    const cloud = fakeCloud()
+    ;(globalThis as any).wx = { cloud }
+    const db = wxp.cloud.database()
+    expect(db.serverDate()).toBe(cloud.serverDate)
+    expect(db.command.eq(1)).toEqual({ $eq: 1 })
+  })
+
+  test('a synchronous throw in a database builder becomes a thrown CloudError with the original as cause', () => {
+    ;(globalThis as any).wx = { cloud: fakeCloud() }
+    let thrown: unknown
+    try {
+      wxp.cloud.database().collection('')
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(CloudError)
+    expect((thrown as CloudError).cause).toBeInstanceOf(Error)
+  })
+
+  test('every rejection reaches onFailure, once', async () => {
+    const heard: unknown[] = []
+    const stop = onFailure((error) => heard.push(error))
+    try {
+      ;(globalThis as any).wx = { cloud: fakeCloud({ callFunction: functionFailed, 'collection.get': collectionMissing }) }
+      const a = await wxp.cloud.callFunction({ name: 'x' }).catch((e) => e)
+      const b = await wxp.cloud.database().collection('t').get().catch((e) => e)
+      expect(heard).toEqual([a, b])
+    } finally {
+      stop()
+    }
+  })
+
+  test('with callbacks the API keeps its callback form, and fail receives a CloudError', async () => {
+    ;(globalThis as any).wx = { cloud: fakeCloud({ callFunction: functionFailed }) }
+    const failed = await new Promise((resolve) => {
+      const result = wxp.cloud.callFunction({ name: 'x', fail: resolve })
+      expect(result).toBeUndefined()
+    })
+    expect(failed).toBeInstanceOf(CloudError)
+  })
+
+  test('new Cloud({ resourceEnv }) through wxp or promisifyCloud is wrapped the same way', async () => {
+    ;(globalThis as any).wx = { cloud: fakeCloud({ callFunction: functionFailed }) }
+    const other = new (wxp.cloud as any).Cloud({ resourceEnv: 'prod-1' })
+    expect(other.options).toEqual({ resourceEnv: 'prod-1' })
+    await expect(other.callFunction({ name: 'x' })).rejects.toBeInstanceOf(CloudError)
+    const direct = promisifyCloud(fakeCloud({ callContainer: functionFailed }))
+    await expect(direct.callContainer({ path: '/' })).rejects.toBeInstanceOf(CloudError)
+  })
+
+  test('createWxp(wxLike).cloud is wrapped; a wx without cloud gives undefined; the wrapper follows a replaced wx.cloud', async () => {
+    expect(createWxp({}).cloud).toBeUndefined()
+    const first = fakeCloud()
+    const wxLike: any = { cloud: first }
+    const p = createWxp(wxLike)
+    expect(p.cloud).toBe(p.cloud)
+    wxLike.cloud = fakeCloud({ deleteFile: collectionMissing })
+    await expect(p.cloud.deleteFile({ fileList: ['cloud://a'] })).rejects.toBeInstanceOf(CloudError)
+  })
+
+  test('guidance: a user-facing text where the user can act, none that blames them for a configuration error', async () => {
+    ;(globalThis as any).wx = { cloud: fakeCloud({ callFunction: { errCode: -1, errMsg: 'cloud.callFunction:fail request:fail timeout' }, 'collection.get': collectionMissing }) }
+    const timeout = await wxp.cloud.callFunction({ name: 'x' }).catch((e) => e)
+    expect(timeout).toBeInstanceOf(CloudError)
+    expect(getGuidance(timeout, { locale: 'en' })).toMatchObject({ action: 'retry', confirmText: 'Try again' })
+    // A missing collection is the developer's to fix: no retry button, nothing that blames the user.
+    const config = await wxp.cloud.database().collection('t').get().catch((e) => e)
+    expect(config.kind).toBe('developer')
+    const configGuidance = getGuidance(config, { locale: 'en' })
+    expect(configGuidance && configGuidance.action).not.toBe('retry')
+    if (configGuidance) expect(configGuidance.content).not.toMatch(/your (phone|device)|check your network/i)
+  })
+})
