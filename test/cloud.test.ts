@@ -196,3 +196,34 @@ describe('wxp.cloud', () => {
     if (configGuidance) expect(configGuidance.content).not.toMatch(/your (phone|device)|check your network/i)
   })
 })
+
+describe('createFakeWx: wx.cloud and the keys of wx', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { createFakeWx } = require('../src/testing')
+
+  test('cloud answers as wx.cloud does, fails through overrides and when offline, and is recorded', async () => {
+    const fake = createFakeWx({
+      overrides: { 'cloud.callFunction': () => { throw functionFailed } },
+    })
+    const p = createWxp(fake)
+    await expect(p.cloud.callFunction({ name: 'x' })).rejects.toMatchObject({ name: 'CloudError', code: 'FUNCTIONS_EXECUTE_FAIL' })
+    await expect(p.cloud.uploadFile({ cloudPath: 'a', filePath: 'b' })).resolves.toMatchObject({ errMsg: 'cloud.uploadFile:ok' })
+    await expect(p.cloud.database().collection('t').where({}).get()).resolves.toMatchObject({ data: [] })
+    expect(fake.calls.map((c: any) => c.api)).toEqual(['cloud.callFunction', 'cloud.uploadFile', 'cloud.collection.get'])
+    const offline = createWxp(createFakeWx({ state: { network: 'offline' } }))
+    const error = await offline.cloud.callFunction({ name: 'x' }).catch((e) => e)
+    expect(error).toBeInstanceOf(CloudError)
+    expect(error.errMsg).toContain('request:fail')
+  })
+
+  test('overriding wx.uploadFile leaves cloud.uploadFile alone', async () => {
+    const fake = createFakeWx({ overrides: { uploadFile: () => { throw { errMsg: 'uploadFile:fail x' } } } })
+    await expect(createWxp(fake).cloud.uploadFile({ cloudPath: 'a', filePath: 'b' })).resolves.toBeDefined()
+  })
+
+  test('Object.keys lists every asynchronous API, as on the real wx, but not the missing ones', () => {
+    const keys = Object.keys(createFakeWx({ missing: ['getLocation'] }))
+    expect(keys).toEqual(expect.arrayContaining(['openBluetoothAdapter', 'request', 'chooseImage', 'cloud']))
+    expect(keys).not.toContain('getLocation')
+  })
+})

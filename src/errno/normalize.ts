@@ -1,3 +1,4 @@
+import { uniPairFailure, isArrayValue } from './frameworks'
 import { ErrnoError, UNKNOWN_ERRNO, isErrnoErrorInstance } from './ErrnoError'
 import { isErrnoNumber } from './codes'
 import { DECODING } from '../texts/generated/tables'
@@ -218,7 +219,7 @@ function toInteger(value: unknown): number | undefined {
 
 function describe(value: unknown): string {
   if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
+  if (isArrayValue(value)) return 'an array'
   return typeof value === 'object' ? 'an object without errMsg or errno' : 'a ' + typeof value
 }
 
@@ -228,10 +229,15 @@ function describe(value: unknown): string {
  * Reads `errno`, then a legacy `errCode` (mapped to the errno with the same meaning), then the
  * errMsg reason; errno wins when errno and errCode disagree. Accepts wx fail objects, strings,
  * Errors, numbers (an errno, or a legacy errCode), `null` and anything else: what it cannot read
- * becomes errno -1 (`known: false`). `cause` is always the value passed in.
+ * becomes errno -1 (`known: false`). uni-app's `[err]` / `[err, res]` pair is read as its `err`. `cause` is always
+ * the value passed in.
  */
 export function toErrnoError(reason: unknown, api?: string): ErrnoError {
   if (isErrnoErrorInstance(reason)) return reason
+  const given = reason
+  // uni-app's [err, res] (Vue 2 projects: its promises resolve with the pair): the failure is the first.
+  const pair = uniPairFailure(reason)
+  if (pair !== undefined) reason = pair
   let errno: number | undefined
   let errCode: number | undefined
   let errMsg: string | undefined
@@ -280,7 +286,7 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
     errMsg: errMsg !== undefined ? errMsg : api ? api + ':fail' : 'fail',
     errCode,
     api,
-    cause: reason,
+    cause: given,
     note,
   })
 }

@@ -12,6 +12,7 @@ import {
 } from './generated/guidance-map'
 import { GUIDANCE_TEXTS_ZH_CN, GUIDANCE_TEXTS_ZH_TW, GUIDANCE_TEXTS_EN } from '../texts/generated/tables'
 import { toErrnoError, read, legacyTable, own, parseErrMsg } from '../errno/normalize'
+import { uniPairFailure } from '../errno/frameworks'
 import { splitErrno, categoryKey } from '../errno/codes'
 import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
 import { globalWx } from '../wx/access'
@@ -128,6 +129,7 @@ function stateTemplate(errno: number, cause: unknown): [string, string] | undefi
   // The raw failure, or (for an ErrnoError copied to plain data, as setData does) the raw failure inside it.
   let state = read(cause, 'state')
   if (state === undefined) state = read(read(cause, 'cause'), 'state')
+  if (state === undefined) state = read(uniPairFailure(cause), 'state')
   const id = typeof state === 'number' ? byState[state] : undefined
   return id ? [id, 'state:' + state] : undefined
 }
@@ -136,6 +138,10 @@ function stateTemplate(errno: number, cause: unknown): [string, string] | undefi
 export function isSuccess(value: unknown): boolean {
   if (value === null || value === undefined || value === 0) return true
   if (typeof value !== 'object' && typeof value !== 'string') return false
+  // uni-app's [err, res]: [null, res] is a success, [err] is err.
+  const pair = uniPairFailure(value)
+  if (pair !== undefined) return isSuccess(pair)
+  if (read(value, 'length') === 2 && read(value, '0') === null && read(value, 'errMsg') === undefined) return true
   if (read(value, 'errno') === 0 && read(value, 'errCode') === undefined)
     return !/:\s*fail/.test(String(read(value, 'errMsg')))
   const errMsg = typeof value === 'string' ? value : read(value, 'errMsg')

@@ -1,6 +1,7 @@
 // The device a fake wx models: its state (switches, permissions, network), what is open or connected,
 // and what each API answers on success. Failures are in failures.ts.
 import type { AnyObject, FakeDeviceState, FakeWxOptions } from './types'
+import { cloudResult } from './cloud'
 
 /** The scope each scoped API asks for (wx.authorize scope list). */
 export const SCOPE_OF: { [api: string]: string } = {
@@ -75,6 +76,7 @@ function comeBack(device: Device): void {
 /** What an API returns on success. */
 export function success(device: Device, api: string, call: AnyObject): AnyObject {
   const { state, options, platform, connected } = device
+  if (api.indexOf('cloud.') === 0) return cloudResult(api)
   const ok = { errMsg: api.replace(/^\w+\./, '') + ':ok' }
   switch (api) {
     case 'openBluetoothAdapter':

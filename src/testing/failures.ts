@@ -2,6 +2,7 @@
 import { SCOPE_OF } from './device'
 import type { Device } from './device'
 import type { AnyObject } from './types'
+import { cloudOffline } from './cloud'
 
 export type Failure = { errMsg: string; errCode?: number; errno?: number; state?: number }
 
@@ -60,6 +61,7 @@ const BLUETOOTH_STATEFUL = /Bluetooth|BLE/
 /** The failure a device state causes for an API, if any. */
 export function stateFailure(device: Device, api: string, call: AnyObject): Failure | undefined {
   const { state, platform, options, connected } = device
+  if (api.indexOf('cloud.') === 0) return state.network === 'offline' ? (cloudOffline(api) as Failure) : undefined
   if (/Beacon/.test(api)) return state.bluetooth === 'on' ? undefined : FAILURES.beaconBluetoothOff(api)
   if (BLUETOOTH_STATEFUL.test(api) && api !== 'openSystemBluetoothSetting') {
     if (state.bluetooth === 'unsupported') return FAILURES.bluetoothUnsupported(api)

@@ -2,6 +2,7 @@
 import { isSyncApi } from '../promise/rules'
 import { resetGuidanceState } from '../guidance/show'
 import { WX_MEMBERS } from './generated/wx-members'
+import { createFakeCloud } from './cloud'
 import { createDevice, success, systemSetting, appAuthorizeSetting } from './device'
 import { NETWORK_APIS, stateFailure } from './failures'
 import { objectFactories } from './objects'
@@ -53,7 +54,9 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
       calls.push({ api, options: call })
       let result: unknown
       let failure: unknown
-      const override = options.overrides && (options.overrides[api] || options.overrides[api.replace(/^\w+\./, '')])
+      // An object's method may be overridden by its bare name (readFile), wx.cloud's only by its full name.
+      const bare = api.indexOf('cloud.') === 0 ? api : api.replace(/^\w+\./, '')
+      const override = options.overrides && (options.overrides[api] || options.overrides[bare])
       const behave = () => {
         const failed = stateFailure(device, api, call)
         if (failed) throw failed
@@ -247,6 +250,7 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
     getWindowInfo: () => ({ pixelRatio: 2, screenWidth: 375, screenHeight: 812, windowWidth: 375, windowHeight: 812 }),
     getFileSystemManager: () => fileSystem,
     getNFCAdapter: () => nfcAdapter,
+    cloud: createFakeCloud(asyncApi),
   }
   Object.assign(fake, objectFactories({ calls, device, emit, schedule, shape, eventPair, wrapObject }))
   for (const event of [
@@ -277,6 +281,19 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
     },
     has(target, key) {
       return typeof key === 'string' && missing.indexOf(' ' + key + ' ') < 0 && (key in target || !isSyncApi(key))
+    },
+    // As on the real wx, Object.keys lists every API (Taro's processApis picks the APIs to wrap that way).
+    ownKeys(target) {
+      const keys = Reflect.ownKeys(target)
+      for (const key of WX_MEMBERS.trim().split(' '))
+        if (keys.indexOf(key) < 0 && !isSyncApi(key) && missing.indexOf(' ' + key + ' ') < 0) keys.push(key)
+      return keys.filter((key) => typeof key !== 'string' || missing.indexOf(' ' + key + ' ') < 0)
+    },
+    getOwnPropertyDescriptor(target, key) {
+      if (typeof key === 'string' && missing.indexOf(' ' + key + ' ') >= 0) return undefined
+      const own = Reflect.getOwnPropertyDescriptor(target, key)
+      if (own || typeof key !== 'string' || isSyncApi(key) || WX_MEMBERS.indexOf(' ' + key + ' ') < 0) return own
+      return { value: (target[key] = asyncApi(key)), writable: true, enumerable: true, configurable: true }
     },
   }) as FakeWx
 }

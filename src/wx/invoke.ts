@@ -78,7 +78,13 @@ export function invokeAsync(
   // that takes more than an options object. Passing `arguments` on every call costs (measured).
   let returned: unknown
   const promise: Promise<unknown> & { task?: unknown } = new Promise((resolve, reject) => {
-    let fail = (failure: unknown) => reject(reportFailure(toErrnoError(failure, api)))
+    // Told once: a framework API (Taro's processApis) calls fail and also rejects the promise it returns.
+    let failed = false
+    let fail = (failure: unknown) => {
+      if (failed) return
+      failed = true
+      reject(reportFailure(toErrnoError(failure, api)))
+    }
     let callOptions: Options
     try {
       const given = options as Options | null | undefined
