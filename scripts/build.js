@@ -19,4 +19,9 @@ for (const entry of ['index', 'testing', 'server']) {
   fs.writeFileSync(path.join(root, 'dist', entry + '.d.ts'), `export * from '${target}'\n`)
   fs.writeFileSync(path.join(root, 'dist', entry + '.d.mts'), `export * from '${target}.js'\n`)
 }
+// The report command inlines Chart.js (MIT) into the pages it writes: the published UMD build, copied as it is.
+fs.mkdirSync(path.join(root, 'dist', 'vendor'), { recursive: true })
+const chartDist = path.dirname(require.resolve('chart.js')) // chart.js/dist (its exports map lists no UMD path)
+fs.copyFileSync(path.join(chartDist, 'chart.umd.js'), path.join(root, 'dist', 'vendor', 'chart.umd.js'))
+fs.copyFileSync(path.join(chartDist, '..', 'LICENSE.md'), path.join(root, 'dist', 'vendor', 'chart.js-LICENSE.md'))
 console.log('built dist/ and miniprogram_dist/')

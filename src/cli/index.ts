@@ -1,5 +1,6 @@
 // The `miniprogram-errno` command: explain and search codes.
 import { explain, explainBeyond, search, echo, UsageError, LOCALES } from './explain'
+import { runReport } from './report-command'
 import type { Platform } from './explain'
 import type { Locale, Localized } from '../errno/types'
 import type { ErrorKind } from '../errno/policy-table'
@@ -28,6 +29,7 @@ const USAGE = [
   'usage: miniprogram-errno explain <errno | errMsg | legacy errCode | server errcode | cloud code>',
   '                                 [--lang zh_CN|zh_TW|en] [--platform ios|android] [--json]',
   '       miniprogram-errno search <words…> [--lang zh_CN|zh_TW|en] [--json]',
+  '       miniprogram-errno report <realtime-log.json> [--out report.html] [--lang zh_CN|zh_TW|en]',
   '       miniprogram-errno --version',
 ]
 
@@ -115,8 +117,16 @@ export function runCli(
       locales = [lang as Locale]
       args.splice(langAt, 2)
     }
+    let out: string | undefined
+    const outAt = args.indexOf('--out')
+    if (outAt >= 0) {
+      out = args[outAt + 1]
+      if (!out) throw new UsageError('--out takes a file name')
+      args.splice(outAt, 2)
+    }
     const rest = args.filter((a) => a !== '--json')
     const command = rest.shift()
+    if (command === 'report') return runReport(rest[0], out, langAt >= 0 ? locales[0] : 'en', io)
     if (command === 'explain') {
       if (rest.length === 0) throw new UsageError('explain needs an errno, an errMsg or a legacy errCode')
       const input = rest.join(' ')

@@ -1,0 +1,260 @@
+// `miniprogram-errno report <file>`: reads failures exported from WeChat's realtime log and counts them by code,
+// family, kind, platform, base library and time; report-html.ts draws the page.
+//
+// Input, as JSON or as JSON lines (one value per line), any mix of:
+// - the answer of the realtime-log search API (POST /wxaapi/userlog/userlog_search, operation.realtimelogSearch):
+//   `{errcode, data: {list: [{level, platform, libraryVersion, clientVersion, id, traceid, url, filterMsg, timestamp,
+//   msg: [{time, level, msg: [string, …]}]}], total}}`, one page or an array of pages, or the `list` alone (field names
+//   as the SKIT.FlurlHttpClient.Wechat model WxaApiUserLogSearchResponse has them);
+// - the entries this library's reporter writes (createRealtimeLogReporter: `'[miniprogram-errno]', entry`), the
+//   entry being an error's toJSON(), alone or as `{time, platform, libraryVersion, entry}`;
+// - raw wx failures (`{errMsg, errno}`) or errMsg strings inside log messages.
+import { toErrnoError, parseErrMsg } from '../errno/normalize'
+import { decodeErrno } from '../errno/decode'
+import { toWxServerError } from '../errors/WxServerError'
+import { toCloudError } from '../errors/CloudError'
+import { toHttpApiError } from '../errors/HttpApiError'
+import { detailsOf } from './catalogue'
+import type { FailureDetails } from './catalogue'
+
+/** The marker the reporter writes before each entry. */
+const MARKER = '[miniprogram-errno]'
+
+/** One failure read from the input. */
+export interface FailureRecord {
+  failure: unknown
+  /** Milliseconds since 1970, when the log says. */
+  time?: number
+  platform?: string
+  version?: string
+}
+
+type AnyObject = { [key: string]: any }
+
+const isObject = (value: unknown): value is AnyObject => value !== null && typeof value === 'object'
+
+function toMs(value: unknown): number | undefined {
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value
+  if (typeof n !== 'number' || !(n > 0)) return undefined
+  return n < 1e12 ? n * 1000 : n // the search API gives seconds
+}
+
+function platformOf(value: unknown): string | undefined {
+  if (typeof value === 'string' && value) return value.toLowerCase()
+  if (typeof value === 'number') return 'platform ' + value // the search API's number, as sent
+  return undefined
+}
+
+function parseMaybeJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value
+  const text = value.trim()
+  if (text[0] !== '{' && text[0] !== '[') return value
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    return value
+  }
+}
+
+/** The failures inside one realtime-log message: after the reporter's marker, or a failure-shaped value. */
+function failuresInMessage(parts: unknown[]): unknown[] {
+  const at = parts.indexOf(MARKER)
+  if (at >= 0) return at + 1 < parts.length ? [parseMaybeJson(parts[at + 1])] : []
+  const found: unknown[] = []
+  for (const part of parts) {
+    const value = parseMaybeJson(part)
+    if (isFailure(value)) found.push(value)
+    else if (typeof value === 'string' && parseErrMsg(value).failed) found.push(value)
+  }
+  return found
+}
+
+function isFailure(value: unknown): boolean {
+  if (!isObject(value)) return false
+  if (typeof value.name === 'string' && /Error$/.test(value.name)) return true
+  return (typeof value.errMsg === 'string' && /:\s*fail/.test(value.errMsg)) || typeof value.errno === 'number'
+}
+
+/** Calls `add` for every failure in one parsed value of the input; a value that cannot be read is skipped. */
+export function collect(value: unknown, add: (record: FailureRecord) => void): void {
+  try {
+    collectValue(value, add)
+  } catch (error) {
+    // unreadable (a getter or a proxy that throws): skipped
+  }
+}
+
+function collectValue(value: unknown, add: (record: FailureRecord) => void): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collect(item, add)
+    return
+  }
+  if (!isObject(value)) return
+  if (isObject(value.data) && Array.isArray(value.data.list)) {
+    collect(value.data.list, add)
+    return
+  }
+  if (Array.isArray(value.list) && value.msg === undefined) {
+    collect(value.list, add)
+    return
+  }
+  if (Array.isArray(value.msg)) {
+    // A realtime-log item: its messages, with the item's platform and base library.
+    const platform = platformOf(value.platform)
+    const version = typeof value.libraryVersion === 'string' ? value.libraryVersion : undefined
+    for (const message of value.msg) {
+      if (!isObject(message) || !Array.isArray(message.msg)) continue
+      const time = toMs(message.time) || toMs(value.timestamp)
+      for (const failure of failuresInMessage(message.msg)) add({ failure, time, platform, version })
+    }
+    return
+  }
+  if (value.entry !== undefined) {
+    add({
+      failure: parseMaybeJson(value.entry),
+      time: toMs(value.time) || toMs(value.timestamp),
+      platform: platformOf(value.platform),
+      version: typeof value.libraryVersion === 'string' ? value.libraryVersion : value.SDKVersion,
+    })
+    return
+  }
+  if (isFailure(value)) add({ failure: value, time: toMs(value.time), platform: platformOf(value.platform) })
+}
+
+/** The library's error for a failure as logged: the reporter's toJSON() of each class, or anything wx sends. */
+export function decodeLogged(failure: unknown): Error & { kind: string } {
+  const entry = isObject(failure) ? failure : undefined
+  const name = entry && entry.name
+  if (entry && name === 'WxServerError') {
+    const decoded = toWxServerError({ errcode: entry.errcode, errmsg: entry.errmsg || '' })
+    if (decoded) return decoded
+  }
+  if (entry && name === 'CloudError')
+    return toCloudError({ code: entry.code, errCode: entry.errCode, errMsg: entry.errMsg })
+  if (entry && name === 'HttpApiError' && typeof entry.statusCode === 'number') {
+    const decoded = toHttpApiError(entry.statusCode, { error: entry.error })
+    if (decoded) return decoded
+  }
+  return toErrnoError(failure)
+}
+
+export interface Count {
+  key: string
+  count: number
+}
+
+export interface TopError extends Count {
+  label: string
+  family: string
+  details: FailureDetails
+}
+
+export interface ReportData {
+  source: string
+  total: number
+  first?: number
+  last?: number
+  bucket: 'hour' | 'day'
+  byCode: TopError[]
+  byFamily: Count[]
+  byKind: Count[]
+  byPlatform: Count[]
+  byVersion: Count[]
+  overTime: Count[]
+}
+
+/** The key a failure is counted under, and how it reads. */
+function codeOf(error: AnyObject): { key: string; label: string; family: string } {
+  if (error.name === 'WxServerError')
+    return { key: 'errcode ' + error.errcode, label: 'errcode ' + error.errcode, family: 'WeChat server' }
+  if (error.name === 'CloudError') return { key: 'cloud ' + error.code, label: error.code, family: 'Cloud' }
+  if (error.name === 'HttpApiError')
+    return { key: 'HTTP ' + error.statusCode, label: 'HTTP ' + error.statusCode, family: 'HTTP' }
+  const decoded = decodeErrno(error.errno)
+  const family =
+    decoded.second > 0 ? decoded.category.name.en + ' › ' + decoded.subcategory.name.en : decoded.category.name.en
+  return { key: 'errno ' + error.errno, label: 'errno ' + error.errno, family }
+}
+
+const BEIJING = 8 * 3600 * 1000
+
+function bucketOf(time: number, bucket: 'hour' | 'day'): string {
+  const iso = new Date(time + BEIJING).toISOString() // labelled in Beijing time, as the WeChat console shows logs
+  return bucket === 'hour' ? iso.slice(0, 13).replace('T', ' ') + ':00' : iso.slice(0, 10)
+}
+
+function sorted(counts: Map<string, number>, byKey = false): Count[] {
+  const list = Array.from(counts, ([key, count]) => ({ key, count }))
+  return list.sort((a, b) => (byKey ? (a.key < b.key ? -1 : 1) : b.count - a.count || (a.key < b.key ? -1 : 1)))
+}
+
+const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) || 0) + 1)
+
+/**
+ * Counts the failures. `progress(done, total)` is called every 10,000 records. The same failure text is decoded once
+ * (a cache keyed by the fields decoding reads), so a large log costs little more than reading it.
+ */
+export function buildReport(
+  records: FailureRecord[],
+  source: string,
+  progress: (done: number, total: number) => void = () => undefined,
+  top = 20,
+): ReportData {
+  const cache = new Map<string, { key: string; label: string; family: string; kind: string; error: Error }>()
+  const byCode = new Map<string, number>()
+  const byFamily = new Map<string, number>()
+  const byKind = new Map<string, number>()
+  const byPlatform = new Map<string, number>()
+  const byVersion = new Map<string, number>()
+  const times: number[] = []
+  let first: number | undefined
+  let last: number | undefined
+  records.forEach((record, index) => {
+    if (index % 10000 === 0 && index) progress(index, records.length)
+    let cacheKey: string
+    try {
+      cacheKey = typeof record.failure === 'string' ? record.failure : JSON.stringify(record.failure)
+    } catch (error) {
+      cacheKey = String(record.failure)
+    }
+    let decoded = cache.get(cacheKey)
+    if (!decoded) {
+      const error = decodeLogged(record.failure)
+      decoded = Object.assign(codeOf(error as unknown as AnyObject), { kind: error.kind, error })
+      if (cache.size < 50000) cache.set(cacheKey, decoded)
+    }
+    bump(byCode, decoded.key)
+    bump(byFamily, decoded.family)
+    bump(byKind, decoded.kind)
+    bump(byPlatform, record.platform || 'unknown')
+    bump(byVersion, record.version || 'unknown')
+    if (!cache.has('label ' + decoded.key)) cache.set('label ' + decoded.key, decoded)
+    if (record.time !== undefined) {
+      times.push(record.time)
+      if (first === undefined || record.time < first) first = record.time
+      if (last === undefined || record.time > last) last = record.time
+    }
+  })
+  progress(records.length, records.length)
+  const bucket = first !== undefined && last !== undefined && last - first > 2 * 86400000 ? 'day' : 'hour'
+  const overTime = new Map<string, number>()
+  for (const time of times) bump(overTime, bucketOf(time, bucket))
+  return {
+    source,
+    total: records.length,
+    first,
+    last,
+    bucket,
+    byCode: sorted(byCode)
+      .slice(0, top)
+      .map((count) => {
+        const decoded = cache.get('label ' + count.key) as { label: string; family: string; error: Error }
+        return Object.assign(count, { label: decoded.label, family: decoded.family, details: detailsOf(decoded.error) })
+      }),
+    byFamily: sorted(byFamily),
+    byKind: sorted(byKind),
+    byPlatform: sorted(byPlatform),
+    byVersion: sorted(byVersion).slice(0, 30),
+    overTime: sorted(overTime, true),
+  }
+}
