@@ -16,6 +16,8 @@ const fs: {
 const path: { join(...parts: string[]): string; basename(file: string): string; dirname(file: string): string } =
   require('path')
 
+const n = (value: number) => value.toLocaleString('en')
+
 interface Io {
   out: (line: string) => void
   err: (line: string) => void
@@ -70,14 +72,10 @@ export function runReport(file: string | undefined, out: string | undefined, loc
     return 1
   }
   const report = buildReport(records, path.basename(file), (done, total) => {
-    io.err(
-      `report: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} failures decoded (${Math.round((done / total) * 100)}%)`,
-    )
+    io.err(`report: ${n(done)} of ${n(total)} failures decoded (${Math.round((done / total) * 100)}%)`)
   })
   const target = out || file.replace(/\.(json|jsonl|ndjson|txt|log)$/i, '') + '.report.html'
   fs.writeFileSync(target, renderReport(report, locale, chartJsSource()))
-  io.out(
-    `${target}: ${records.length.toLocaleString('en')} failures, ${report.byCode.length} top codes (${Date.now() - started} ms)`,
-  )
+  io.out(`${target}: ${n(records.length)} failures, ${report.byCode.length} top codes (${Date.now() - started} ms)`)
   return 0
 }

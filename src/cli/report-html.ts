@@ -64,8 +64,8 @@ const TITLES: { [L in Locale]: { [key: string]: string } } = {
   },
 }
 
-const STYLE = `body{font:14px/1.5 -apple-system,"PingFang SC","Microsoft YaHei",sans-serif;margin:0 auto;max-width:1200px;
-padding:16px;color:#1f2328}h1{margin:0 0 4px}.grid{display:grid;grid-template-columns:1fr 1fr;gap:16px}
+const STYLE = `body{font:14px/1.5 -apple-system,"PingFang SC","Microsoft YaHei",sans-serif;margin:0 auto;
+max-width:1200px;padding:16px;color:#1f2328}h1{margin:0 0 4px}.grid{display:grid;grid-template-columns:1fr 1fr;gap:16px}
 section{border:1px solid #eee;border-radius:6px;padding:8px 12px}.wide{grid-column:1/-1}canvas{max-height:360px}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 6px;border-bottom:1px solid #eee;
 vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}code{font-family:ui-monospace,monospace}`
