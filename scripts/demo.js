@@ -39,6 +39,16 @@ async function main() {
     process.exit(1)
   }
   console.log(`${scenarios} scenarios, all as expected. Open the repository in WeChat DevTools to try them on a device.`)
+  // The errno explorer and a failure report of a generated realtime log: static pages to open in a browser.
+  const explorer = await require('./explorer').buildExplorer()
+  const log = path.join(root, 'site', 'sample-realtime-log.json')
+  execFileSync(process.execPath, [path.join(__dirname, 'sample-log.js'), '100000', log], { stdio: 'ignore' })
+  const report = path.join(root, 'site', 'report.html')
+  execFileSync(process.execPath, [path.join(root, 'bin', 'miniprogram-errno.js'), 'report', log, '--out', report], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+  })
+  console.log(`errno explorer: ${path.relative(root, explorer)}/index.html`)
+  console.log(`failure report of 100,000 generated realtime-log failures: ${path.relative(root, report)}`)
   process.exit(0)
 }
 
