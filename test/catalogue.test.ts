@@ -46,6 +46,24 @@ describe('the errno catalogue (data/errno.json)', () => {
     expect(lookupErrno(1500102)!.message.zh_TW).not.toContain('蓝牙')
   })
 
+  // Literal, reviewed expectations (Taiwan usage: 藍牙, 介面卡, 使用者, 逾時, 資料, 連線, 裝置), so a change of
+  // converter or glossary that garbles them fails here rather than agreeing with itself.
+  test.each([
+    [1500102, '目前藍牙介面卡不可用'],
+    [1505002, '系統WiFi開關未開啟'],
+    [1504003, '系統NFC開關未開啟'],
+    [103, 'JsApi使用者拒絕授權'],
+    [5, '介面逾時'],
+    [1300202, '儲存空間不足'],
+    [101102, '使用者未同意授權隱私協議'],
+    [1, '使用者取消'],
+    [1007, '資料不存在'],
+    [1509003, '未連線上該BLE裝置'],
+    [1505024, '密碼錯誤'],
+  ])('zh_TW of %i reads %s', (errno, text) => {
+    expect(lookupErrno(errno)!.message.zh_TW).toBe(text)
+  })
+
   test('errMsg values are the runtime reason texts, not the seed capitalisation', () => {
     expect(lookupErrno(5)!.errMsg).toBe('time out')
     expect(lookupErrno(1001)!.errMsg).toBe('invalid request parameter')

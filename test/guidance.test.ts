@@ -201,3 +201,14 @@ describe('showGuidance and runGuidanceAction', () => {
     expect(await runGuidanceAction('openSetting', { wx: createFakeWx() })).toEqual({ actionResult: 'ok' })
   })
 })
+
+// Literal, reviewed zh_TW guidance (not recomputed with the generator's converter).
+describe('zh_TW guidance, literal', () => {
+  test.each([
+    [1500102, '藍牙未開啟', '請開啟手機藍牙，並允許微信使用藍牙，然後重試。', '去開啟'],
+    [1505002, 'Wi-Fi未開啟', '請在手機設定中開啟Wi-Fi，然後重試。', '重試'],
+    [103, '需要你的授權', '你沒有授權該功能，請在設定中開啟後重試。', '去設定'],
+  ])('errno %i on Android', (errno, title, content, confirmText) => {
+    expect(getGuidance(errno, { locale: 'zh_TW', platform: 'android' })).toMatchObject({ title, content, confirmText })
+  })
+})

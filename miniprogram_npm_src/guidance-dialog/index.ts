@@ -64,6 +64,8 @@ interface Self {
 // Answers awaited by show(), by the id kept in the dialog's data: the object a page's selectComponent hands
 // out may not be the `this` of the dialog's own event handlers, but both see the same data.
 const answers: { [id: string]: (result: { confirmed: boolean; actionHandled?: boolean }) => void } = {}
+// The wx each shown guidance runs its action on (showGuidance's `wx` option), by the same id; the global wx otherwise.
+const wxOf: { [id: string]: object | undefined } = {}
 let nextAnswer = 0
 
 Component({
@@ -108,11 +110,16 @@ Component({
   },
   methods: {
     /** Shows a guidance object (as setGuidanceRenderer gives it); resolves when the user answers. */
-    show(this: Self, guidance: Guidance): Promise<{ confirmed: boolean; actionHandled?: boolean }> {
+    show(
+      this: Self,
+      guidance: Guidance,
+      context?: { wx?: object },
+    ): Promise<{ confirmed: boolean; actionHandled?: boolean }> {
       this.settle({ confirmed: false }) // a dialog still open for an earlier failure is answered "no"
       return new Promise((resolve) => {
         const id = 'a' + ++nextAnswer
         answers[id] = resolve
+        wxOf[id] = context && context.wx
         this.setData({ answerId: id })
         this.render(guidance)
       })
@@ -122,6 +129,7 @@ Component({
       const answer = id ? answers[id] : undefined
       if (!id) return
       delete answers[id]
+      delete wxOf[id]
       this.setData({ answerId: '' })
       if (answer) answer(result)
     },
@@ -150,7 +158,9 @@ Component({
         return
       }
       // getGuidance only offers actions this client can run; the page handles `retry` itself.
-      runGuidanceAction(action as GuidanceAction).then((outcome) =>
+      const id: string = this.data.answerId
+      const wxLike = id ? wxOf[id] : undefined
+      runGuidanceAction(action as GuidanceAction, wxLike ? { wx: wxLike } : undefined).then((outcome) =>
         this.finish(action, outcome.actionResult === 'ok', outcome.error),
       )
     },

@@ -20,7 +20,7 @@ export function createDialogRenderer(
   selector = '#guidance-dialog',
   options: DialogRendererOptions = {},
 ): GuidanceRenderer {
-  return (guidance) => {
+  return (guidance, context) => {
     let pages: ReadonlyArray<{ selectComponent?: (selector: string) => unknown }> = []
     try {
       const list =
@@ -38,7 +38,10 @@ export function createDialogRenderer(
         ? (page.selectComponent(selector) as { show?: (g: unknown) => unknown } | null)
         : undefined
     if (!dialog || typeof dialog.show !== 'function') return undefined
-    const shown = dialog.show(guidance) as { then?: unknown } | undefined
+    // The dialog runs its action on the wx showGuidance was given (a test's fake), not always the global one.
+    const shown = (dialog.show as (g: unknown, c: unknown) => unknown)(guidance, { wx: context && context.wx }) as
+      | { then?: unknown }
+      | undefined
     // The page's dialog took the guidance: a show() that answers nothing (an older or custom dialog) must not
     // also open wx.showModal. It counts as closed without a confirm.
     return shown && typeof shown.then === 'function' ? (shown as ReturnType<GuidanceRenderer>) : { confirmed: false }

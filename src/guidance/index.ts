@@ -7,6 +7,7 @@ export type {
   GuidanceActionOutcome,
   GuidanceRenderer,
   GuidanceRendererAnswer,
+  GuidanceRendererContext,
 } from './show'
 export { createDialogRenderer } from './dialog-renderer'
 export type { DialogRendererOptions } from './dialog-renderer'

@@ -46,7 +46,13 @@ export async function runGuidanceAction(
  */
 export type GuidanceRenderer = (
   guidance: Guidance,
+  context: GuidanceRendererContext,
 ) => PromiseLike<GuidanceRendererAnswer> | GuidanceRendererAnswer | undefined
+
+/** What showGuidance was given: the wx object its actions run on (its `wx` option, else the global wx). */
+export interface GuidanceRendererContext {
+  wx?: object
+}
 
 export interface GuidanceRendererAnswer {
   confirmed: boolean
@@ -99,7 +105,7 @@ export function showModal(wxLike: AnyObject, guidance: Guidance, timeoutMs: numb
     if (renderer) {
       let rendered: ReturnType<GuidanceRenderer>
       try {
-        rendered = renderer(guidance)
+        rendered = renderer(guidance, { wx: wxLike })
       } catch (error) {
         return finish(toErrnoError(error, 'showGuidance'), true)
       }

@@ -8,7 +8,7 @@ import { showModal, runGuidanceAction, hasRenderer } from './modal'
 import type { GuidanceActionOutcome } from './modal'
 
 export { runGuidanceAction, setGuidanceRenderer } from './modal'
-export type { GuidanceActionOutcome, GuidanceRenderer, GuidanceRendererAnswer } from './modal'
+export type { GuidanceActionOutcome, GuidanceRenderer, GuidanceRendererAnswer, GuidanceRendererContext } from './modal'
 import type { AnyObject } from '../wx/access'
 import type { Locale } from '../errno/types'
 

@@ -53,6 +53,26 @@ describe('guidance-dialog', () => {
     await expect(answer).resolves.toEqual({ confirmed: false })
   })
 
+  test("through createDialogRenderer, the dialog runs its action on showGuidance's wx, not the global one", async () => {
+    const lib = require('../../../dist/index.cjs')
+    const { component, fake: globalWx } = render({})
+    await simulate.sleep(0)
+    const given = createFakeWx({ platform: 'android', state: { bluetooth: 'off' } })
+    lib.setGuidanceRenderer(lib.createDialogRenderer('#g', { getCurrentPages: () => [{ selectComponent: () => component.instance }] }))
+    try {
+      const failure = await lib.createWxp(given).openBluetoothAdapter().catch((e: unknown) => e)
+      const shown = lib.showGuidance(failure, { wx: given, locale: 'en' })
+      await simulate.sleep(0)
+      expect(component.querySelector('.title').dom.textContent).toBe('Bluetooth is off')
+      component.querySelector('.confirm').dispatchEvent('tap')
+      await expect(shown).resolves.toMatchObject({ confirmed: true })
+      expect(given.callsOf('openSystemBluetoothSetting')).toHaveLength(1)
+      expect(globalWx.callsOf('openSystemBluetoothSetting')).toHaveLength(0)
+    } finally {
+      lib.setGuidanceRenderer(undefined)
+    }
+  })
+
   test('zh_TW and en texts', async () => {
     const tw = render({ errno: 1505002, locale: 'zh_TW' }).component
     await simulate.sleep(0)
