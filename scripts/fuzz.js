@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run fuzz`: the property checks of test/properties.test.ts and test/hardening.test.ts at full budget
+// `npm run fuzz`: the property checks of test/properties.test.ts and test/adversarial.test.ts at full budget
 // (100,000 inputs per property by default; `-- --runs N` to change) against both builds, dist/ and miniprogram_dist/.
 // Each property: never throws, always returns the typed error, keeps `cause`, never leaks a planted secret,
 // bounds every message, never pollutes Object.prototype. Prints one line per property and build.

@@ -20,5 +20,5 @@ export {
 } from './policy/policy'
 export type { ErrorPolicy, PolicyKind, ErrorKind } from './policy/policy'
 export { withRetry, withTimeout } from './policy/retry'
-export { maskSecrets } from './errno/mask'
+export { maskSecrets } from './shared/mask'
 export type { Locale, Localized } from './errno/types'

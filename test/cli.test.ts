@@ -84,7 +84,7 @@ describe('explain says who a failure comes from (kind)', () => {
   })
 })
 
-describe('CLI, third pass (issue #21)', () => {
+describe('CLI, third pass', () => {
   test('search 蓝牙 finds the BLE codes (低功耗蓝牙); search BLE matches words, not the "ble" of "available"', () => {
     const chinese = JSON.parse(run('search', '蓝牙', '--json').out).map((h: { errno: number }) => h.errno)
     expect(chinese).toEqual(expect.arrayContaining([1509001, 1500102]))

@@ -109,7 +109,7 @@ describe('getGuidance', () => {
     expect(getGuidance({ errno: 1509099 }, { locale: 'en' })!.source).toBe('category:device.ble')
     expect(getGuidance({ errCode: 12001, errMsg: 'startWifi:fail:system not support' }, { locale: 'en' })!.source).toBe('legacy:12001')
     expect(getGuidance({ errCode: 12002, errMsg: 'connectWifi:fail:password error' }, { locale: 'en' })!.source).toMatch(/^(legacy:wifi|1505|wifi)/)
-    // An unrecognised reason in a family's API is neutral (issue #21): no device advice, no retry.
+    // An unrecognised reason in a family's API is neutral: no device advice, no retry.
     const unknown = getGuidance({ errMsg: 'getBluetoothDevices:fail something new' }, { locale: 'en' })!
     expect(unknown).toMatchObject({ source: 'unknown:getBluetoothDevices', title: 'Something went wrong', confirmText: 'OK', showCancel: false })
     expect(unknown.action).toBeUndefined()
@@ -168,7 +168,7 @@ describe('showGuidance and runGuidanceAction', () => {
     const failed = await showGuidance({ errno: 1505002 }, { wx: createFakeWx(), onRetry: () => Promise.reject({ errno: 1505002 }) })
     expect(failed).toMatchObject({ actionResult: 'failed', error: { errno: 1505002 } })
     resetGuidanceState()
-    // Without onRetry there is nothing to run: the button is OK, not "Try again" (issue #12).
+    // Without onRetry there is nothing to run: the button is OK, not "Try again".
     const fake = createFakeWx()
     const plain = await showGuidance({ errno: 1505002 }, { wx: fake, locale: 'en' })
     expect(plain).toMatchObject({ shown: true, confirmed: true })

@@ -7,7 +7,7 @@ import {
 } from '../src/index'
 
 const RUNS = 2000
-const MAX_MESSAGE = 2001 // every message is at most 2,000 characters (issue #13)
+const MAX_MESSAGE = 2001 // every message is at most 2,000 characters
 export const runs: Record<string, number> = {}
 
 function prototypesUntouched() {
@@ -143,7 +143,7 @@ describe('withRetry', () => {
   })
 })
 
-// Issue #13: the class of defect the outside harness found (secrets escaping, timers overflowing) is found here first.
+// The class of defect the outside harness found (secrets escaping, timers overflowing) is found here first.
 describe('secrets and timers (the full budget runs in npm run fuzz)', () => {
   const SECRET = 'ZQXSECRETZQX'
   const carrier = fc.constantFrom(

@@ -1,5 +1,5 @@
 import { isKnownErrno, splitErrno } from './codes'
-import { maskedField, safeMessage, truncate, MAX_MESSAGE } from './mask'
+import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../shared/mask'
 
 /** The errno of a failure no code could be found for. */
 export const UNKNOWN_ERRNO = -1

@@ -5,7 +5,7 @@ import { kindOfPolicy } from '../errno/policy-table'
 import { MiniprogramError } from '../errno/MiniprogramError'
 import type { ErrorKind } from '../errno/policy-table'
 import { toErrnoError, own } from '../errno/normalize'
-import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
+import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../shared/mask'
 import { localized, maskedCopy, read, isInstance, part } from './shared'
 import type { Localized } from '../errno/types'
 

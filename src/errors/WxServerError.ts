@@ -4,7 +4,7 @@ import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
 import { MiniprogramError } from '../errno/MiniprogramError'
 import type { ErrorKind } from '../errno/policy-table'
-import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../errno/mask'
+import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../shared/mask'
 import { localized, maskedCopy, read, parseBody, isInstance, part } from './shared'
 import type { Localized } from '../errno/types'
 

@@ -6,7 +6,7 @@ import { toWxServerError } from './WxServerError'
 import { toHttpApiError } from './HttpApiError'
 import { requiresReauthorization } from '../policy/policy'
 import { ErrnoError, UNKNOWN_ERRNO } from '../errno/ErrnoError'
-import { clampDelay } from '../errno/delay'
+import { clampDelay } from '../shared/delay'
 
 /** Turns a successful wx.request result into an error, or says it is fine (undefined). */
 export type ResponseDecoder = (

@@ -1,4 +1,4 @@
-import { maskSecrets, isSecretKey, truncate } from '../errno/mask'
+import { maskSecrets, isSecretKey, truncate } from '../shared/mask'
 import type { Localized } from '../errno/types'
 
 /** [zh_CN, zh_TW, en] from the generated tables -> Localized. */

@@ -3,7 +3,7 @@
 import type { Guidance, GuidanceAction } from './guidance'
 import { invokeAsync } from '../wx/invoke'
 import { toErrnoError } from '../errno/normalize'
-import { clampDelay } from '../errno/delay'
+import { clampDelay } from '../shared/delay'
 import { globalWx } from '../wx/access'
 import type { AnyObject } from '../wx/access'
 import type { ErrnoError } from '../errno/ErrnoError'

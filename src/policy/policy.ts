@@ -5,7 +5,7 @@ export { decodePolicy, errnoPolicy }
 export type { ErrorPolicy, PolicyKind, ErrorKind }
 import { toErrnoError } from '../errno/normalize'
 import type { ErrnoError } from '../errno/ErrnoError'
-import { clampDelay } from '../errno/delay'
+import { clampDelay } from '../shared/delay'
 
 /** Error classes of this library put their policy under this key, so any copy can read it. */
 export const POLICY_KEY = '@@miniprogram-errno/policy'

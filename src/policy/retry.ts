@@ -1,4 +1,4 @@
-import { clampDelay } from '../errno/delay'
+import { clampDelay } from '../shared/delay'
 import { ErrnoError } from '../errno/ErrnoError'
 import { toErrnoError } from '../errno/normalize'
 import { isRetriable, retryDelay } from './policy'

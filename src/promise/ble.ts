@@ -2,7 +2,7 @@ import { ErrnoError } from '../errno/ErrnoError'
 import { invokeAsync } from '../wx/invoke'
 import { withRetry, withTimeout } from '../policy/retry'
 import { isRetriable } from '../policy/policy'
-import { clampDelay } from '../errno/delay'
+import { clampDelay } from '../shared/delay'
 import { globalWx, currentPlatform } from '../wx/access'
 import type { AnyObject } from '../wx/access'
 

@@ -1,4 +1,4 @@
-import { clampDelay } from '../errno/delay'
+import { clampDelay } from '../shared/delay'
 import { ErrnoError, UNKNOWN_ERRNO } from '../errno/ErrnoError'
 import { toErrnoError } from '../errno/normalize'
 import { reportFailure } from '../wx/failures'

@@ -1,6 +1,6 @@
 // Reading settings without trusting them: bounded waits, wrong types and throwing getters read as unknown, and
 // the Android probes that tell a switched-off NFC or a phone without Bluetooth apart.
-import { clampDelay } from '../errno/delay'
+import { clampDelay } from '../shared/delay'
 import type { AnyObject } from '../wx/access'
 import type { Capability } from './types'
 import type { Need } from './needs'

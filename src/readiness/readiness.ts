@@ -6,7 +6,7 @@
 // Android needs the location switch and permission for BLE scans and Wi-Fi lists (wx.startBluetoothDevicesDiscovery
 // and wx.getWifiList docs); NFC is Android-only (wx.getNFCAdapter doc).
 import { ErrnoError, UNKNOWN_ERRNO } from '../errno/ErrnoError'
-import { clampDelay } from '../errno/delay'
+import { clampDelay } from '../shared/delay'
 import { globalWx, callSync, currentPlatform } from '../wx/access'
 import type { AnyObject } from '../wx/access'
 import { getGuidance } from '../guidance/guidance'

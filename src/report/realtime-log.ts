@@ -4,7 +4,7 @@ import { errorKind, POLICY_KEY } from '../policy/policy'
 import { BRAND } from '../errno/brand'
 import type { FailureListener } from '../wx/failures'
 import { wasRecovered } from '../wx/failures'
-import { safeMessage, truncate } from '../errno/mask'
+import { safeMessage, truncate } from '../shared/mask'
 
 export interface RealtimeLogReporterOptions {
   /** The wx object whose getRealtimeLogManager is used. @default the global wx */

@@ -1,4 +1,4 @@
-// Issue #14: the testing kit, error constructors in one style, CLI --version and search.
+// The testing kit (createFakeWx), error constructors in one style, CLI --version and search.
 import { createWxp, showGuidance, WxServerError, CloudError, HttpApiError, toWxServerError, toHttpApiError, setLocale } from '../src/index'
 import { createFakeWx, resetGuidanceState } from '../src/testing/index'
 import { runCli } from '../src/cli/index'

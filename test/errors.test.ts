@@ -40,7 +40,7 @@ describe('WxServerError', () => {
   test('the policy follows the seed: retriable, re-authorisation, configuration', () => {
     for (const code of [-1, 45009, 45011]) expect(isRetriable(toWxServerError({ errcode: code }))).toBe(true)
     for (const code of [42007, 40163, 42003, 40030, 42002, 40029]) expect(requiresReauthorization(toWxServerError({ errcode: code }))).toBe(true)
-    // The app server's own access_token (issue #21): its own predicate, not the user's sign-in.
+    // The app server's own access_token: its own predicate, not the user's sign-in.
     for (const code of [40001, 40014, 42001]) {
       expect(requiresReauthorization(toWxServerError({ errcode: code }))).toBe(false)
       expect(requiresServerTokenRefresh(toWxServerError({ errcode: code }))).toBe(true)
@@ -253,7 +253,7 @@ describe('guidance for server, cloud and HTTP errors', () => {
   })
 })
 
-describe('catalogue coverage, third pass (issue #21)', () => {
+describe('catalogue coverage, third pass', () => {
   test('the wx.cloud numeric codes of wx-server-sdk\'s error table are all known, each with its source', () => {
     const cloud = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'data', 'cloud.json'), 'utf8'))
     for (const code of [-501006, -501008, -601004, -601005, -601006, -601007, -601008, -601009, -601010, -601011, -601012, -601013, -601015, -601016, -601017, -601018, -602001, -604001]) {
@@ -272,7 +272,7 @@ describe('catalogue coverage, third pass (issue #21)', () => {
   })
 })
 
-describe('one error family (issue #23)', () => {
+describe('one error family', () => {
   test('every class extends the exported base: known, kind, policy, cause, masked toJSON; an isX guard for each', () => {
     const body = { errcode: 40029, errmsg: 'invalid code' }
     const errors = [

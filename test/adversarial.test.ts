@@ -1,4 +1,4 @@
-// Issue #13: secrets, timers, settling and bounds that an outside adversarial harness broke.
+// Adversarial input: secrets, timers, settling and bounds that an outside adversarial harness broke.
 import { toErrnoError, ErrnoError, toWxServerError, toCloudError, toHttpApiError, maskSecrets, withTimeout, retryDelay, withRetry, createWxp, getPolicy, createBLEWriter, showGuidance, resetGuidanceState } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 import { runCli } from '../src/cli/index'

@@ -1,4 +1,4 @@
-// Issue #12: decode what the runtime really sends, and tell the user only what is true.
+// Real failures: decode what the runtime really sends, and tell the user only what is true.
 import * as fs from 'fs'
 import * as path from 'path'
 import {
@@ -335,7 +335,7 @@ describe('reason rules (data/errno.json reasonRules)', () => {
   })
 })
 
-describe('kind: who or what a failure comes from (issue #21)', () => {
+describe('kind: who or what a failure comes from', () => {
   test.each([
     [1, 'cancel'], [103, 'user'], [3, 'user'], [1500102, 'user'], [1505002, 'user'],
     [101, 'developer'], [1001, 'developer'], [1509003, 'developer'],
@@ -359,7 +359,7 @@ describe('kind: who or what a failure comes from (issue #21)', () => {
   })
 })
 
-describe('truth, third pass (issue #21)', () => {
+describe('truth, third pass', () => {
   const guide = (failure: unknown) => getGuidance(failure, { locale: 'en', platform: 'android', wx: {} })
   test.each([
     ['requestPayment:cancel', 1], ['scanCode:cancel', 1], ['authorize:cancel', 1],
