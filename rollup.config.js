@@ -34,7 +34,7 @@ function copyComponents(outDir) {
   return {
     name: 'copy-components',
     writeBundle() {
-      const src = path.resolve('miniprogram_npm_src')
+      const src = path.resolve('components')
       for (const component of fs.readdirSync(src)) {
         const from = path.join(src, component)
         if (!fs.statSync(from).isDirectory()) continue
@@ -64,7 +64,7 @@ const minify = () => terser({ ecma: 2017, toplevel: true, keep_classnames: true,
 module.exports = [
   {
     input: Object.assign(
-      { index: 'src/index.miniprogram.ts', guidance: 'src/guidance/index.ts', readiness: 'src/readiness/index.ts', report: 'src/report/realtime-log.ts', 'api-request': 'src/errors/apiRequest.ts', events: 'src/promise/events.ts', ble: 'src/promise/ble.ts', retry: 'src/policy/retry.ts' },
+      { index: 'src/index.miniprogram.ts', guidance: 'src/guidance/index.ts', readiness: 'src/readiness/index.ts', report: 'src/report/realtime-log.ts', 'api-request': 'src/beyond/apiRequest.ts', events: 'src/promise/events.ts', ble: 'src/promise/ble.ts', retry: 'src/policy/retry.ts' },
       textInputs(),
     ),
     // guidance.js and the others take what they share with the core from index.js rather than from extra chunks.
@@ -73,7 +73,7 @@ module.exports = [
     plugins: [miniprogramTables(), nodeResolve(), ts(), minify(), copyComponents('miniprogram_dist')],
   },
   {
-    input: 'miniprogram_npm_src/guidance-dialog/index.ts',
+    input: 'components/guidance-dialog/index.ts',
     // The component requires the library beside it, so only one copy ships.
     external: (id) => /\/src\/index(\.ts)?$/.test(id),
     output: { file: 'miniprogram_dist/guidance-dialog/index.js', format: 'cjs', banner, paths: (id) => (/src\/index/.test(id) ? '../index' : id) },

@@ -1,4 +1,4 @@
-// data/server.json, cloud.json, http.json -> src/errors/generated/ (called by scripts/generate.js)
+// data/server.json, cloud.json, http.json -> src/beyond/generated/ (called by scripts/generate.js)
 'use strict'
 const CLASSES = { retry: 'r', user: 'u', fix: 'f', config: 'c', reauth: 'a', token: 't', cancel: 'x', unsupported: 'n', none: '-' }
 
@@ -23,7 +23,7 @@ module.exports = function generateBeyond(files, { readJson, toTraditional, heade
     return [c.errcode, [c.key, policy(c.policy, where), guidance(c.guidance, where), c.errmsg, localized(c.meaning.zh_CN, c.meaning.en), localized(c.cause.zh_CN, c.cause.en), localized(c.fix.zh_CN, c.fix.en)]]
   })
   textTable(files, {
-    name: 'SERVER_CODES', file: 'errors/generated/server', source: 'server.json',
+    name: 'SERVER_CODES', file: 'beyond/generated/server', source: 'server.json',
     type: 'Record<string, readonly [string, string, string, string, ReadonlyArray<string>, ReadonlyArray<string>, ReadonlyArray<string>]>',
     doc: 'errcode -> [name, policy, guidance template, errmsg, meaning, cause, fix (each [zh_CN, zh_TW, en])].', value: fromPairs(serverRows),
   })
@@ -54,16 +54,16 @@ module.exports = function generateBeyond(files, { readJson, toTraditional, heade
     cloudReasons.push([numeric, entry.policy.reason])
   }
   textTable(files, {
-    name: 'CLOUD_CODES', file: 'errors/generated/cloud', source: 'cloud.json',
+    name: 'CLOUD_CODES', file: 'beyond/generated/cloud', source: 'cloud.json',
     type: 'Record<string, readonly [string, string, string, number, ReadonlyArray<string>]>',
     doc: 'code -> [group, policy, guidance template, generic (1: no particular meaning), meaning [zh_CN, zh_TW, en]].', value: fromPairs(cloudRows),
   })
   textTable(files, {
-    name: 'CLOUD_GROUPS', file: 'errors/generated/cloud-groups', source: 'cloud.json', type: 'Record<string, ReadonlyArray<string>>',
+    name: 'CLOUD_GROUPS', file: 'beyond/generated/cloud-groups', source: 'cloud.json', type: 'Record<string, ReadonlyArray<string>>',
     doc: 'group -> name [zh_CN, zh_TW, en].', value: Object.fromEntries(cloud.groups.map((g) => [g.key, localized(g.zh_CN, g.en)])),
   })
   textTable(files, {
-    name: 'WX_CLOUD_NUMERIC', file: 'errors/generated/cloud-numeric', source: 'cloud.json', type: 'Record<string, string>',
+    name: 'WX_CLOUD_NUMERIC', file: 'beyond/generated/cloud-numeric', source: 'cloud.json', type: 'Record<string, string>',
     doc: 'The numeric errCode of wx.cloud -> the key of its row in CLOUD_CODES: the string code with the same meaning, or the number itself.',
     value: numericToCode,
   })
@@ -77,13 +77,13 @@ module.exports = function generateBeyond(files, { readJson, toTraditional, heade
 
   const http = readJson('http.json')
   textTable(files, {
-    name: 'HTTP_STATUSES', file: 'errors/generated/http', source: 'http.json',
+    name: 'HTTP_STATUSES', file: 'beyond/generated/http', source: 'http.json',
     type: 'Record<number, readonly [string, string, ReadonlyArray<string>, string]>',
     doc: 'HTTP status -> [policy, guidance template, meaning [zh_CN, zh_TW, en], policy reason].',
     value: fromPairs(http.statuses.map((s) => [s.status, [policy(s.policy, 'status ' + s.status), guidance(s.guidance, 'status ' + s.status), localized(s.zh_CN, s.en), s.policy.reason]])),
   })
   textTable(files, {
-    name: 'HTTP_ERRORS', file: 'errors/generated/http-errors', source: 'http.json',
+    name: 'HTTP_ERRORS', file: 'beyond/generated/http-errors', source: 'http.json',
     type: 'ReadonlyArray<readonly [string, string, number, string, string, ReadonlyArray<string>, string]>',
     doc: "REST error values, most specific first: [error, description must match ('' = any), status, policy, guidance, meaning, policy reason].",
     value: http.errors.slice().sort((a, b) => (b.descriptionMatches ? 1 : 0) - (a.descriptionMatches ? 1 : 0))

@@ -1,12 +1,12 @@
 // miniprogram-errno/server: the helpers a Node backend (a cloud function, an API server) uses for WeChat
 // server errcodes, CloudBase codes and REST errors. Its types need no miniprogram-api-typings.
-export { WxServerError, toWxServerError, isWxServerError } from './errors/WxServerError'
+export { WxServerError, toWxServerError, isWxServerError } from './beyond/WxServerError'
 export { MiniprogramError } from './errno/MiniprogramError'
-export { CloudError, toCloudError, isCloudError, UNKNOWN_CLOUD_CODE } from './errors/CloudError'
-export type { CloudErrorInit } from './errors/CloudError'
-export type { WxServerErrorInit } from './errors/WxServerError'
-export { HttpApiError, toHttpApiError, isHttpApiError, parseRetryAfter } from './errors/HttpApiError'
-export type { HttpErrorContext, RestErrorTable, HttpApiErrorInit } from './errors/HttpApiError'
+export { CloudError, toCloudError, isCloudError, UNKNOWN_CLOUD_CODE } from './beyond/CloudError'
+export type { CloudErrorInit } from './beyond/CloudError'
+export type { WxServerErrorInit } from './beyond/WxServerError'
+export { HttpApiError, toHttpApiError, isHttpApiError, parseRetryAfter } from './beyond/HttpApiError'
+export type { HttpErrorContext, RestErrorTable, HttpApiErrorInit } from './beyond/HttpApiError'
 export {
   getPolicy,
   isRetriable,

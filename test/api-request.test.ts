@@ -1,4 +1,4 @@
-// apiRequest (src/errors/apiRequest.ts): sign-in refresh on 401 and the server token codes.
+// apiRequest (src/beyond/apiRequest.ts): sign-in refresh on 401 and the server token codes.
 import {
   checkReadiness, ensure, onFailure, createRealtimeLogReporter, setGuidanceRenderer, createDialogRenderer, showGuidance,
   resetGuidanceState, apiRequest, createWxp, promisify, once, ErrnoError, isErrnoError, toWxServerError, toHttpApiError, toErrnoError, toCloudError, withRetry, events, createBLEWriter,

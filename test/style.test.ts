@@ -11,7 +11,7 @@ function sources(dir: string): string[] {
     return entry.name.endsWith('.ts') ? [full] : []
   })
 }
-const files = sources(path.join(root, 'src')).concat(sources(path.join(root, 'miniprogram_npm_src')))
+const files = sources(path.join(root, 'src')).concat(sources(path.join(root, 'components')))
 
 test('there are sources to check', () => {
   expect(files.length).toBeGreaterThan(40)

@@ -14,8 +14,8 @@ import {
   ERRNO_POLICY_REASONS,
   BEYOND_POLICY_REASONS,
 } from '../texts/generated/tables'
-import { toWxServerError } from '../errors/WxServerError'
-import { toCloudError } from '../errors/CloudError'
+import { toWxServerError } from '../beyond/WxServerError'
+import { toCloudError } from '../beyond/CloudError'
 import type { Locale } from '../errno/types'
 
 export const LOCALES: Locale[] = ['zh_CN', 'zh_TW', 'en']

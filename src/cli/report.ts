@@ -11,9 +11,9 @@
 // - raw wx failures (`{errMsg, errno}`) or errMsg strings inside log messages.
 import { toErrnoError, parseErrMsg } from '../errno/normalize'
 import { decodeErrno } from '../errno/decode'
-import { toWxServerError } from '../errors/WxServerError'
-import { toCloudError } from '../errors/CloudError'
-import { toHttpApiError } from '../errors/HttpApiError'
+import { toWxServerError } from '../beyond/WxServerError'
+import { toCloudError } from '../beyond/CloudError'
+import { toHttpApiError } from '../beyond/HttpApiError'
 import { detailsOf } from './catalogue'
 import type { FailureDetails } from './catalogue'
 

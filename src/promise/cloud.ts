@@ -1,4 +1,4 @@
-import { toCloudError } from '../errors/CloudError'
+import { toCloudError } from '../beyond/CloudError'
 import { reportFailure } from '../wx/failures'
 import type { AnyObject } from '../wx/access'
 

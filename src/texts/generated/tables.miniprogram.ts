@@ -38,19 +38,19 @@ export const GUIDANCE_TEXTS_ZH_TW = /*#__PURE__*/ table((): typeof import('../..
 export const GUIDANCE_TEXTS_EN = /*#__PURE__*/ table((): typeof import('../../guidance/generated/guidance.en').default => require('./texts/guidance.en.js'))
 
 /** errcode -> [name, policy, guidance template, errmsg, meaning, cause, fix (each [zh_CN, zh_TW, en])]. */
-export const SERVER_CODES = /*#__PURE__*/ table((): typeof import('../../errors/generated/server').default => require('./texts/server.js'))
+export const SERVER_CODES = /*#__PURE__*/ table((): typeof import('../../beyond/generated/server').default => require('./texts/server.js'))
 
 /** code -> [group, policy, guidance template, generic (1: no particular meaning), meaning [zh_CN, zh_TW, en]]. */
-export const CLOUD_CODES = /*#__PURE__*/ table((): typeof import('../../errors/generated/cloud').default => require('./texts/cloud.js'))
+export const CLOUD_CODES = /*#__PURE__*/ table((): typeof import('../../beyond/generated/cloud').default => require('./texts/cloud.js'))
 
 /** group -> name [zh_CN, zh_TW, en]. */
-export const CLOUD_GROUPS = /*#__PURE__*/ table((): typeof import('../../errors/generated/cloud-groups').default => require('./texts/cloud-groups.js'))
+export const CLOUD_GROUPS = /*#__PURE__*/ table((): typeof import('../../beyond/generated/cloud-groups').default => require('./texts/cloud-groups.js'))
 
 /** The numeric errCode of wx.cloud -> the key of its row in CLOUD_CODES: the string code with the same meaning, or the number itself. */
-export const WX_CLOUD_NUMERIC = /*#__PURE__*/ table((): typeof import('../../errors/generated/cloud-numeric').default => require('./texts/cloud-numeric.js'))
+export const WX_CLOUD_NUMERIC = /*#__PURE__*/ table((): typeof import('../../beyond/generated/cloud-numeric').default => require('./texts/cloud-numeric.js'))
 
 /** HTTP status -> [policy, guidance template, meaning [zh_CN, zh_TW, en], policy reason]. */
-export const HTTP_STATUSES = /*#__PURE__*/ table((): typeof import('../../errors/generated/http').default => require('./texts/http.js'))
+export const HTTP_STATUSES = /*#__PURE__*/ table((): typeof import('../../beyond/generated/http').default => require('./texts/http.js'))
 
 /** REST error values, most specific first: [error, description must match ('' = any), status, policy, guidance, meaning, policy reason]. */
-export const HTTP_ERRORS = /*#__PURE__*/ table((): typeof import('../../errors/generated/http-errors').default => require('./texts/http-errors.js'))
+export const HTTP_ERRORS = /*#__PURE__*/ table((): typeof import('../../beyond/generated/http-errors').default => require('./texts/http-errors.js'))

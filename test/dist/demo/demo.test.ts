@@ -60,7 +60,7 @@ describe('WXML compiles with wcc (miniprogram-compiler)', () => {
     expect(() => compiler.wxmlToJs(path.join(root, 'demo-miniprogram'), { wxmlList: [`${page}.wxml`] })).not.toThrow()
   })
   test('guidance-dialog', () => {
-    expect(() => compiler.wxmlToJs(path.join(root, 'miniprogram_npm_src/guidance-dialog'), { wxmlList: ['index.wxml'] })).not.toThrow()
+    expect(() => compiler.wxmlToJs(path.join(root, 'components/guidance-dialog'), { wxmlList: ['index.wxml'] })).not.toThrow()
   })
   test('a broken template is caught (the check can fail)', () => {
     const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'wxml-'))
