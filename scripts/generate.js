@@ -136,6 +136,26 @@ function generateErrno(files) {
     new RegExp(f.pattern) // throws on a bad pattern
     for (const prefix of f.prefixes) if (!/^\d{2}(\d{2})?$/.test(prefix)) throw new Error(`api family ${f.key}: bad prefix ${prefix}`)
   }
+  // The runtime matches API names with plain string tests (no regular expression to compile at the first failure):
+  // each family pattern is an alternation of words (contained) and ^(names)$ groups (whole names).
+  const familyLists = families.map((f) => {
+    const contains = []
+    const exact = []
+    for (const part of f.pattern.split(/\|(?![^(]*\))/)) {
+      const whole = /^\^\(?([\w|]+)\)?(\(Sync\)\?)?\$$/.exec(part)
+      if (whole) for (const name of whole[1].split('|')) exact.push.apply(exact, whole[2] ? [name, name + 'Sync'] : [name])
+      else if (/^[\w.]+$/.test(part)) contains.push(part)
+      else throw new Error(`api family ${f.key}: '${part}' is neither a word nor a ^(names)$ group`)
+    }
+    // The lists must answer as the pattern does, for every member of Wx and for object methods.
+    const pattern = new RegExp(f.pattern)
+    const names = wxMembers().concat(['FileSystemManager.readFile', 'SocketTask.send', 'NFCAdapter.startDiscovery', 'run'])
+    for (const name of names) {
+      const listed = exact.indexOf(name) >= 0 || contains.some((word) => name.indexOf(word) >= 0)
+      if (listed !== pattern.test(name)) throw new Error(`api family ${f.key}: lists and pattern disagree on ${name}`)
+    }
+    return [contains, exact, f.prefixes]
+  })
   const aliases = []
   for (const c of codes) for (const a of c.errMsgAliases || []) {
     if (!a.source) throw new Error(`errno ${c.errno}: errMsg alias '${a.text}' names no source`)
@@ -151,17 +171,17 @@ function generateErrno(files) {
   const legacy = legacyTables(seen)
   textTable(files, {
     name: 'DECODING', file: 'errno/generated/decoding', source: 'errno.json, legacy.json', depth: 2,
-    type: '{\n  errMsg: Record<number, string>\n  aliases: ReadonlyArray<readonly [string, number]>\n  families: ReadonlyArray<readonly [string, ReadonlyArray<string>]>\n' +
+    type: '{\n  errMsg: Record<number, string>\n  aliases: ReadonlyArray<readonly [string, number]>\n  families: ReadonlyArray<readonly [ReadonlyArray<string>, ReadonlyArray<string>, ReadonlyArray<string>]>\n' +
       '  rules: ReadonlyArray<readonly [string, number, string]>\n  legacyTables: ReadonlyArray<readonly [number, number, string, string, string]>\n' +
       '  legacyErrno: Record<number, number>\n  legacyByReason: ReadonlyArray<readonly [number, string, number, number]>\n}',
     doc: 'What decoding an errMsg-only or legacy failure reads: errMsg: the errMsg column for the codes such a failure can carry; ' +
-      'aliases: other spellings [reason, errno]; families: [API name pattern, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or \'\']; ' +
+      'aliases: other spellings [reason, errno]; families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or \'\']; ' +
       'legacyTables: [min errCode, max errCode, key, name, API name pattern]; legacyErrno: legacy errCode -> errno; ' +
       'legacyByReason: codes that map only when the reason says so [errCode, reason, errno, table index].',
     value: {
       errMsg: fromPairs(codes.filter(isDecodable).map((c) => [c.errno, c.errMsg])),
       aliases,
-      families: families.map((f) => [f.pattern, f.prefixes]),
+      families: familyLists,
       rules,
       legacyTables: legacy.tables,
       legacyErrno: legacy.errnos,
@@ -215,6 +235,12 @@ function generateLegacy(files) {
     type: 'Record<number, readonly [string, string, string, string, string]>', doc: 'Legacy errCode -> [table key, errMsg, zh_CN, zh_TW, en].',
     value: fromPairs(data.codes.map((c) => [c.errCode, [c.table, c.errMsg, c.zh_CN, toTraditional(c.zh_CN), c.en]])),
   })
+}
+
+/** The member names of Wx as last generated (src/testing/generated/wx-members.ts). */
+function wxMembers() {
+  const text = fs.readFileSync(path.join(root, 'src', 'testing', 'generated', 'wx-members.ts'), 'utf8')
+  return /WX_MEMBERS = "([^"]*)"/.exec(text)[1].trim().split(' ')
 }
 
 /** The members of miniprogram-api-typings' Wx interface, for createFakeWx's strict mode. */

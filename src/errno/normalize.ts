@@ -2,6 +2,9 @@ import { uniPairFailure, isArrayValue } from './frameworks'
 import { ErrnoError, UNKNOWN_ERRNO, isErrnoErrorInstance } from './ErrnoError'
 import { isErrnoNumber } from './codes'
 import { DECODING } from '../texts/generated/tables'
+import { errnoFromCatalogue } from './catalogue-match'
+
+export { errnoFromCatalogue }
 
 /** What an errMsg says: `api:fail:reason`, `api:fail reason` and bare `api:fail`. */
 export interface ParsedErrMsg {
@@ -38,9 +41,7 @@ export function parseErrMsg(errMsg: string): ParsedErrMsg {
 /** A legacy errCode table: [min errCode, max errCode, key, name, the APIs that send its codes]. */
 export type LegacyTable = readonly [number, number, string, string, RegExp]
 
-let compiled:
-  | { families: Array<[RegExp, string[]]>; rules: Array<[RegExp, number, RegExp | undefined]>; tables: LegacyTable[] }
-  | undefined
+let compiled: { rules: Array<[RegExp, number, RegExp | undefined]>; tables: LegacyTable[] } | undefined
 
 /**
  * The patterns of DECODING (data/errno.json apiFamilies and reasonRules, data/legacy.json tables), compiled once.
@@ -50,11 +51,8 @@ let compiled:
  */
 function patterns(): NonNullable<typeof compiled> {
   if (!compiled) {
-    const { families, rules, legacyTables: tables } = DECODING()
+    const { rules, legacyTables: tables } = DECODING()
     compiled = {
-      families: (families || []).map(
-        ([pattern, prefixes]) => [new RegExp(pattern), prefixes.slice()] as [RegExp, string[]],
-      ),
       rules: (rules || []).map(
         ([pattern, errno, api]) =>
           [new RegExp(pattern), errno, api ? new RegExp(api) : undefined] as [RegExp, number, RegExp | undefined],
@@ -63,74 +61,6 @@ function patterns(): NonNullable<typeof compiled> {
     }
   }
   return compiled
-}
-
-/** Lower case, one space between words, no trailing full stop: how reasons and the errMsg column are compared. */
-function normalizeReason(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[\s.\u3002]+$/, '')
-    .trim()
-}
-
-let errMsgIndex: Array<[string, number, string]> | undefined
-
-/**
- * The catalogue's errMsg column (codes an errMsg-only failure can carry) and the aliases, normalised once: [reason,
- * errno, 7-digit code].
- */
-function catalogueErrMsgs(): Array<[string, number, string]> {
-  if (!errMsgIndex) {
-    const { errMsg: column, aliases } = DECODING()
-    errMsgIndex = []
-    // Integer keys enumerate ascending: the column in errno order, as before the aliases.
-    for (const key of Object.keys(column || {})) {
-      const text = normalizeReason(column[Number(key)])
-      if (text) errMsgIndex.push([text, Number(key), ('000000' + key).slice(-7)])
-    }
-    for (const [text, errno] of aliases || []) errMsgIndex.push([text, errno, ('000000' + errno).slice(-7)])
-  }
-  return errMsgIndex
-}
-
-/** The errno prefixes an API's failures can carry: general and basics for all, plus its family's. */
-function familyPrefixes(api: string | undefined): string[] {
-  const prefixes = ['00', '01']
-  if (api) for (const [pattern, list] of patterns().families) if (pattern.test(api)) prefixes.push.apply(prefixes, list)
-  return prefixes
-}
-
-/**
- * true when a reason is the catalogue text with a spelling variant (a letter or two short or long) or details after a
- * separator.
- */
-function nearMatch(reason: string, text: string): boolean {
-  const [shorter, longer] = reason.length <= text.length ? [reason, text] : [text, reason]
-  if (shorter.length < 6 || longer.indexOf(shorter) !== 0) return false
-  const rest = longer.slice(shorter.length)
-  return (
-    /^[a-z]{1,2}$/.test(rest) ||
-    (longer === reason && /^[,;:(\s]/.test(rest) && /[a-z]/.test(shorter.slice(-1)) && shorter.indexOf(' ') > 0)
-  )
-}
-
-/**
- * The errno whose errMsg (the catalogue's column, seed 004) a reason is, among the codes the API's
- * family can fail with. Exact matches win over spelling variants; undefined when nothing matches.
- */
-export function errnoFromCatalogue(reason: string, api?: string): number | undefined {
-  const text = normalizeReason(reason)
-  if (!text) return undefined
-  const prefixes = familyPrefixes(api)
-  const allowed = (code: string) => prefixes.some((prefix) => code.indexOf(prefix) === 0)
-  let near: number | undefined
-  for (const [candidate, errno, code] of catalogueErrMsgs()) {
-    if (!allowed(code)) continue
-    if (candidate === text) return errno
-    if (near === undefined && nearMatch(text, candidate)) near = errno
-  }
-  return near
 }
 
 /**

@@ -38,7 +38,7 @@ export const ERRNO_MEANINGS_ZH_TW = /*#__PURE__*/ table(() => ERRNO_MEANINGS_ZH_
 /** errno -> the errMsg reason the runtime sends, for the codes DECODING.errMsg does not hold. */
 export const ERRMSG_REST = /*#__PURE__*/ table(() => ERRMSG_REST_TABLE)
 
-/** What decoding an errMsg-only or legacy failure reads: errMsg: the errMsg column for the codes such a failure can carry; aliases: other spellings [reason, errno]; families: [API name pattern, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or '']; legacyTables: [min errCode, max errCode, key, name, API name pattern]; legacyErrno: legacy errCode -> errno; legacyByReason: codes that map only when the reason says so [errCode, reason, errno, table index]. */
+/** What decoding an errMsg-only or legacy failure reads: errMsg: the errMsg column for the codes such a failure can carry; aliases: other spellings [reason, errno]; families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or '']; legacyTables: [min errCode, max errCode, key, name, API name pattern]; legacyErrno: legacy errCode -> errno; legacyByReason: codes that map only when the reason says so [errCode, reason, errno, table index]. */
 export const DECODING = /*#__PURE__*/ table(() => DECODING_TABLE)
 
 /** errno -> policy: a class letter (r retry, u user action, f fix the code, c configuration, a re-authorise, t server token, x cancel, n unsupported), then the retry delay in ms for "r". Codes with no advice are absent. */
