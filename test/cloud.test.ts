@@ -227,3 +227,45 @@ describe('createFakeWx: wx.cloud and the keys of wx', () => {
     expect(keys).not.toContain('getLocation')
   })
 })
+
+describe('wx.cloud under hostile input', () => {
+  test('promisifyCloud of a non-object is a clear TypeError', () => {
+    expect(() => promisifyCloud(undefined as any)).toThrow(/promisifyCloud: expected wx.cloud/)
+  })
+
+  test('a frozen cloud and frozen database objects keep working (the Proxy invariant)', async () => {
+    const cloud = Object.freeze({
+      callFunction: () => Promise.reject(functionFailed),
+      database: () => Object.freeze({ collection: () => Object.freeze({ get: () => Promise.resolve({ data: [] }) }) }),
+    })
+    const wrapped = promisifyCloud(cloud)
+    // Frozen methods cannot be replaced by a wrapper: they come through as they are, and still work.
+    await expect(wrapped.callFunction()).rejects.toBe(functionFailed)
+    await expect((wrapped.database() as any).collection('t').get()).resolves.toEqual({ data: [] })
+  })
+
+  test('getters that throw, a then that throws, options whose getters throw and a database() that answers nothing', async () => {
+    const hostile: any = {
+      get init() {
+        throw new Error('getter')
+      },
+      callFunction: () => ({
+        get then() {
+          throw new Error('then getter')
+        },
+      }),
+      uploadFile: () => Promise.resolve({ fileID: 'x' }),
+      database: () => undefined,
+    }
+    const wrapped: any = promisifyCloud(hostile)
+    expect(() => wrapped.init).toThrow(CloudError)
+    await expect(wrapped.callFunction({ name: 'x' })).rejects.toBeInstanceOf(CloudError)
+    const options = {
+      get fail(): any {
+        throw new Error('fail getter')
+      },
+    }
+    await expect(wrapped.uploadFile(options)).rejects.toBeInstanceOf(CloudError)
+    expect(wrapped.database()).toBeUndefined()
+  })
+})

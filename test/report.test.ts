@@ -127,3 +127,25 @@ describe('the page', () => {
     expect(runCli(['report', input], { out: () => undefined, err: (l) => err.push(l) })).toBe(1)
   })
 })
+
+describe('hostile logs', () => {
+  test('a huge code, platform and version are cut in the counts and the page', () => {
+    const huge = 'X'.repeat(100000)
+    const report = buildReport(
+      [{ failure: { name: 'CloudError', code: 'A_' + huge }, platform: huge, version: huge }],
+      'log.json',
+    )
+    expect(report.byCode[0].label.length).toBeLessThanOrEqual(120)
+    expect(report.byPlatform[0].key.length).toBeLessThanOrEqual(120)
+    expect(renderReport(report, 'en', '').length).toBeLessThan(20000)
+  })
+
+  test('deeply nested JSON and __proto__ keys are read without harm', () => {
+    let deep: unknown = { errMsg: 'request:fail timeout' }
+    for (let i = 0; i < 100000; i++) deep = [deep]
+    expect(() => records(deep)).not.toThrow()
+    const polluted = JSON.parse('{"__proto__": {"polluted": true}, "entry": {"errMsg": "request:fail timeout"}}')
+    expect(records([polluted])).toHaveLength(1)
+    expect(({} as any).polluted).toBeUndefined()
+  })
+})

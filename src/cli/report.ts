@@ -188,7 +188,12 @@ function sorted(counts: Map<string, number>, byKey = false): Count[] {
   return list.sort((a, b) => (byKey ? (a.key < b.key ? -1 : 1) : b.count - a.count || (a.key < b.key ? -1 : 1)))
 }
 
-const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) || 0) + 1)
+// Keys come from the log (codes, platforms, versions): bounded, so a hostile entry cannot make a huge page.
+const bound = (key: string) => (key.length > 120 ? key.slice(0, 119) + '…' : key)
+const bump = (map: Map<string, number>, key: string) => {
+  const bounded = bound(key)
+  map.set(bounded, (map.get(bounded) || 0) + 1)
+}
 
 /**
  * Counts the failures. `progress(done, total)` is called every 10,000 records. The same failure text is decoded once
@@ -220,7 +225,8 @@ export function buildReport(
     let decoded = cache.get(cacheKey)
     if (!decoded) {
       const error = decodeLogged(record.failure)
-      decoded = Object.assign(codeOf(error as unknown as AnyObject), { kind: error.kind, error })
+      const code = codeOf(error as unknown as AnyObject)
+      decoded = { key: bound(code.key), label: bound(code.label), family: code.family, kind: error.kind, error }
       if (cache.size < 50000) cache.set(cacheKey, decoded)
     }
     bump(byCode, decoded.key)
@@ -249,7 +255,10 @@ export function buildReport(
       .slice(0, top)
       .map((count) => {
         const decoded = cache.get('label ' + count.key) as { label: string; family: string; error: Error }
-        return Object.assign(count, { label: decoded.label, family: decoded.family, details: detailsOf(decoded.error) })
+        const details = detailsOf(decoded.error)
+        if (details.code) details.code = bound(details.code)
+        if (details.api) details.api = bound(details.api)
+        return Object.assign(count, { label: decoded.label, family: decoded.family, details })
       }),
     byFamily: sorted(byFamily),
     byKind: sorted(byKind),

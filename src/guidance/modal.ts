@@ -46,7 +46,7 @@ export async function runGuidanceAction(
  */
 export type GuidanceRenderer = (
   guidance: Guidance,
-  context: GuidanceRendererContext,
+  context?: GuidanceRendererContext,
 ) => PromiseLike<GuidanceRendererAnswer> | GuidanceRendererAnswer | undefined
 
 /** What showGuidance was given: the wx object its actions run on (its `wx` option, else the global wx). */

@@ -31,21 +31,23 @@ const rethrow = (failure: unknown): never => {
 
 /** Calls a cloud method: a rejection or a synchronous throw becomes a CloudError; a `fail` callback gets one too. */
 function callCloud(owner: AnyObject, method: (...args: unknown[]) => unknown, args: IArguments): unknown {
-  const list = Array.prototype.slice.call(args)
-  const options = list[0]
-  if (options && typeof options === 'object' && typeof options.fail === 'function') {
-    const fail = options.fail
-    list[0] = Object.assign({}, options, {
-      fail: (failure: unknown) => fail.call(options, reportFailure(toCloudError(failure))),
-    })
-  }
   let result: unknown
   try {
+    const list = Array.prototype.slice.call(args)
+    const options = list[0]
+    if (options && typeof options === 'object' && typeof options.fail === 'function') {
+      const fail = options.fail
+      list[0] = Object.assign({}, options, {
+        fail: (failure: unknown) => fail.call(options, reportFailure(toCloudError(failure))),
+      })
+    }
     result = method.apply(owner, list)
+    // A promise (no callbacks given): its rejection becomes a CloudError. A `then` that throws is a failure too.
+    if (isThenable(result)) return Promise.resolve(result).then(undefined, rethrow)
   } catch (failure) {
     return Promise.reject(reportFailure(toCloudError(failure)))
   }
-  return isThenable(result) ? Promise.resolve(result).then(undefined, rethrow) : result
+  return result
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -57,14 +59,35 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 }
 
 /**
+ * true when a Proxy must hand out the property as it is: a non-configurable, read-only own property (a frozen
+ * object's) cannot be replaced by a wrapper (the Proxy invariant).
+ */
+function mustPassThrough(object: object, key: string): boolean {
+  try {
+    const own = Object.getOwnPropertyDescriptor(object, key)
+    return !!own && !own.configurable && own.writable === false
+  } catch (failure) {
+    return false
+  }
+}
+
+const isObject = (value: unknown): value is object =>
+  value !== null && (typeof value === 'object' || typeof value === 'function')
+
+/**
  * Wraps a database, a collection, a query, a document reference or an aggregate: a promise it returns rejects with
  * a CloudError, a synchronous throw becomes one, and the builders it returns are wrapped the same way.
  */
 function wrapDatabaseObject<T extends object>(target: T): T {
   return new Proxy(target, {
     get(object, key) {
-      const value = (object as AnyObject)[key as string]
-      if (typeof value !== 'function' || typeof key !== 'string') return value
+      let value: unknown
+      try {
+        value = (object as AnyObject)[key as string]
+      } catch (failure) {
+        throw reportFailure(toCloudError(failure)) // a getter of the SDK's object that throws
+      }
+      if (typeof value !== 'function' || typeof key !== 'string' || mustPassThrough(object, key)) return value
       return function (this: unknown) {
         let result: unknown
         try {
@@ -73,7 +96,11 @@ function wrapDatabaseObject<T extends object>(target: T): T {
         } catch (failure) {
           throw reportFailure(toCloudError(failure))
         }
-        if (isThenable(result)) return Promise.resolve(result).then(undefined, rethrow)
+        try {
+          if (isThenable(result)) return Promise.resolve(result).then(undefined, rethrow)
+        } catch (failure) {
+          return Promise.reject(reportFailure(toCloudError(failure)))
+        }
         if (result && typeof result === 'object' && !DATA_MAKERS[key]) return wrapDatabaseObject(result as object)
         return result
       }
@@ -93,21 +120,30 @@ function wrapDatabaseObject<T extends object>(target: T): T {
  * await cloud.callFunction({ name: 'login' }) // rejects with CloudError
  */
 export function promisifyCloud<T extends object>(cloud: T): T {
+  if (!isObject(cloud))
+    throw new TypeError('promisifyCloud: expected wx.cloud or a wx.cloud.Cloud instance, got ' + typeof cloud)
   const cache: { [key: string]: unknown } = Object.create(null)
   return new Proxy(cloud, {
     get(target, key) {
-      const value = (target as AnyObject)[key as string]
-      if (typeof value !== 'function' || typeof key !== 'string') return value
+      let value: AnyObject[string]
+      try {
+        value = (target as AnyObject)[key as string]
+      } catch (failure) {
+        throw reportFailure(toCloudError(failure))
+      }
+      if (typeof value !== 'function' || typeof key !== 'string' || mustPassThrough(target, key)) return value
       if (cache[key] && (cache[key] as { of?: unknown }).of === value) return cache[key]
       let wrapper: AnyObject
       if (key === 'database') {
         wrapper = function (this: unknown) {
           // eslint-disable-next-line prefer-rest-params
-          return wrapDatabaseObject(value.apply(target, arguments))
+          const database = value.apply(target, arguments)
+          return isObject(database) ? wrapDatabaseObject(database) : database
         }
       } else if (key === 'Cloud') {
         wrapper = function (this: unknown, options?: unknown) {
-          return promisifyCloud(new value(options))
+          const instance = new value(options)
+          return isObject(instance) ? promisifyCloud(instance) : instance
         }
       } else if (CLOUD_METHODS[key]) {
         wrapper = function (this: unknown) {
