@@ -113,7 +113,7 @@ function matches(needles: Array<(haystack: string) => boolean>, index: number): 
   return needles.every((test) => test(haystack))
 }
 
-function renderDetails(target: HTMLElement, heading: string, details: FailureDetails): void {
+function renderDetails(target: HTMLElement, heading: string, details: FailureDetails, row?: CatalogueRow): void {
   const l = locale()
   target.textContent = ''
   target.appendChild(el('h2', heading))
@@ -126,6 +126,8 @@ function renderDetails(target: HTMLElement, heading: string, details: FailureDet
   add('errno', details.errno !== undefined ? String(details.errno) : undefined)
   add(t('api'), details.api)
   add(t('code'), details.code)
+  if (row) add('errMsg', row.errMsg)
+  if (row) add(t('group'), row.group[l])
   add(t('meaning'), details.meaning ? details.meaning[l] : undefined)
   add(t('kind'), details.kind)
   add(
@@ -155,7 +157,8 @@ function renderDetails(target: HTMLElement, heading: string, details: FailureDet
 
 function showRow(row: CatalogueRow): void {
   selected = row
-  renderDetails($('#details'), row.type + ' ' + row.code + (row.name ? ' ' + row.name : ''), rowDetails(row.type, row.code))
+  const heading = row.type + ' ' + row.code + (row.name ? ' ' + row.name : '')
+  renderDetails($('#details'), heading, rowDetails(row.type, row.code), row)
 }
 
 function render(): void {
@@ -186,7 +189,9 @@ function render(): void {
     tr.dataset.type = row.type
     tr.dataset.code = row.code
     if (row === selected) tr.className = 'selected'
-    tr.appendChild(el('td', row.code, 'code'))
+    const code = el('td', row.code, 'code')
+    if (row.errMsg) code.appendChild(el('div', row.errMsg, 'errmsg'))
+    tr.appendChild(code)
     tr.appendChild(el('td', row.type))
     tr.appendChild(el('td', row.meaning ? row.meaning[l] : row.errMsg || ''))
     tr.appendChild(el('td', row.group[l]))
