@@ -64,7 +64,7 @@ const minify = () => terser({ ecma: 2017, toplevel: true, keep_classnames: true,
 module.exports = [
   {
     input: Object.assign(
-      { index: 'src/index.miniprogram.ts', guidance: 'src/guidance/index.ts', readiness: 'src/readiness/index.ts', report: 'src/report/realtime-log.ts', 'api-request': 'src/beyond/apiRequest.ts', events: 'src/promise/events.ts', ble: 'src/promise/ble.ts', retry: 'src/policy/retry.ts' },
+      { index: 'src/index.miniprogram.ts', guidance: 'src/guidance/index.ts', 'get-guidance': 'src/guidance/guidance.ts', readiness: 'src/readiness/index.ts', report: 'src/report/realtime-log.ts', 'api-request': 'src/beyond/apiRequest.ts', events: 'src/promise/events.ts', ble: 'src/promise/ble.ts', retry: 'src/policy/retry.ts' },
       textInputs(),
     ),
     // guidance.js and the others take what they share with the core from index.js rather than from extra chunks.

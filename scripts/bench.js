@@ -159,7 +159,7 @@ process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t3 - t2) / 1e
 
 /**
  * Median ms in fresh processes (miniprogram_dist, as a phone loads it): the first failure (an errno object), then
- * the first errMsg-only failure (loads the decoding table), then the first guidance (loads guidance.js and its
+ * the first errMsg-only failure (loads the decoding table), then the first guidance (loads get-guidance.js and its
  * zh_CN texts). `flags` are node's (--jitless: no optimising compiler, as on iOS).
  */
 function firstFailure(runs, flags = []) {
@@ -272,7 +272,7 @@ async function main() {
   console.log(`\ntoErrnoError: ${(throughput.toErrnoErrorPerSecond / 1e6).toFixed(2)} M/s; lookupErrno: ${(throughput.lookupErrnoPerSecond / 1e6).toFixed(1)} M/s`)
   console.log(`cold require (median): miniprogram_dist ${cold['miniprogram_dist/index.js'].toFixed(2)} ms, miniprogram-api-promise ${cold['miniprogram-api-promise'].toFixed(2)} ms, an empty module ${cold['an empty module'].toFixed(2)} ms`)
   for (const [label, f] of [['', first], [' with --jitless', firstJitless]]) {
-    console.log(`first failure in a fresh process${label} (median): ${f.firstFailureMs.toFixed(2)} ms, then an errMsg-only failure ${f.errMsgOnlyMs.toFixed(2)} ms (loads texts/decoding.js), then getGuidance ${f.getGuidanceMs.toFixed(2)} ms (loads guidance.js and texts/guidance.zh_CN.js)`)
+    console.log(`first failure in a fresh process${label} (median): ${f.firstFailureMs.toFixed(2)} ms, then an errMsg-only failure ${f.errMsgOnlyMs.toFixed(2)} ms (loads texts/decoding.js), then getGuidance ${f.getGuidanceMs.toFixed(2)} ms (loads get-guidance.js and texts/guidance.zh_CN.js)`)
   }
   console.log(`  compiling the module alone: miniprogram_dist ${coldDetail['miniprogram_dist/index.js'].compileMs.toFixed(2)} ms, miniprogram-api-promise ${coldDetail['miniprogram-api-promise'].compileMs.toFixed(2)} ms`)
   console.log(`memory: ${mem.listenersLeft} listeners left, heap growth ${(mem.heapGrowthBytes / 1024).toFixed(0)} KB${mem.gcExposed ? '' : ' (run with --expose-gc for a reliable figure)'}\n`)

@@ -1,11 +1,13 @@
 // miniprogram_dist/index.js: what `require('miniprogram-errno')` loads in a mini-program. It exports every name
 // src/index.ts does (a test compares them). The core (promise layer, ErrnoError, decoding, policy, the server /
 // cloud / HTTP error classes) is here; guidance, readiness, the realtime-log reporter, apiRequest, events, the BLE
-// writer and withRetry are entry files of their own (guidance.js, readiness.js, report.js, api-request.js,
-// events.js, ble.js, retry.js), and the functions below require them on first call. Plain functions: Object.freeze on
+// writer and withRetry are entry files of their own (get-guidance.js for getGuidance, guidance.js for showGuidance,
+// readiness.js, report.js, api-request.js, events.js, ble.js, retry.js), and the functions below require them on
+// first call. Plain functions: Object.freeze on
 // this module changes nothing, and nothing is loaded by
 // listing or copying the exports.
 import type * as GuidanceModule from './guidance/index'
+import type * as GetGuidanceModule from './guidance/guidance'
 import type * as ReadinessModule from './readiness/index'
 import type * as ReportModule from './report/realtime-log'
 import type * as ApiRequestModule from './beyond/apiRequest'
@@ -85,6 +87,8 @@ declare const require: (id: string) => any
 
 // A literal require per file, so WeChat's dependency analysis ships each of them.
 const guidance = (): typeof GuidanceModule => require('./guidance.js')
+// getGuidance and what it reads without showing anything: no modal, renderer or dialog code.
+const texts = (): typeof GetGuidanceModule => require('./get-guidance.js')
 const readiness = (): typeof ReadinessModule => require('./readiness.js')
 const report = (): typeof ReportModule => require('./report.js')
 const api = (): typeof ApiRequestModule => require('./api-request.js')
@@ -92,11 +96,11 @@ const events_ = (): typeof EventsModule => require('./events.js')
 const ble = (): typeof BLEModule => require('./ble.js')
 const retry = (): typeof RetryModule => require('./retry.js')
 
-export const getGuidance: typeof GuidanceModule.getGuidance = (error, options) => guidance().getGuidance(error, options)
+export const getGuidance: typeof GuidanceModule.getGuidance = (error, options) => texts().getGuidance(error, options)
 export const registerGuidance: typeof GuidanceModule.registerGuidance = (errno, overrides) =>
-  guidance().registerGuidance(errno, overrides)
+  texts().registerGuidance(errno, overrides)
 export const canRunAction: typeof GuidanceModule.canRunAction = (action, wxLike, platform) =>
-  guidance().canRunAction(action, wxLike, platform)
+  texts().canRunAction(action, wxLike, platform)
 export const showGuidance: typeof GuidanceModule.showGuidance = (error, options) =>
   guidance().showGuidance(error, options)
 export const runGuidanceAction: typeof GuidanceModule.runGuidanceAction = (action, options) =>

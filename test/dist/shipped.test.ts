@@ -80,12 +80,14 @@ test('miniprogram_dist/index.js exports what dist/index.cjs does, as plain value
   expect(out.types).toEqual([])
   expect(out.atStart).toContain('index.js')
   // Nothing but the core at start: no text table, no guidance, readiness, report, events, BLE or retry file.
-  expect(out.atStart.filter((f: string) => /^texts\/|^(guidance|show|readiness|report|api-request|events|ble|retry)\.js$/.test(f))).toEqual([])
+  expect(out.atStart.filter((f: string) => /^texts\/|^(guidance|get-guidance|show|readiness|report|api-request|events|ble|retry)\.js$/.test(f))).toEqual([])
   expect(out.afterCopy).toEqual(out.atStart)
   expect(out.afterError).toEqual(out.atStart) // creating an ErrnoError reads no text table
   expect(out.guidance).toBe('蓝牙未开启')
-  expect(out.afterGuidance).toEqual(expect.arrayContaining(['guidance.js', 'texts/guidance.zh_CN.js']))
+  expect(out.afterGuidance).toEqual(expect.arrayContaining(['get-guidance.js', 'texts/guidance.zh_CN.js']))
   expect(out.afterGuidance).not.toContain('texts/guidance.zh_TW.js')
+  // getGuidance reads what to say; the modal, renderer and dialog code (show.js) loads with showGuidance.
+  expect(out.afterGuidance).not.toContain('show.js')
 })
 
 describe('texts in miniprogram_dist', () => {
