@@ -1,14 +1,6 @@
 // apiRequest (src/beyond/apiRequest.ts): sign-in refresh on 401 and the server token codes.
-import {
-  checkReadiness, ensure, onFailure, createRealtimeLogReporter, setGuidanceRenderer, createDialogRenderer, showGuidance,
-  resetGuidanceState, apiRequest, createWxp, promisify, once, ErrnoError, isErrnoError, toWxServerError, toHttpApiError, toErrnoError, toCloudError, withRetry, events, createBLEWriter,
-} from '../src/index'
+import { apiRequest, once, ErrnoError, isErrnoError } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
-
-afterEach(() => {
-  setGuidanceRenderer(undefined)
-  resetGuidanceState()
-})
 
 describe('apiRequest reauthorize', () => {
   test('a 401 signs in once for all the requests that failed together, each is sent again once with the new token', async () => {

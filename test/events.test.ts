@@ -1,14 +1,6 @@
 // once, events and the BLE writer (src/promise/events.ts, ble.ts): cancellation and hostile input.
-import {
-  checkReadiness, ensure, onFailure, createRealtimeLogReporter, setGuidanceRenderer, createDialogRenderer, showGuidance,
-  resetGuidanceState, apiRequest, createWxp, promisify, once, ErrnoError, isErrnoError, toWxServerError, toHttpApiError, toErrnoError, toCloudError, withRetry, events, createBLEWriter,
-} from '../src/index'
+import { once, ErrnoError, events, createBLEWriter } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
-
-afterEach(() => {
-  setGuidanceRenderer(undefined)
-  resetGuidanceState()
-})
 
 describe('once() can be cancelled', () => {
   test('cancel() and an aborted signal reject with a cancel and leave no listener', async () => {

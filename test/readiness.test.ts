@@ -1,9 +1,6 @@
 // checkReadiness and ensure (src/readiness): what a capability needs, read from the settings APIs, and the
 // modals that walk the user to each fix; over Android and iOS doubles and hostile answers.
-import {
-  checkReadiness, ensure, onFailure, createRealtimeLogReporter, setGuidanceRenderer, createDialogRenderer, showGuidance,
-  resetGuidanceState, apiRequest, createWxp, promisify, once, ErrnoError, isErrnoError, toWxServerError, toHttpApiError, toErrnoError, toCloudError, withRetry, events, createBLEWriter,
-} from '../src/index'
+import { checkReadiness, ensure, setGuidanceRenderer, resetGuidanceState, once, ErrnoError } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 
 afterEach(() => {

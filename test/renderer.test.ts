@@ -1,9 +1,6 @@
 // setGuidanceRenderer and createDialogRenderer (src/guidance/modal.ts, dialog-renderer.ts): guidance through the
 // app's own dialog, and renderers that misbehave.
-import {
-  checkReadiness, ensure, onFailure, createRealtimeLogReporter, setGuidanceRenderer, createDialogRenderer, showGuidance,
-  resetGuidanceState, apiRequest, createWxp, promisify, once, ErrnoError, isErrnoError, toWxServerError, toHttpApiError, toErrnoError, toCloudError, withRetry, events, createBLEWriter,
-} from '../src/index'
+import { setGuidanceRenderer, createDialogRenderer, showGuidance, resetGuidanceState, createWxp } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 
 afterEach(() => {

@@ -1,14 +1,6 @@
 // onFailure and createRealtimeLogReporter (src/wx/failures.ts, src/report/realtime-log.ts).
-import {
-  checkReadiness, ensure, onFailure, createRealtimeLogReporter, setGuidanceRenderer, createDialogRenderer, showGuidance,
-  resetGuidanceState, apiRequest, createWxp, promisify, once, ErrnoError, isErrnoError, toWxServerError, toHttpApiError, toErrnoError, toCloudError, withRetry, events, createBLEWriter,
-} from '../src/index'
+import { onFailure, createRealtimeLogReporter, apiRequest, createWxp, promisify, once, ErrnoError, toWxServerError, toHttpApiError, toErrnoError, toCloudError, withRetry } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
-
-afterEach(() => {
-  setGuidanceRenderer(undefined)
-  resetGuidanceState()
-})
 
 describe('onFailure', () => {
   test.each(['android', 'ios'] as const)('%s: hears every rejection of wxp, promisify, apiRequest and once; unsubscribes; a throwing listener changes nothing', async (platform) => {
