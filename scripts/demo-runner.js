@@ -99,6 +99,10 @@ const SCENARIOS = [
   { page: 'network', run: 'tcp', state: 'offline', fake: { language: 'en', state: { network: 'offline' } }, expect: { errno: 600000, action: 'retry' } },
   { page: 'network', run: 'tcp', state: 'all on: no listener left behind', fake: {}, expect: { ok: true, listenersLeft: 0 } },
   { page: 'network', run: 'session', state: 'sign-in expired (HTTP 401): reauthorize once, sent again', fake: { overrides: { request: (o) => (o.header && o.header.Authorization === 'Bearer fresh' ? { statusCode: 200, data: { name: 'demo user' }, header: {} } : { statusCode: 401, data: { error: 'unauthorized' }, header: {} }) } }, expect: { ok: true, logged: '' } }, // the 401 the refresh fixed is recovered: the reporter leaves it out
+  { page: 'cloud', run: 'callFunction', state: 'all on', fake: {}, expect: { ok: true } },
+  { page: 'cloud', run: 'callFunction', state: 'offline', fake: { language: 'en', state: { network: 'offline' } }, expect: { code: '-1', action: 'retry' } },
+  // A real failure (github.com/Voyzz/Fruit-store-mp/issues/8): the app's mistake, so nothing is shown to the user.
+  { page: 'cloud', run: 'query', state: 'collection missing', fake: { overrides: { 'cloud.collection.get': () => { throw { errCode: -502005, errMsg: 'errCode: -502005 database collection not exists | errMsg: [ResourceNotFound] Db or Table not exist.' } } } }, expect: { code: 'DATABASE_COLLECTION_NOT_EXIST', shown: false, logged: 'error errno:DATABASE_COLLECTION_NOT_EXIST' } },
   { page: 'payment', run: 'pay', state: 'all on', fake: {}, expect: { ok: true } },
   { page: 'payment', run: 'pay', state: 'payment cancelled', fake: { state: { payment: 'cancel' } }, expect: { errno: 1, shown: false } },
   { page: 'payment', run: 'pay', state: 'real-name verification missing', fake: { overrides: { requestPayment: () => { throw { errMsg: 'requestPayment:fail need realname verify before payment', errno: 701002 } } } }, expect: { errno: 701002, action: '' } },
@@ -200,11 +204,13 @@ async function runScenarios() {
       const error = result.error
       const guidance = result.guidance || {}
       const ran = guidance.action ? ` → ${guidance.action}: ${guidance.actionResult}` : ''
-      line = `${label} → errno ${error.errno} (${error.errMsg}) → ${scenario.dialog ? `guidance-dialog "${dialogTitle}"` : describeModal(modal)}${ran}`
+      const what = error.name === 'CloudError' ? `CloudError ${error.code}` : `errno ${error.errno}`
+      line = `${label} → ${what} (${error.errMsg}) → ${scenario.dialog ? `guidance-dialog "${dialogTitle}"` : describeModal(modal)}${ran}`
       if (scenario.dialog && expect.dialog && dialogTitle !== expect.dialog) failures.push(`${label}: expected the dialog to show '${expect.dialog}', got '${dialogTitle}'`)
       if (scenario.dialog && modal) failures.push(`${label}: wx.showModal was used instead of the page's dialog`)
       if (expect.ok) failures.push(`${label}: expected success, got ${error.message}`)
       if (expect.errno !== undefined && error.errno !== expect.errno) failures.push(`${label}: expected errno ${expect.errno}, got ${error.errno}`)
+      if (expect.code !== undefined && error.code !== expect.code) failures.push(`${label}: expected cloud code ${expect.code}, got ${error.code}`)
       if (expect.shown === false && modal) failures.push(`${label}: expected no modal`)
       if (expect.shown !== false && !expect.ok && !modal && !scenario.dialog) failures.push(`${label}: expected a modal`)
       if (expect.action !== undefined && (guidance.action || '') !== expect.action) failures.push(`${label}: expected action '${expect.action}', got '${guidance.action || ''}'`)

@@ -1,6 +1,6 @@
 // wx.cloud through the promise layer (src/promise/cloud.ts): every rejection of wxp.cloud (and of promisifyCloud on a
 // `new wx.cloud.Cloud(...)`) is a CloudError, heard by onFailure; database chains stay wrapped to their last call.
-import { wxp, createWxp, promisifyCloud, CloudError, onFailure, getPolicy, getGuidance, isRetriable } from '../src/index'
+import { wxp, createWxp, promisifyCloud, CloudError, onFailure, getPolicy, getGuidance, isRetriable, toCloudError } from '../src/index'
 
 // Shapes wx.cloud rejects with (an Error carrying errCode and errMsg): https://github.com/Voyzz/Fruit-store-mp/issues/8
 const collectionMissing = Object.assign(
@@ -214,6 +214,14 @@ describe('createFakeWx: wx.cloud and the keys of wx', () => {
     const error = await offline.cloud.callFunction({ name: 'x' }).catch((e) => e)
     expect(error).toBeInstanceOf(CloudError)
     expect(error.errMsg).toContain('request:fail')
+    // wx.cloud's generic -1 with the network's text: the wx decoding decides (a network failure, retried).
+    expect(error.code).toBe('-1')
+    expect(error.kind).toBe('network')
+    expect(isRetriable(error)).toBe(true)
+    expect(getGuidance(error, { locale: 'en' })).toMatchObject({ action: 'retry', title: 'Network problem' })
+    // A generic code whose text says nothing the wx decoding knows keeps the cloud catalogue's answer.
+    const generic = toCloudError({ errCode: -1, errMsg: 'cloud.callFunction:fail Error: errCode: -1 system error' })
+    expect(generic.kind).toBe('service')
   })
 
   test('overriding wx.uploadFile leaves cloud.uploadFile alone', async () => {

@@ -1,6 +1,6 @@
 // One page per API family: each scenario calls the wrapped APIs; a failure is an ErrnoError,
 // shown with showGuidance (a modal) or the guidance-dialog component.
-const { showGuidance, isErrnoError, onFailure, createRealtimeLogReporter, setGuidanceRenderer, createDialogRenderer } = require('miniprogram-errno')
+const { showGuidance, isErrnoError, isCloudError, onFailure, createRealtimeLogReporter, setGuidanceRenderer, createDialogRenderer } = require('miniprogram-errno')
 
 // One place hears every failure: each one goes to WeChat's realtime log, filterable by errno in the admin console.
 onFailure(createRealtimeLogReporter())
@@ -18,7 +18,8 @@ function familyPage(family, scenarios) {
         this.setData({ status: String(status), errno: 0, lastError: null })
         return { ok: true, status }
       } catch (error) {
-        const lastError = isErrnoError(error) ? error.toJSON() : { errno: -1, errMsg: String(error) }
+        // An ErrnoError, or a CloudError from wx.cloud: both have a masked toJSON().
+        const lastError = isErrnoError(error) || isCloudError(error) ? error.toJSON() : { errno: -1, errMsg: String(error) }
         this.setData({ status: lastError.message || lastError.errMsg, errno: lastError.errno, lastError })
         if (useDialog) {
           // The same guidance through the page's own dialog: setGuidanceRenderer routes showGuidance to it

@@ -19,6 +19,9 @@ export interface CloudErrorInit {
   cause?: unknown
 }
 
+/** A row of the cloud catalogue: [group, policy, guidance template, generic, meaning]. */
+type CloudRow = ReturnType<typeof CLOUD_CODES>[string]
+
 /** The code of a failure no known cloud code could be found in. */
 export const UNKNOWN_CLOUD_CODE = 'UNKNOWN'
 
@@ -74,9 +77,18 @@ export class CloudError extends MiniprogramError {
   }
 
   get [POLICY_KEY](): ErrorPolicy {
-    const row = CLOUD_CODES()[this.code]
-    // A failure with no cloud code (a network error under wx.cloud) keeps its wx policy.
+    const row = this.ownRow()
+    // A failure with no cloud code, or only a generic one, that the wx decoding reads (a network error under
+    // wx.cloud: `request:fail …`) keeps its wx policy.
     return row ? decodePolicy(row[1]) : getPolicy(toErrnoError(this.cause))
+  }
+
+  /** The row of the code, unless the code is generic and the failure reads as a known wx failure. */
+  private ownRow(): CloudRow | undefined {
+    const row = CLOUD_CODES()[this.code]
+    if (!row || row[3] !== 1) return row
+    const wx = toErrnoError(this.cause)
+    return wx.known && wx.errno > 0 ? undefined : row
   }
 
   /**
@@ -84,13 +96,11 @@ export class CloudError extends MiniprogramError {
    * the developer or a cancel.
    */
   get kind(): ErrorKind {
-    return CLOUD_CODES()[this.code]
-      ? kindOfPolicy(this[POLICY_KEY].kind, 'service', true)
-      : toErrnoError(this.cause).kind
+    return this.ownRow() ? kindOfPolicy(this[POLICY_KEY].kind, 'service', true) : toErrnoError(this.cause).kind
   }
 
   get [GUIDANCE_KEY](): string | undefined {
-    const row = CLOUD_CODES()[this.code]
+    const row = this.ownRow()
     return (row && row[2]) || undefined
   }
 

@@ -3,7 +3,7 @@ import type { AnyObject } from './types'
 // wx.cloud in the fake: every method answers through the fake's own asyncApi under the name `cloud.<method>` (so
 // `overrides['cloud.callFunction']` fails or answers it, and calls are recorded), and returns a promise when called
 // without callbacks, as wx.cloud does. The database answers `cloud.collection.<op>` and `cloud.document.<op>`.
-// Offline, a call fails the way the network does under wx.cloud (errCode -1, `request:fail`).
+// Offline, a call fails with wx.cloud's generic errCode -1 and the network's text (cloudOffline).
 
 type Call = (api: string) => (options?: AnyObject) => unknown
 
@@ -32,9 +32,14 @@ export function cloudResult(api: string): AnyObject {
   return Object.assign({ errMsg }, JSON.parse(JSON.stringify(RESULTS[api] || {})))
 }
 
-/** The failure of a cloud call while the fake is offline. */
-export function cloudOffline(api: string): AnyObject {
-  return { errCode: -1, errMsg: api + ':fail request:fail' }
+/**
+ * The failure of a cloud call while the fake is offline: wx.cloud's generic errCode -1 with the network layer's
+ * text, modelled on wx.request's offline failures (Android's net:: code, iOS's system text); not captured on a device.
+ */
+export function cloudOffline(api: string, platform?: string): AnyObject {
+  const reason =
+    platform === 'ios' ? 'The Internet connection appears to be offline.' : '-106:net::ERR_INTERNET_DISCONNECTED'
+  return { errCode: -1, errMsg: api + ':fail request:fail ' + reason }
 }
 
 export function createFakeCloud(call: Call): AnyObject {

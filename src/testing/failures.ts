@@ -61,7 +61,8 @@ const BLUETOOTH_STATEFUL = /Bluetooth|BLE/
 /** The failure a device state causes for an API, if any. */
 export function stateFailure(device: Device, api: string, call: AnyObject): Failure | undefined {
   const { state, platform, options, connected } = device
-  if (api.indexOf('cloud.') === 0) return state.network === 'offline' ? (cloudOffline(api) as Failure) : undefined
+  if (api.indexOf('cloud.') === 0)
+    return state.network === 'offline' ? (cloudOffline(api, platform) as Failure) : undefined
   if (/Beacon/.test(api)) return state.bluetooth === 'on' ? undefined : FAILURES.beaconBluetoothOff(api)
   if (BLUETOOTH_STATEFUL.test(api) && api !== 'openSystemBluetoothSetting') {
     if (state.bluetooth === 'unsupported') return FAILURES.bluetoothUnsupported(api)

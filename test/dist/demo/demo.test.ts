@@ -25,7 +25,7 @@ describe('demo mini-program', () => {
 
   test('every page in app.json exists with its four files, and usingComponents resolve after the pack', () => {
     const pages: string[] = runner.pages()
-    expect(pages.length).toBe(9)
+    expect(pages.length).toBe(10)
     for (const page of pages) {
       for (const ext of ['js', 'json', 'wxml', 'wxss']) expect(fs.existsSync(path.join(root, 'demo-miniprogram', `${page}.${ext}`))).toBe(true)
       const json = JSON.parse(fs.readFileSync(path.join(root, 'demo-miniprogram', `${page}.json`), 'utf8'))
@@ -45,11 +45,16 @@ describe('demo mini-program', () => {
   test('npm run demo: every page loads and every scenario behaves', () => {
     expect(run.stderr.split('\n').filter((l: string) => l.startsWith('FAILED'))).toEqual([])
     expect(run.status).toBe(0)
-    expect(run.stdout.match(/^loaded /gm)).toHaveLength(9)
+    expect(run.stdout.match(/^loaded /gm)).toHaveLength(10)
     expect(run.stdout).toContain('蓝牙未开启')
     expect(run.stdout).toContain('openSystemBluetoothSetting: ok')
     expect(run.stdout).toContain('explorer · "10001" → errno 1500102 BLUETOOTH_ADAPTER_UNAVAILABLE')
     expect(run.stdout).toMatch(/\d+ scenarios, all as expected/)
+    // wx.cloud through wxp: a CloudError; offline it is a network failure with a retry.
+    expect(run.stdout).toMatch(/cloud · callFunction · offline .* CloudError -1 .* "Network problem"/)
+    // The demo ends with the explorer and a report of a generated realtime log.
+    expect(run.stdout).toContain('errno explorer: site/explorer/index.html')
+    expect(run.stdout).toContain('failure report of 100,000 generated realtime-log failures: site/report.html')
   })
 })
 
