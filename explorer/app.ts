@@ -212,8 +212,17 @@ const saved = /(?:^|[#&])lang=(zh_CN|zh_TW|en)/.exec(location.hash)
 localeSelect.value = saved ? saved[1] : /^zh-(tw|hk|mo|hant)/i.test(navigator.language) ? 'zh_TW' : /^zh/i.test(navigator.language) ? 'zh_CN' : 'en'
 const savedQuery = /(?:^|[#&])q=([^&]*)/.exec(location.hash)
 if (savedQuery) query.value = decodeURIComponent(savedQuery[1])
-query.addEventListener('input', render)
-typeSelect.addEventListener('change', render)
-localeSelect.addEventListener('change', render)
+// The search and the language stay in the address (#lang=en&q=…), so a link shows the same page.
+function remember(): void {
+  const hash = '#lang=' + locale() + (query.value ? '&q=' + encodeURIComponent(query.value) : '')
+  if (typeof history !== 'undefined' && history.replaceState) history.replaceState(null, '', hash)
+}
+const update = () => {
+  render()
+  remember()
+}
+query.addEventListener('input', update)
+typeSelect.addEventListener('change', update)
+localeSelect.addEventListener('change', update)
 render()
 document.body.dataset.ready = String(rows.length)
