@@ -19,48 +19,15 @@ export * from './errno/index'
 export { Errno } from './errno/generated/codes'
 export type { KnownErrno, ErrnoName } from './errno/generated/codes'
 export { lookupErrno, errnoMeaning, allErrnos } from './texts/index'
-export {
-  getPolicy,
-  errnoPolicy,
-  isRetriable,
-  retryDelay,
-  requiresUserAction,
-  requiresReauthorization,
-  requiresServerTokenRefresh,
-  isConfigurationError,
-  isCancel,
-  errorKind,
-  POLICY_KEY,
-  GUIDANCE_KEY,
-  decodePolicy,
-} from './policy/policy'
-export type { PolicyKind, ErrorPolicy, ErrorKind } from './policy/policy'
+export * from './policy/policy'
 export type { RetryOptions, RetryContext, CancellablePromise, AbortSignalLike } from './policy/retry'
 export { wxp, createWxp, promisifyObject } from './promise/wxp'
 export { promisifyCloud } from './promise/cloud'
 export { promisify } from './wx/invoke'
 export { isSyncApi } from './promise/rules'
-export type {
-  WxEventName,
-  WxEventPayload,
-  EventSourceOptions,
-  OnceOptions,
-  EventStreamOptions,
-  CancellableOnce,
-  AnyEventName,
-} from './promise/events'
-export type { BLEWriter, BLEWriterOptions } from './promise/ble'
-export type {
-  WxPromisified,
-  Promisified,
-  PromisifiedMethod,
-  WxPromise,
-  SuccessResult,
-  TaskOf,
-  IsAsyncMethod,
-  NfcTech,
-  PromisifiedBLEPeripheralServerResult,
-} from './promise/types'
+export type * from './promise/events'
+export type * from './promise/ble'
+export type * from './promise/types'
 export type { PromisifiedResult } from './wx/invoke'
 export { setLocale, currentLocale, normalizeLocale, isKnownLocale } from './guidance/locale'
 export { WxServerError, toWxServerError, isWxServerError, msUntilNextBeijingDay } from './beyond/WxServerError'

@@ -23,3 +23,12 @@ export function isArrayValue(value: unknown): boolean {
     return false
   }
 }
+
+/** true for uni-app's `[null, res]`: the pair of a success. */
+export function isUniSuccessPair(value: unknown): boolean {
+  try {
+    return Array.isArray(value) && value.length === 2 && value[0] === null
+  } catch (error) {
+    return false // a revoked proxy
+  }
+}

@@ -12,7 +12,7 @@ import {
 } from './generated/guidance-map'
 import { GUIDANCE_TEXTS_ZH_CN, GUIDANCE_TEXTS_ZH_TW, GUIDANCE_TEXTS_EN } from '../texts/generated/tables'
 import { toErrnoError, read, legacyTable, own, parseErrMsg } from '../errno/normalize'
-import { uniPairFailure } from '../errno/frameworks'
+import { uniPairFailure, isUniSuccessPair } from '../errno/frameworks'
 import { splitErrno, categoryKey } from '../errno/codes'
 import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
 import { globalWx } from '../wx/access'
@@ -141,7 +141,7 @@ export function isSuccess(value: unknown): boolean {
   // uni-app's [err, res]: [null, res] is a success, [err] is err.
   const pair = uniPairFailure(value)
   if (pair !== undefined) return isSuccess(pair)
-  if (read(value, 'length') === 2 && read(value, '0') === null && read(value, 'errMsg') === undefined) return true
+  if (isUniSuccessPair(value)) return true
   if (read(value, 'errno') === 0 && read(value, 'errCode') === undefined)
     return !/:\s*fail/.test(String(read(value, 'errMsg')))
   const errMsg = typeof value === 'string' ? value : read(value, 'errMsg')

@@ -1,7 +1,7 @@
 // One modal and its action: wx.showModal or the app's renderer (setGuidanceRenderer), and the wx API an action
 // runs. showGuidance (show.ts) queues these and decides what to show.
 import type { Guidance, GuidanceAction } from './guidance'
-import { invokeAsync } from '../wx/invoke'
+import { invokeAsync, notSupported } from '../wx/invoke'
 import { toErrnoError } from '../errno/normalize'
 import { clampDelay } from '../shared/delay'
 import { globalWx } from '../wx/access'
@@ -131,8 +131,7 @@ export function showModal(wxLike: AnyObject, guidance: Guidance, timeoutMs: numb
         return
       }
     }
-    if (!wxLike || typeof wxLike.showModal !== 'function')
-      return finish(toErrnoError({ errno: 100, errMsg: 'showModal:fail jsapi not supported' }, 'showModal'), true)
+    if (!wxLike || typeof wxLike.showModal !== 'function') return finish(notSupported('showModal', wxLike), true)
     const modal: AnyObject = {
       title: guidance.title,
       content: guidance.content,

@@ -2,6 +2,7 @@ import { clampDelay } from '../shared/delay'
 import { ErrnoError, UNKNOWN_ERRNO } from '../errno/ErrnoError'
 import { toErrnoError } from '../errno/normalize'
 import { reportFailure } from '../wx/failures'
+import { notSupported } from '../wx/invoke'
 import type { AbortSignalLike } from '../policy/retry'
 import { globalWx } from '../wx/access'
 import type { AnyObject } from '../wx/access'
@@ -76,13 +77,7 @@ export function subscribe(event: string, listener: (payload: any) => void, optio
       api: 'on' + event,
       cause: listener,
     })
-  if (typeof on !== 'function')
-    throw new ErrnoError({
-      errno: 100,
-      errMsg: 'on' + event + ':fail jsapi not supported',
-      api: 'on' + event,
-      cause: target,
-    })
+  if (typeof on !== 'function') throw notSupported('on' + event, target)
   let active = true
   const handler: Listener = function (payload) {
     if (active) listener(payload)

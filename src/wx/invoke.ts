@@ -20,7 +20,8 @@ function callUser(callback: unknown, value: unknown): void {
   }
 }
 
-function notSupported(api: string, cause?: unknown): ErrnoError {
+/** errno 100: the running base library (or a double) lacks the API. */
+export function notSupported(api: string, cause?: unknown): ErrnoError {
   return new ErrnoError({ errno: 100, errMsg: api + ':fail jsapi not supported', api, cause })
 }
 
