@@ -36,7 +36,7 @@ const TARGETS = {
  * while the work to meet the target goes on.
  */
 // esmWxp: since #24, wxp.cloud rejects with a CloudError, so `wxp` carries the cloud catalogue (docs/performance.md).
-const BUDGETS = Object.assign({}, TARGETS, { buildNpm: 218 * KB, atStart: 41 * KB, esmWxp: 72 * KB })
+const BUDGETS = Object.assign({}, TARGETS, { buildNpm: 218 * KB, atStart: 42 * KB, esmWxp: 72 * KB })
 
 const ESM_ENTRIES = {
   esmWxp: "export { wxp } from 'miniprogram-errno'",

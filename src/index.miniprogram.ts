@@ -34,6 +34,7 @@ export { WxServerError, toWxServerError, isWxServerError, msUntilNextBeijingDay 
 export type { WxServerErrorContext, WxServerErrorInit } from './beyond/WxServerError'
 export { CloudError, toCloudError, isCloudError, UNKNOWN_CLOUD_CODE } from './beyond/CloudError'
 export type { CloudErrorInit } from './beyond/CloudError'
+export { errorFromJSON } from './beyond/from-json'
 export { HttpApiError, toHttpApiError, isHttpApiError, parseRetryAfter } from './beyond/HttpApiError'
 export type { HttpErrorContext, RestErrorTable, HttpApiErrorInit } from './beyond/HttpApiError'
 export { onFailure } from './wx/failures'

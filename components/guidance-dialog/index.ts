@@ -1,40 +1,8 @@
 // <guidance-dialog error="{{error}}" locale="zh_CN" bind:action="onAction" bind:close="onClose" />
 // <guidance-dialog errno="{{errno}}" … /> still works. Shows what to tell the user about a failure, with the
 // button that gets them to the fix: for an error, exactly what showGuidance would show.
-import {
-  getGuidance,
-  runGuidanceAction,
-  toWxServerError,
-  toCloudError,
-  toHttpApiError,
-  normalizeLocale,
-} from '../../src/index'
+import { getGuidance, runGuidanceAction, errorFromJSON, normalizeLocale } from '../../src/index'
 import type { Guidance, GuidanceAction } from '../../src/index'
-
-/**
- * setData copies an error into plain data (its class and getters are gone): make it the error it was, so
- * a WxServerError, CloudError or HttpApiError keeps its guidance, and an ErrnoError its raw `cause` (the
- * iOS adapter `state`).
- */
-function rehydrate(value: any): unknown {
-  if (!value || typeof value !== 'object') return value
-  try {
-    if (value.name === 'WxServerError')
-      return (
-        toWxServerError(value.cause !== undefined ? value.cause : { errcode: value.errcode, errmsg: value.errmsg }) ||
-        value
-      )
-    if (value.name === 'CloudError')
-      return toCloudError(
-        value.cause !== undefined ? value.cause : { code: value.code, errCode: value.errCode, errMsg: value.errMsg },
-      )
-    if (value.name === 'HttpApiError')
-      return toHttpApiError(value.statusCode, value.cause, undefined, { url: value.url }) || value
-  } catch (error) {
-    // fall through: read it as it is
-  }
-  return value
-}
 
 const ICONS: { [name: string]: string } = {
   bluetooth: 'ᛒ',
@@ -97,7 +65,8 @@ Component({
   },
   observers: {
     'error, errno, locale, platform'(this: Self, error: unknown, errno: number, locale: string, platform: string) {
-      const subject = error ? rehydrate(error) : errno
+      // setData copied the error into plain data: made again, it keeps its guidance and its raw cause.
+      const subject = error ? errorFromJSON(error) : errno
       this.render(
         subject
           ? getGuidance(subject, {

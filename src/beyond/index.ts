@@ -6,3 +6,4 @@ export { HttpApiError, toHttpApiError, isHttpApiError, parseRetryAfter } from '.
 export type { HttpErrorContext, RestErrorTable, HttpApiErrorInit } from './HttpApiError'
 export { apiRequest, wxServerBodyDecoder, httpStatusDecoder, easemobDecoder } from './apiRequest'
 export type { ApiRequestConfig, ApiRequestOptions, ResponseDecoder } from './apiRequest'
+export { errorFromJSON } from './from-json'

@@ -9,11 +9,10 @@
 // - the entries this library's reporter writes (createRealtimeLogReporter: `'[miniprogram-errno]', entry`), the
 //   entry being an error's toJSON(), alone or as `{time, platform, libraryVersion, entry}`;
 // - raw wx failures (`{errMsg, errno}`) or errMsg strings inside log messages.
-import { toErrnoError, parseErrMsg } from '../errno/normalize'
+import { parseErrMsg } from '../errno/normalize'
 import { decodeErrno } from '../errno/decode'
-import { toWxServerError } from '../beyond/WxServerError'
-import { toCloudError } from '../beyond/CloudError'
-import { toHttpApiError } from '../beyond/HttpApiError'
+import { errorFromJSON } from '../beyond/from-json'
+import { failureCode } from '../report/realtime-log'
 import { detailsOf } from './catalogue'
 import type { FailureDetails } from './catalogue'
 
@@ -121,23 +120,6 @@ function collectValue(value: unknown, add: (record: FailureRecord) => void): voi
   if (isFailure(value)) add({ failure: value, time: toMs(value.time), platform: platformOf(value.platform) })
 }
 
-/** The library's error for a failure as logged: the reporter's toJSON() of each class, or anything wx sends. */
-export function decodeLogged(failure: unknown): Error & { kind: string } {
-  const entry = isObject(failure) ? failure : undefined
-  const name = entry && entry.name
-  if (entry && name === 'WxServerError') {
-    const decoded = toWxServerError({ errcode: entry.errcode, errmsg: entry.errmsg || '' })
-    if (decoded) return decoded
-  }
-  if (entry && name === 'CloudError')
-    return toCloudError({ code: entry.code, errCode: entry.errCode, errMsg: entry.errMsg })
-  if (entry && name === 'HttpApiError' && typeof entry.statusCode === 'number') {
-    const decoded = toHttpApiError(entry.statusCode, { error: entry.error })
-    if (decoded) return decoded
-  }
-  return toErrnoError(failure)
-}
-
 export interface Count {
   key: string
   count: number
@@ -163,17 +145,16 @@ export interface ReportData {
   overTime: Count[]
 }
 
-/** The key a failure is counted under, and how it reads. */
-function codeOf(error: AnyObject): { key: string; label: string; family: string } {
-  if (error.name === 'WxServerError')
-    return { key: 'errcode ' + error.errcode, label: 'errcode ' + error.errcode, family: 'WeChat server' }
-  if (error.name === 'CloudError') return { key: 'cloud ' + error.code, label: error.code, family: 'Cloud' }
-  if (error.name === 'HttpApiError')
-    return { key: 'HTTP ' + error.statusCode, label: 'HTTP ' + error.statusCode, family: 'HTTP' }
+/** The key a failure is counted under (as the realtime-log reporter files it, an errno named so), and its family. */
+function codeOf(error: AnyObject): { key: string; family: string } {
+  const code = failureCode(error)
+  if (error.name === 'WxServerError') return { key: code, family: 'WeChat server' }
+  if (error.name === 'CloudError') return { key: code, family: 'Cloud' }
+  if (error.name === 'HttpApiError') return { key: code, family: 'HTTP' }
   const decoded = decodeErrno(error.errno)
   const family =
     decoded.second > 0 ? decoded.category.name.en + ' › ' + decoded.subcategory.name.en : decoded.category.name.en
-  return { key: 'errno ' + error.errno, label: 'errno ' + error.errno, family }
+  return { key: 'errno ' + code, family }
 }
 
 const BEIJING = 8 * 3600 * 1000
@@ -197,7 +178,7 @@ const bump = (map: Map<string, number>, key: string) => {
 
 /**
  * Counts the failures. `progress(done, total)` is called every 10,000 records. The same failure text is decoded once
- * (a cache keyed by the fields decoding reads), so a large log costs little more than reading it.
+ * (a cache keyed by the logged failure's JSON), so a large log costs little more than reading it.
  */
 export function buildReport(
   records: FailureRecord[],
@@ -205,7 +186,10 @@ export function buildReport(
   progress: (done: number, total: number) => void = () => undefined,
   top = 20,
 ): ReportData {
-  const cache = new Map<string, { key: string; label: string; family: string; kind: string; error: Error }>()
+  type Decoded = { key: string; family: string; kind: string; error: Error }
+  // The same logged failure is decoded once; each code keeps the first failure seen, for its meaning and guidance.
+  const decodedByText = new Map<string, Decoded>()
+  const firstByKey = new Map<string, Decoded>()
   const byCode = new Map<string, number>()
   const byFamily = new Map<string, number>()
   const byKind = new Map<string, number>()
@@ -222,19 +206,19 @@ export function buildReport(
     } catch (error) {
       cacheKey = String(record.failure)
     }
-    let decoded = cache.get(cacheKey)
+    let decoded = decodedByText.get(cacheKey)
     if (!decoded) {
-      const error = decodeLogged(record.failure)
+      const error = errorFromJSON(record.failure)
       const code = codeOf(error as unknown as AnyObject)
-      decoded = { key: bound(code.key), label: bound(code.label), family: code.family, kind: error.kind, error }
-      if (cache.size < 50000) cache.set(cacheKey, decoded)
+      decoded = { key: bound(code.key), family: code.family, kind: error.kind, error }
+      if (decodedByText.size < 50000) decodedByText.set(cacheKey, decoded)
+      if (!firstByKey.has(decoded.key)) firstByKey.set(decoded.key, decoded)
     }
     bump(byCode, decoded.key)
     bump(byFamily, decoded.family)
     bump(byKind, decoded.kind)
     bump(byPlatform, record.platform || 'unknown')
     bump(byVersion, record.version || 'unknown')
-    if (!cache.has('label ' + decoded.key)) cache.set('label ' + decoded.key, decoded)
     if (record.time !== undefined) {
       times.push(record.time)
       if (first === undefined || record.time < first) first = record.time
@@ -254,11 +238,11 @@ export function buildReport(
     byCode: sorted(byCode)
       .slice(0, top)
       .map((count) => {
-        const decoded = cache.get('label ' + count.key) as { label: string; family: string; error: Error }
+        const decoded = firstByKey.get(count.key) as Decoded
         const details = detailsOf(decoded.error)
         if (details.code) details.code = bound(details.code)
         if (details.api) details.api = bound(details.api)
-        return Object.assign(count, { label: decoded.label, family: decoded.family, details })
+        return Object.assign(count, { label: count.key, family: decoded.family, details })
       }),
     byFamily: sorted(byFamily),
     byKind: sorted(byKind),

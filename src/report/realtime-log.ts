@@ -38,7 +38,7 @@ const MAX_FILTER = 1000
 const MAX_CODES = 200
 
 /** What a failure is filed under: the errno, the server errcode, the cloud code or the HTTP status. */
-function codeOf(error: AnyObject): string {
+export function failureCode(error: AnyObject): string {
   if (typeof error.errno === 'number') return String(error.errno)
   if (typeof error.errcode === 'number') return 'errcode ' + error.errcode
   if (typeof error.code === 'string') return error.code
@@ -157,7 +157,7 @@ export function createRealtimeLogReporter(options: RealtimeLogReporterOptions = 
           codes++
         }
     }
-    let code = codeOf(error)
+    let code = failureCode(error)
     if (!windows[code] && codes >= MAX_CODES) code = 'other'
     if (!windows[code]) {
       windows[code] = { count: 0, dropped: 0 }

@@ -1,0 +1,35 @@
+import { toWxServerError } from './WxServerError'
+import { toCloudError } from './CloudError'
+import { toHttpApiError } from './HttpApiError'
+import { toErrnoError } from '../errno/normalize'
+import type { MiniprogramError } from '../errno/MiniprogramError'
+
+/**
+ * The error a `toJSON()` of this library's errors stood for, made again: what setData hands a component, and what
+ * the realtime-log reporter wrote. A WxServerError, CloudError or HttpApiError keeps its code and guidance (read
+ * from its fields, else from its `cause`); anything else (an ErrnoError's JSON, a raw wx
+ * failure) is read by toErrnoError, which finds the iOS adapter `state` inside its `cause`. Never throws.
+ */
+export function errorFromJSON(value: unknown): MiniprogramError {
+  const json = value !== null && typeof value === 'object' ? (value as { [key: string]: any }) : undefined
+  try {
+    // The JSON's own fields first: its `cause` is a masked copy, where a `code` reads '***'.
+    if (json && json.name === 'WxServerError') {
+      const decoded = toWxServerError(
+        typeof json.errcode === 'number' ? { errcode: json.errcode, errmsg: json.errmsg || '' } : json.cause,
+      )
+      if (decoded) return decoded
+    }
+    if (json && json.name === 'CloudError')
+      return toCloudError(
+        typeof json.code === 'string' ? { code: json.code, errCode: json.errCode, errMsg: json.errMsg } : json.cause,
+      )
+    if (json && json.name === 'HttpApiError' && typeof json.statusCode === 'number') {
+      const decoded = toHttpApiError(json.statusCode, { error: json.error }, undefined, { url: json.url })
+      if (decoded) return decoded
+    }
+  } catch (error) {
+    // unreadable fields: read it as a wx failure below
+  }
+  return toErrnoError(value)
+}
