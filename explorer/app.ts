@@ -82,6 +82,8 @@ const haystacks = rows.map((row) =>
     .toLowerCase(),
 )
 let selected: CatalogueRow | undefined
+// The selected row's details hold every locale and platform: computed once per row, drawn again on each render.
+let selectedDetails: FailureDetails | undefined
 
 function locale(): Locale {
   return localeSelect.value as Locale
@@ -156,9 +158,10 @@ function renderDetails(target: HTMLElement, heading: string, details: FailureDet
 }
 
 function showRow(row: CatalogueRow): void {
+  if (row !== selected || !selectedDetails) selectedDetails = rowDetails(row.type, row.code)
   selected = row
   const heading = row.type + ' ' + row.code + (row.name ? ' ' + row.name : '')
-  renderDetails($('#details'), heading, rowDetails(row.type, row.code), row)
+  renderDetails($('#details'), heading, selectedDetails, row)
 }
 
 function render(): void {
@@ -200,8 +203,9 @@ function render(): void {
     tr.appendChild(kind)
     tr.appendChild(el('td', row.policy))
     tr.addEventListener('click', () => {
-      showRow(row)
-      render()
+      selected = row
+      selectedDetails = undefined
+      render() // marks the row and draws its details
     })
     body.appendChild(tr)
   }
