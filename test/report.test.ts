@@ -150,3 +150,11 @@ describe('hostile logs', () => {
     expect(({} as any).polluted).toBeUndefined()
   })
 })
+
+describe('errorFromJSON', () => {
+  test("a WxServerError's JSON without errcode is read from its body; anything unreadable is an ErrnoError", () => {
+    expect(decodeLogged({ name: 'WxServerError', body: { errcode: 40029, errmsg: 'invalid code' } })).toMatchObject({ name: 'WxServerError', errcode: 40029 })
+    const hostile = { name: 'CloudError', get code(): string { throw new Error('getter') } }
+    expect(decodeLogged(hostile)).toMatchObject({ name: 'ErrnoError' })
+  })
+})

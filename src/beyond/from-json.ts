@@ -16,7 +16,8 @@ export function errorFromJSON(value: unknown): MiniprogramError {
     // The JSON's own fields first: its `cause` is a masked copy, where a `code` reads '***'.
     if (json && json.name === 'WxServerError') {
       const decoded = toWxServerError(
-        typeof json.errcode === 'number' ? { errcode: json.errcode, errmsg: json.errmsg || '' } : json.cause,
+        // WxServerError's toJSON() keeps the server's answer as `body`.
+        typeof json.errcode === 'number' ? { errcode: json.errcode, errmsg: json.errmsg || '' } : json.body,
       )
       if (decoded) return decoded
     }
