@@ -115,3 +115,13 @@ describe('CLI, third pass', () => {
     expect(err).toMatch(/^usage: miniprogram-errno explain/)
   })
 })
+
+describe('the command line (util.parseArgs)', () => {
+  const { parseCommandLine } = require('../src/cli/args')
+  test('a negative code is a word, options go anywhere, unknown options stay words', () => {
+    expect(parseCommandLine(['explain', '-502005', '--lang', 'en', '--json'])).toEqual({ values: { lang: 'en', json: true }, rest: ['explain', '-502005'] })
+    expect(parseCommandLine(['--platform', 'ios', 'explain', '-1'])).toEqual({ values: { platform: 'ios' }, rest: ['explain', '-1'] })
+    expect(parseCommandLine(['--version'])).toEqual({ values: {}, rest: ['--version'] })
+    expect(parseCommandLine(['report', 'log.json', '--out'])).toEqual({ values: { out: '' }, rest: ['report', 'log.json'] })
+  })
+})

@@ -1,6 +1,7 @@
 // The `miniprogram-errno` command: explain and search codes.
 import { explain, explainBeyond, search, echo, UsageError, LOCALES } from './explain'
 import { runReport } from './report-command'
+import { parseCommandLine } from './args'
 import type { Platform } from './explain'
 import type { Locale, Localized } from '../errno/types'
 import type { ErrorKind } from '../errno/policy-table'
@@ -96,37 +97,26 @@ export function runCli(
   argv: string[],
   io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) },
 ): number {
-  const args = argv.slice()
-  const json = args.indexOf('--json') >= 0
   let locales = LOCALES
   let platform: Platform = 'android'
-  const langAt = args.indexOf('--lang')
   try {
-    const platformAt = args.indexOf('--platform')
-    if (platformAt >= 0) {
-      const value = args[platformAt + 1]
+    const { values, rest } = parseCommandLine(argv)
+    const json = values.json === true
+    if (values.platform !== undefined) {
+      const value = values.platform
       if (value !== 'ios' && value !== 'android')
-        throw new UsageError(`--platform takes ios or android, got '${value === undefined ? '' : echo(value)}'`)
+        throw new UsageError(`--platform takes ios or android, got '${echo(value)}'`)
       platform = value
-      args.splice(platformAt, 2)
     }
-    if (langAt >= 0) {
-      const lang = args[langAt + 1]
-      if (LOCALES.indexOf(lang as Locale) < 0)
-        throw new UsageError(`--lang takes zh_CN, zh_TW or en, got '${lang === undefined ? '' : echo(lang)}'`)
-      locales = [lang as Locale]
-      args.splice(langAt, 2)
+    if (values.lang !== undefined) {
+      if (LOCALES.indexOf(values.lang as Locale) < 0)
+        throw new UsageError(`--lang takes zh_CN, zh_TW or en, got '${echo(values.lang)}'`)
+      locales = [values.lang as Locale]
     }
-    let out: string | undefined
-    const outAt = args.indexOf('--out')
-    if (outAt >= 0) {
-      out = args[outAt + 1]
-      if (!out) throw new UsageError('--out takes a file name')
-      args.splice(outAt, 2)
-    }
-    const rest = args.filter((a) => a !== '--json')
+    const out = values.out
+    if (out === '') throw new UsageError('--out takes a file name')
     const command = rest.shift()
-    if (command === 'report') return runReport(rest[0], out, langAt >= 0 ? locales[0] : 'en', io)
+    if (command === 'report') return runReport(rest[0], out, values.lang !== undefined ? locales[0] : 'en', io)
     if (command === 'explain') {
       if (rest.length === 0) throw new UsageError('explain needs an errno, an errMsg or a legacy errCode')
       const input = rest.join(' ')
