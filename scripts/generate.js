@@ -71,6 +71,11 @@ function textTable(files, { name, file, source, type, doc, value, depth = 1, cli
   files[`src/${file}.ts`] = header(source) + `\n/** ${doc} */\nconst table: ${type} = ${literal(value, depth)}\n\nexport default table\n`
 }
 
+/** How the runtime normalises an errMsg reason before comparing it (src/errno/catalogue-match.ts normalizeReason). */
+function normalizeReason(text) {
+  return text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.\u3002]+$/, '').trim()
+}
+
 /** The codes an errMsg-only failure can carry: general and basics, and the families whose APIs predate errno (device, file, network). */
 function isDecodable(c) {
   return !!c.errMsg && /^(0[016]|13|150[0459]|1510)/.test(String(c.errno).padStart(7, '0'))
@@ -123,11 +128,11 @@ function generateErrno(files) {
       value: fromPairs(codes.map((c) => [c.errno, get(c)])),
     })
   }
-  // The errMsg column in two parts: what errMsg-only failures decode with (in DECODING) and the rest (for lookupErrno).
+  // The errMsg column as the runtime sends it (lookupErrno); errMsg-only failures decode with DECODING.reasons.
   textTable(files, {
-    name: 'ERRMSG_REST', file: 'texts/generated/errmsg', source: 'errno.json', type: 'Record<number, string>',
-    doc: 'errno -> the errMsg reason the runtime sends, for the codes DECODING.errMsg does not hold.',
-    value: fromPairs(codes.filter((c) => c.errMsg && !isDecodable(c)).map((c) => [c.errno, c.errMsg])),
+    name: 'ERRMSG', file: 'texts/generated/errmsg', source: 'errno.json', type: 'Record<number, string>',
+    doc: 'errno -> the errMsg reason the runtime sends.',
+    value: fromPairs(codes.filter((c) => c.errMsg).map((c) => [c.errno, c.errMsg])),
   })
 
   // errMsg-only failures: which categories each API family fails with, and real spellings besides the errMsg column.
@@ -156,11 +161,27 @@ function generateErrno(files) {
     }
     return [contains, exact, f.prefixes]
   })
-  const aliases = []
+  // What an errMsg-only failure's reason is looked up in: the errMsg column of the codes such a failure can carry, then
+  // the other spellings (aliases), normalised as the runtime normalises a reason (src/errno/catalogue-match.ts):
+  // text -> errno, or the errnos in column order when several families send the same text. Normalised here, so the
+  // first errMsg-only failure reads one flat object (docs/performance.md: a flat literal loads fastest).
+  const reasons = {}
+  const addReason = (text, errno) => {
+    const key = normalizeReason(text)
+    if (!key || /^\d+$/.test(key) || key === '__proto__') throw new Error(`errno ${errno}: errMsg '${text}' cannot be a key`)
+    const list = reasons[key] || (reasons[key] = [])
+    if (list.indexOf(errno) < 0) list.push(errno)
+  }
+  for (const c of codes) if (isDecodable(c)) addReason(c.errMsg, c.errno)
   for (const c of codes) for (const a of c.errMsgAliases || []) {
     if (!a.source) throw new Error(`errno ${c.errno}: errMsg alias '${a.text}' names no source`)
-    aliases.push([a.text.toLowerCase(), c.errno])
+    addReason(a.text, c.errno)
   }
+  for (const key of Object.keys(reasons)) if (reasons[key].length === 1) reasons[key] = reasons[key][0]
+  // The first six characters of every text at least six long, between bars: a reason whose own are not among them has
+  // no spelling variant in the table (a variant shares its first six), so no text need be compared.
+  const heads = '|' + Array.from(new Set(Object.keys(reasons).filter((k) => k.length >= 6).map((k) => k.slice(0, 6)))).join('|') + '|'
+  if (Object.keys(reasons).some((k) => k.length >= 6 && k.slice(0, 6).indexOf('|') >= 0)) throw new Error('an errMsg has a bar in its first six characters')
   // Rules for errMsg reasons besides the catalogue's column, each with examples and a source (in data/errno.json).
   const rules = data.reasonRules.rules.map((r, i) => {
     if (!r.source || !r.examples || !r.examples.length) throw new Error(`reason rule ${i} (${r.pattern}) needs examples and a source`)
@@ -168,25 +189,23 @@ function generateErrno(files) {
     if (r.api) new RegExp(r.api)
     return [r.pattern, r.errno, r.api || '']
   })
+  textTable(files, {
+    name: 'DECODING', file: 'errno/generated/decoding', source: 'errno.json', depth: 2,
+    type: '{\n  reasons: Record<string, number | ReadonlyArray<number>>\n  heads: string\n  families: ReadonlyArray<readonly [ReadonlyArray<string>, ReadonlyArray<string>, ReadonlyArray<string>]>\n' +
+      '  rules: ReadonlyArray<readonly [string, number, string]>\n}',
+    doc: 'What decoding an errMsg-only failure reads: reasons: the errMsg column for the codes such a failure can carry and its other spellings, ' +
+      'normalised (lower case, single spaces, no trailing full stop) -> errno, or the errnos in column order; heads: the first six characters of those texts, between bars; ' +
+      'families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or \'\'].',
+    value: { reasons, heads, families: familyLists, rules },
+  })
   const legacy = legacyTables(seen)
   textTable(files, {
-    name: 'DECODING', file: 'errno/generated/decoding', source: 'errno.json, legacy.json', depth: 2,
-    type: '{\n  errMsg: Record<number, string>\n  aliases: ReadonlyArray<readonly [string, number]>\n  families: ReadonlyArray<readonly [ReadonlyArray<string>, ReadonlyArray<string>, ReadonlyArray<string>]>\n' +
-      '  rules: ReadonlyArray<readonly [string, number, string]>\n  legacyTables: ReadonlyArray<readonly [number, number, string, string, string]>\n' +
-      '  legacyErrno: Record<number, number>\n  legacyByReason: ReadonlyArray<readonly [number, string, number, number]>\n}',
-    doc: 'What decoding an errMsg-only or legacy failure reads: errMsg: the errMsg column for the codes such a failure can carry; ' +
-      'aliases: other spellings [reason, errno]; families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or \'\']; ' +
-      'legacyTables: [min errCode, max errCode, key, name, API name pattern]; legacyErrno: legacy errCode -> errno; ' +
-      'legacyByReason: codes that map only when the reason says so [errCode, reason, errno, table index].',
-    value: {
-      errMsg: fromPairs(codes.filter(isDecodable).map((c) => [c.errno, c.errMsg])),
-      aliases,
-      families: familyLists,
-      rules,
-      legacyTables: legacy.tables,
-      legacyErrno: legacy.errnos,
-      legacyByReason: legacy.byReason,
-    },
+    name: 'LEGACY_DECODING', file: 'errno/generated/legacy-decoding', source: 'legacy.json', depth: 2,
+    type: '{\n  tables: ReadonlyArray<readonly [number, number, string, string, string]>\n' +
+      '  errnos: Record<number, number>\n  byReason: ReadonlyArray<readonly [number, string, number, number]>\n}',
+    doc: 'What decoding a legacy errCode reads: tables: [min errCode, max errCode, key, name, API name pattern]; errnos: legacy errCode -> errno; ' +
+      'byReason: codes that map only when the reason says so [errCode, reason, errno, table index].',
+    value: legacy,
   })
 
   // Policy: errno -> class letter (+ delay in ms); reasons live with the texts for the CLI and docs.

@@ -1,5 +1,7 @@
 import * as fs from 'fs'
 import * as path from 'path'
+import { DECODING } from '../src/texts/generated/tables'
+import { normalizeReason, errnoFromCatalogue } from '../src/errno/catalogue-match'
 import { toErrnoError, ErrnoError, isErrnoError, parseErrMsg, legacyCodeToErrno, legacyTableName, UNKNOWN_ERRNO, lookupErrno, getGuidance } from '../src/index'
 
 const legacy = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../data/legacy.json'), 'utf8'))
@@ -128,6 +130,51 @@ describe('errMsg reasons on base libraries that send no errno', () => {
     ['someApi:fail jsapi not supported', 100],
   ])('%s -> errno %i', (errMsg, errno) => {
     expect(toErrnoError({ errMsg }).errno).toBe(errno)
+  })
+})
+
+describe('the errMsg column as the decoder reads it (DECODING.reasons)', () => {
+  const { reasons, heads, families } = DECODING()
+
+  test('every text is stored as a reason is normalised, and its first six characters are in heads', () => {
+    for (const text of Object.keys(reasons)) {
+      expect(normalizeReason(text)).toBe(text)
+      if (text.length >= 6) expect(heads).toContain('|' + text.slice(0, 6) + '|')
+    }
+  })
+
+  test('the catalogue errMsg of every code an errMsg-only failure can carry decodes back to that code, whatever its case', () => {
+    let checked = 0
+    for (const text of Object.keys(reasons)) {
+      const value = reasons[text]
+      const errno = typeof value === 'number' ? value : value[0]
+      const entry = lookupErrno(errno)
+      if (errno === 0 || !entry || normalizeReason(entry.errMsg) !== text) continue // success, or an alias
+      // An API of a family that can carry the code (general and basic codes: any API).
+      const code = String(errno).padStart(7, '0')
+      const family = families.find(([, , prefixes]) => prefixes.some((p) => code.startsWith(p)))
+      const api = /^0[01]/.test(code) ? 'someApi' : family && (family[1][0] || family[0][0])
+      expect(api).toBeDefined()
+      expect(errnoFromCatalogue(entry.errMsg.toUpperCase(), api)).toBe(errno)
+      checked++
+    }
+    expect(checked).toBeGreaterThan(150)
+  })
+
+  test.each([
+    // a letter or two more or less than the column's text
+    ['getBluetoothDevices:fail not availabl', 1500102],
+    ['getBluetoothDevices:fail not availables', 1500102],
+    // details after a separator
+    ['getBluetoothDevices:fail not available (state 4)', 1500102],
+    ['getBluetoothDevices:fail:not available.', 1500102],
+  ])('a spelling variant: %s -> errno %i', (errMsg, errno) => {
+    expect(toErrnoError({ errMsg }).errno).toBe(errno)
+  })
+
+  test('a reason whose first six characters no text has is not compared with any', () => {
+    expect(heads).not.toContain('|timeou|')
+    expect(toErrnoError({ errMsg: 'request:fail timeout' }).errno).toBe(5) // the reason rules decide
   })
 })
 

@@ -4,7 +4,7 @@
 import { DECODING } from '../texts/generated/tables'
 
 /** Lower case, one space between words, no trailing full stop: how reasons and the errMsg column are compared. */
-function normalizeReason(text: string): string {
+export function normalizeReason(text: string): string {
   const lower = text.toLowerCase()
   return isPlain(lower)
     ? lower
@@ -26,35 +26,6 @@ function isPlain(text: string): boolean {
     if (c > 126 || c < 32 || (c === 32 && text.charCodeAt(i + 1) === 32)) return false
   }
   return true
-}
-
-let errMsgIndex: Map<string, Array<[string, number, string]>> | undefined
-
-/**
- * The catalogue's errMsg column (codes an errMsg-only failure can carry) and the aliases, normalised once, as [reason,
- * errno, 7-digit code] in column order, then the aliases, grouped by the reason's first six characters: a reason and
- * any text it can match (equal, or one the prefix of the other and at least six long) share them.
- */
-function catalogueErrMsgs(): Map<string, Array<[string, number, string]>> {
-  if (!errMsgIndex) {
-    const { errMsg: column, aliases } = DECODING()
-    const index = new Map<string, Array<[string, number, string]>>()
-    const add = (text: string, errno: number) => {
-      const key = text.slice(0, 6)
-      const list = index.get(key)
-      const entry: [string, number, string] = [text, errno, ('000000' + errno).slice(-7)]
-      if (list) list.push(entry)
-      else index.set(key, [entry])
-    }
-    // Integer keys enumerate ascending: the column in errno order, as before the aliases.
-    for (const key of Object.keys(column || {})) {
-      const text = normalizeReason(column[Number(key)])
-      if (text) add(text, Number(key))
-    }
-    for (const [text, errno] of aliases || []) add(text, errno)
-    errMsgIndex = index
-  }
-  return errMsgIndex
 }
 
 /** The errno prefixes an API's failures can carry: general and basics for all, plus its family's. */
@@ -84,22 +55,39 @@ function nearMatch(reason: string, text: string): boolean {
   )
 }
 
+/** The first of a text's errnos that the API's family can carry, or undefined. */
+function firstAllowed(errnos: number | ReadonlyArray<number>, prefixes: string[]): number | undefined {
+  const list = typeof errnos === 'number' ? [errnos] : errnos
+  for (const errno of list) {
+    const code = ('000000' + errno).slice(-7)
+    for (const prefix of prefixes) if (code.indexOf(prefix) === 0) return errno
+  }
+  return undefined
+}
+
 /**
- * The errno whose errMsg (the catalogue's column, seed 004) a reason is, among the codes the API's
- * family can fail with. Exact matches win over spelling variants; undefined when nothing matches.
+ * The errno whose errMsg (the catalogue's column, seed 004, and its other spellings) a reason is, among the codes the
+ * API's family can fail with. Exact matches win over spelling variants (in column order); undefined when nothing
+ * matches. The texts are normalised when generated (DECODING.reasons), so an exact match is one property read.
  */
 export function errnoFromCatalogue(reason: string, api?: string): number | undefined {
   const text = normalizeReason(reason)
   if (!text) return undefined
-  const bucket = catalogueErrMsgs().get(text.slice(0, 6))
-  if (!bucket) return undefined
-  const prefixes = familyPrefixes(api)
-  const allowed = (code: string) => prefixes.some((prefix) => code.indexOf(prefix) === 0)
-  let near: number | undefined
-  for (const [candidate, errno, code] of bucket) {
-    if (!allowed(code)) continue
-    if (candidate === text) return errno
-    if (near === undefined && nearMatch(text, candidate)) near = errno
+  const reasons = DECODING().reasons
+  let prefixes: string[] | undefined
+  if (Object.prototype.hasOwnProperty.call(reasons, text)) {
+    prefixes = familyPrefixes(api)
+    const exact = firstAllowed(reasons[text], prefixes)
+    if (exact !== undefined) return exact
   }
-  return near
+  // A spelling variant shares the first six characters of the text it varies (nearMatch): most reasons share them with
+  // no text at all, and need no comparison.
+  const head = text.slice(0, 6)
+  if (text.length < 6 || DECODING().heads.indexOf('|' + head + '|') < 0) return undefined
+  for (const candidate of Object.keys(reasons)) {
+    if (candidate.slice(0, 6) !== head || candidate === text || !nearMatch(text, candidate)) continue
+    const near = firstAllowed(reasons[candidate], prefixes || (prefixes = familyPrefixes(api)))
+    if (near !== undefined) return near
+  }
+  return undefined
 }

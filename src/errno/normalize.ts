@@ -1,7 +1,7 @@
 import { uniPairFailure, isArrayValue } from './frameworks'
 import { ErrnoError, UNKNOWN_ERRNO, isErrnoErrorInstance } from './ErrnoError'
 import { isErrnoNumber } from './codes'
-import { DECODING } from '../texts/generated/tables'
+import { DECODING, LEGACY_DECODING } from '../texts/generated/tables'
 import { errnoFromCatalogue } from './catalogue-match'
 
 export { errnoFromCatalogue }
@@ -31,7 +31,8 @@ export function parseErrMsg(errMsg: string): ParsedErrMsg {
   const match = ERRMSG_PATTERN.exec(errMsg)
   if (!match) return { failed: false, reason: errMsg.trim() }
   let reason = match[3].trim()
-  const inner = ERRMSG_PATTERN.exec(reason)
+  // A nested failure (`api:fail inner:fail reason`) has a fail of its own; most reasons do not, and skip the pattern.
+  const inner = reason.indexOf('fail') >= 0 ? ERRMSG_PATTERN.exec(reason) : null
   if (inner && inner[2] === 'fail') reason = inner[3].trim()
   // `api:cancel` is the user's cancel: it fails the call and reads as the reason `cancel`.
   if (match[2] === 'cancel') return { api: match[1], failed: true, reason: reason ? 'cancel ' + reason : 'cancel' }
@@ -41,26 +42,33 @@ export function parseErrMsg(errMsg: string): ParsedErrMsg {
 /** A legacy errCode table: [min errCode, max errCode, key, name, the APIs that send its codes]. */
 export type LegacyTable = readonly [number, number, string, string, RegExp]
 
-let compiled: { rules: Array<[RegExp, number, RegExp | undefined]>; tables: LegacyTable[] } | undefined
+let compiledTables: LegacyTable[] | undefined
+let compiledRules: Array<[RegExp, number, RegExp | undefined] | undefined> | undefined
 
 /**
- * The patterns of DECODING (data/errno.json apiFamilies and reasonRules, data/legacy.json tables), compiled once.
- * The reason rules are the generic reasons that older base libraries and the operating systems send
- * without an errno, each with its examples and source in data/errno.json; checked in order after the
- * catalogue's own errMsg column (see errnoFromCatalogue).
+ * Reason rule `i` of DECODING (data/errno.json reasonRules), compiled the first time it is tried: the generic reasons
+ * that older base libraries and the operating systems send without an errno, each with its examples and source in
+ * data/errno.json; tried in order after the catalogue's own errMsg column (see errnoFromCatalogue). A reason stops at
+ * the first rule that matches, so the rules after it are not compiled.
  */
-function patterns(): NonNullable<typeof compiled> {
-  if (!compiled) {
-    const { rules, legacyTables: tables } = DECODING()
-    compiled = {
-      rules: (rules || []).map(
-        ([pattern, errno, api]) =>
-          [new RegExp(pattern), errno, api ? new RegExp(api) : undefined] as [RegExp, number, RegExp | undefined],
-      ),
-      tables: (tables || []).map(([min, max, key, name, api]) => [min, max, key, name, new RegExp(api)] as LegacyTable),
-    }
+function reasonRule(i: number): [RegExp, number, RegExp | undefined] {
+  const rules = compiledRules || (compiledRules = [])
+  let rule = rules[i]
+  if (!rule) {
+    const [pattern, errno, api] = DECODING().rules[i]
+    rule = rules[i] = [new RegExp(pattern), errno, api ? new RegExp(api) : undefined]
   }
-  return compiled
+  return rule
+}
+
+/** The legacy errCode tables of LEGACY_DECODING (data/legacy.json), their API patterns compiled once. */
+function legacyTables(): LegacyTable[] {
+  if (!compiledTables) {
+    compiledTables = (LEGACY_DECODING().tables || []).map(
+      ([min, max, key, name, api]) => [min, max, key, name, new RegExp(api)] as LegacyTable,
+    )
+  }
+  return compiledTables
 }
 
 /**
@@ -71,7 +79,9 @@ export function errnoFromReason(reason: string, api?: string): number | undefine
   const fromCatalogue = errnoFromCatalogue(reason, api)
   if (fromCatalogue !== undefined) return fromCatalogue
   const text = reason.toLowerCase()
-  for (const [pattern, errno, apiPattern] of patterns().rules) {
+  const count = (DECODING().rules || []).length
+  for (let i = 0; i < count; i++) {
+    const [pattern, errno, apiPattern] = reasonRule(i)
     if (pattern.test(text) && (!apiPattern || (api !== undefined && apiPattern.test(api)))) return errno
   }
   return undefined
@@ -79,7 +89,7 @@ export function errnoFromReason(reason: string, api?: string): number | undefine
 
 /** The legacy table whose errCode range holds a code, whichever API sent it. */
 function tableOfCode(errCode: number): LegacyTable | undefined {
-  for (const table of patterns().tables) if (errCode >= table[0] && errCode <= table[1]) return table
+  for (const table of legacyTables()) if (errCode >= table[0] && errCode <= table[1]) return table
   return undefined
 }
 
@@ -105,14 +115,14 @@ export function legacyTable(errCode: number, api?: string): LegacyTable | undefi
 export function legacyCodeToErrno(errCode: number, reason?: string, api?: string): number | undefined {
   const table = tableOfCode(errCode)
   if (table && !sendsTable(table, api)) return undefined
-  const { legacyErrno, legacyByReason } = DECODING()
+  const { errnos: legacyErrno, byReason: legacyByReason } = LEGACY_DECODING()
   const errno =
     legacyErrno && Object.prototype.hasOwnProperty.call(legacyErrno, errCode) ? legacyErrno[errCode] : undefined
   if (errno !== undefined) return errno
   if (reason !== undefined) {
     const text = reason.toLowerCase()
     for (const [code, words, mapped, tableIndex] of legacyByReason || []) {
-      if (code === errCode && text.indexOf(words) >= 0 && sendsTable(patterns().tables[tableIndex], api)) return mapped
+      if (code === errCode && text.indexOf(words) >= 0 && sendsTable(legacyTables()[tableIndex], api)) return mapped
     }
   }
   return undefined

@@ -1,11 +1,5 @@
 // Reading texts: every locale of the catalogue.
-import {
-  ERRNO_MEANINGS_EN,
-  ERRNO_MEANINGS_ZH_CN,
-  ERRNO_MEANINGS_ZH_TW,
-  ERRMSG_REST,
-  DECODING,
-} from './generated/tables'
+import { ERRNO_MEANINGS_EN, ERRNO_MEANINGS_ZH_CN, ERRNO_MEANINGS_ZH_TW, ERRMSG } from './generated/tables'
 import { Errno } from '../errno/generated/codes'
 import { decodeErrno } from '../errno/decode'
 import type { ErrnoEntry, Locale, Localized } from '../errno/types'
@@ -28,9 +22,9 @@ export function errnoName(errno: number): string | undefined {
   return names[errno]
 }
 
-/** The catalogue's errMsg of an errno (from the part the decoder uses, else the rest); '' when it has none. */
+/** The catalogue's errMsg of an errno, as the runtime sends it; '' when it has none. */
 function errMsgOf(errno: number): string {
-  return DECODING().errMsg[errno] || ERRMSG_REST()[errno] || ''
+  return ERRMSG()[errno] || ''
 }
 
 /** The meaning of an errno in every locale, or undefined when the catalogue lacks it. */

@@ -19,11 +19,14 @@ export const ERRNO_MEANINGS_ZH_CN = /*#__PURE__*/ table((): typeof import('./err
 /** errno -> meaning (zh_TW). */
 export const ERRNO_MEANINGS_ZH_TW = /*#__PURE__*/ table((): typeof import('./errno.zh_TW').default => require('./texts/errno.zh_TW.js'))
 
-/** errno -> the errMsg reason the runtime sends, for the codes DECODING.errMsg does not hold. */
-export const ERRMSG_REST = /*#__PURE__*/ table((): typeof import('./errmsg').default => require('./texts/errmsg.js'))
+/** errno -> the errMsg reason the runtime sends. */
+export const ERRMSG = /*#__PURE__*/ table((): typeof import('./errmsg').default => require('./texts/errmsg.js'))
 
-/** What decoding an errMsg-only or legacy failure reads: errMsg: the errMsg column for the codes such a failure can carry; aliases: other spellings [reason, errno]; families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or '']; legacyTables: [min errCode, max errCode, key, name, API name pattern]; legacyErrno: legacy errCode -> errno; legacyByReason: codes that map only when the reason says so [errCode, reason, errno, table index]. */
+/** What decoding an errMsg-only failure reads: reasons: the errMsg column for the codes such a failure can carry and its other spellings, normalised (lower case, single spaces, no trailing full stop) -> errno, or the errnos in column order; heads: the first six characters of those texts, between bars; families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or '']. */
 export const DECODING = /*#__PURE__*/ table((): typeof import('../../errno/generated/decoding').default => require('./texts/decoding.js'))
+
+/** What decoding a legacy errCode reads: tables: [min errCode, max errCode, key, name, API name pattern]; errnos: legacy errCode -> errno; byReason: codes that map only when the reason says so [errCode, reason, errno, table index]. */
+export const LEGACY_DECODING = /*#__PURE__*/ table((): typeof import('../../errno/generated/legacy-decoding').default => require('./texts/legacy-decoding.js'))
 
 /** errno -> policy: a class letter (r retry, u user action, f fix the code, c configuration, a re-authorise, t server token, x cancel, n unsupported), then the retry delay in ms for "r". Codes with no advice are absent. */
 export const ERRNO_POLICY = /*#__PURE__*/ table((): typeof import('../../policy/generated/errno-policy').default => require('./texts/errno-policy.js'))

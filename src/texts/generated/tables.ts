@@ -7,8 +7,9 @@ import CATEGORY_NAMES_TABLE from '../../errno/generated/category-names'
 import ERRNO_MEANINGS_EN_TABLE from './errno.en'
 import ERRNO_MEANINGS_ZH_CN_TABLE from './errno.zh_CN'
 import ERRNO_MEANINGS_ZH_TW_TABLE from './errno.zh_TW'
-import ERRMSG_REST_TABLE from './errmsg'
+import ERRMSG_TABLE from './errmsg'
 import DECODING_TABLE from '../../errno/generated/decoding'
+import LEGACY_DECODING_TABLE from '../../errno/generated/legacy-decoding'
 import ERRNO_POLICY_TABLE from '../../policy/generated/errno-policy'
 import ERRNO_POLICY_REASONS_TABLE from './policy-reasons'
 import LEGACY_TEXTS_TABLE from './legacy-texts'
@@ -35,11 +36,14 @@ export const ERRNO_MEANINGS_ZH_CN = /*#__PURE__*/ table(() => ERRNO_MEANINGS_ZH_
 /** errno -> meaning (zh_TW). */
 export const ERRNO_MEANINGS_ZH_TW = /*#__PURE__*/ table(() => ERRNO_MEANINGS_ZH_TW_TABLE)
 
-/** errno -> the errMsg reason the runtime sends, for the codes DECODING.errMsg does not hold. */
-export const ERRMSG_REST = /*#__PURE__*/ table(() => ERRMSG_REST_TABLE)
+/** errno -> the errMsg reason the runtime sends. */
+export const ERRMSG = /*#__PURE__*/ table(() => ERRMSG_TABLE)
 
-/** What decoding an errMsg-only or legacy failure reads: errMsg: the errMsg column for the codes such a failure can carry; aliases: other spellings [reason, errno]; families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or '']; legacyTables: [min errCode, max errCode, key, name, API name pattern]; legacyErrno: legacy errCode -> errno; legacyByReason: codes that map only when the reason says so [errCode, reason, errno, table index]. */
+/** What decoding an errMsg-only failure reads: reasons: the errMsg column for the codes such a failure can carry and its other spellings, normalised (lower case, single spaces, no trailing full stop) -> errno, or the errnos in column order; heads: the first six characters of those texts, between bars; families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or '']. */
 export const DECODING = /*#__PURE__*/ table(() => DECODING_TABLE)
+
+/** What decoding a legacy errCode reads: tables: [min errCode, max errCode, key, name, API name pattern]; errnos: legacy errCode -> errno; byReason: codes that map only when the reason says so [errCode, reason, errno, table index]. */
+export const LEGACY_DECODING = /*#__PURE__*/ table(() => LEGACY_DECODING_TABLE)
 
 /** errno -> policy: a class letter (r retry, u user action, f fix the code, c configuration, a re-authorise, t server token, x cancel, n unsupported), then the retry delay in ms for "r". Codes with no advice are absent. */
 export const ERRNO_POLICY = /*#__PURE__*/ table(() => ERRNO_POLICY_TABLE)
