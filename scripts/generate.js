@@ -71,6 +71,74 @@ function textTable(files, { name, file, source, type, doc, value, depth = 1, cli
   files[`src/${file}.ts`] = header(source) + `\n/** ${doc} */\nconst table: ${type} = ${literal(value, depth)}\n\nexport default table\n`
 }
 
+/**
+ * Words a text must contain, one of them at least, for a pattern to match it: for each top-level alternative, its
+ * longest run of plain characters that no quantifier makes optional (its first 12 characters). Conservative: an alternative with no such run
+ * (a group, a class or an escape throughout) gives [], which means the pattern is always tried. The runtime tries a
+ * rule's regular expression only on a reason that has one of its words (no compilation for the rest).
+ */
+function requiredWords(pattern) {
+  const alternatives = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]
+    if (c === '\\') i++
+    else if (c === '(' || c === '[') depth++
+    else if (c === ')' || c === ']') depth--
+    else if (c === '|' && depth === 0) {
+      alternatives.push(pattern.slice(start, i))
+      start = i + 1
+    }
+  }
+  alternatives.push(pattern.slice(start))
+  const words = []
+  for (const alternative of alternatives) {
+    const runs = []
+    let run = ''
+    const end = () => {
+      if (run) runs.push(run)
+      run = ''
+    }
+    for (let i = 0; i < alternative.length; i++) {
+      const c = alternative[i]
+      if (c === '(' || c === '[') {
+        // Skip the group or class (nested ones included) and what quantifies it.
+        let level = 0
+        for (; i < alternative.length; i++) {
+          if (alternative[i] === '\\') i++
+          else if (alternative[i] === '(' || alternative[i] === '[') level++
+          else if ((alternative[i] === ')' || alternative[i] === ']') && --level === 0) break
+        }
+        end()
+      } else if (c === '\\') {
+        i++
+        end()
+      } else if ('^$.|)]'.indexOf(c) >= 0) {
+        end()
+      } else if ('?*+{'.indexOf(c) >= 0) {
+        end()
+      } else {
+        const next = alternative[i + 1]
+        if (next === '?' || next === '*' || next === '{') {
+          end() // this character is optional
+        } else if (next === '+') {
+          run += c
+          end() // at least one: required, but what follows need not be next to it
+        } else {
+          run += c
+        }
+      }
+    }
+    end()
+    // Its first 12 characters are as required as the whole run, and enough to tell reasons apart.
+    const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), '').slice(0, 12)
+    if (!longest) return []
+    if (words.indexOf(longest) < 0) words.push(longest)
+  }
+  return words
+}
+
 /** How the runtime normalises an errMsg reason before comparing it (src/errno/catalogue-match.ts normalizeReason). */
 function normalizeReason(text) {
   return text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.\u3002]+$/, '').trim()
@@ -128,11 +196,12 @@ function generateErrno(files) {
       value: fromPairs(codes.map((c) => [c.errno, get(c)])),
     })
   }
-  // The errMsg column as the runtime sends it (lookupErrno); errMsg-only failures decode with DECODING.reasons.
+  // The errMsg column in two parts, each text once: DECODING.reasons holds the codes an errMsg-only failure can carry
+  // (normalised: lower case), and this table the rest, and those whose text as sent is not its normalised form.
   textTable(files, {
     name: 'ERRMSG', file: 'texts/generated/errmsg', source: 'errno.json', type: 'Record<number, string>',
-    doc: 'errno -> the errMsg reason the runtime sends.',
-    value: fromPairs(codes.filter((c) => c.errMsg).map((c) => [c.errno, c.errMsg])),
+    doc: 'errno -> the errMsg reason the runtime sends, for the codes DECODING.reasons does not hold as sent.',
+    value: fromPairs(codes.filter((c) => c.errMsg && (!isDecodable(c) || normalizeReason(c.errMsg) !== c.errMsg)).map((c) => [c.errno, c.errMsg])),
   })
 
   // errMsg-only failures: which categories each API family fails with, and real spellings besides the errMsg column.
@@ -175,6 +244,8 @@ function generateErrno(files) {
   for (const c of codes) if (isDecodable(c)) addReason(c.errMsg, c.errno)
   for (const c of codes) for (const a of c.errMsgAliases || []) {
     if (!a.source) throw new Error(`errno ${c.errno}: errMsg alias '${a.text}' names no source`)
+    // lookupErrno reads a code's errMsg from here when errmsg.js lacks it: a code with other spellings needs its own.
+    if (!c.errMsg) throw new Error(`errno ${c.errno}: an errMsg alias but no errMsg`)
     addReason(a.text, c.errno)
   }
   for (const key of Object.keys(reasons)) if (reasons[key].length === 1) reasons[key] = reasons[key][0]
@@ -187,15 +258,20 @@ function generateErrno(files) {
     if (!r.source || !r.examples || !r.examples.length) throw new Error(`reason rule ${i} (${r.pattern}) needs examples and a source`)
     new RegExp(r.pattern) // throws on a bad pattern
     if (r.api) new RegExp(r.api)
-    return [r.pattern, r.errno, r.api || '']
+    const words = requiredWords(r.pattern)
+    // Every example must decode to the rule's errno (test/real-failures.test.ts); here, it must have one of the words.
+    for (const example of r.examples) {
+      if (words.length && !words.some((w) => example.toLowerCase().indexOf(w) >= 0)) throw new Error(`reason rule ${i}: example '${example}' has none of ${words}`)
+    }
+    return [r.pattern, r.errno, r.api || '', words]
   })
   textTable(files, {
     name: 'DECODING', file: 'errno/generated/decoding', source: 'errno.json', depth: 2,
     type: '{\n  reasons: Record<string, number | ReadonlyArray<number>>\n  heads: string\n  families: ReadonlyArray<readonly [ReadonlyArray<string>, ReadonlyArray<string>, ReadonlyArray<string>]>\n' +
-      '  rules: ReadonlyArray<readonly [string, number, string]>\n}',
+      '  rules: ReadonlyArray<readonly [string, number, string, ReadonlyArray<string>]>\n}',
     doc: 'What decoding an errMsg-only failure reads: reasons: the errMsg column for the codes such a failure can carry and its other spellings, ' +
       'normalised (lower case, single spaces, no trailing full stop) -> errno, or the errnos in column order; heads: the first six characters of those texts, between bars; ' +
-      'families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or \'\'].',
+      'families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or \'\', words (a text the pattern matches contains one of them; [] = not known)].',
     value: { reasons, heads, families: familyLists, rules },
   })
   const legacy = legacyTables(seen)

@@ -71,6 +71,11 @@ function legacyTables(): LegacyTable[] {
   return compiledTables
 }
 
+function containsAny(text: string, words: ReadonlyArray<string>): boolean {
+  for (const word of words) if (text.indexOf(word) >= 0) return true
+  return false
+}
+
 /**
  * The errno an errMsg reason stands for, or undefined: the catalogue's errMsg column for the API's
  * family first, then the rules for shapes older base libraries send.
@@ -79,8 +84,11 @@ export function errnoFromReason(reason: string, api?: string): number | undefine
   const fromCatalogue = errnoFromCatalogue(reason, api)
   if (fromCatalogue !== undefined) return fromCatalogue
   const text = reason.toLowerCase()
-  const count = (DECODING().rules || []).length
-  for (let i = 0; i < count; i++) {
+  const rules = DECODING().rules || []
+  for (let i = 0; i < rules.length; i++) {
+    // A rule's regular expression is compiled and run only for a reason with one of its words (generated from it).
+    const words = rules[i][3]
+    if (words && words.length && !containsAny(text, words)) continue
     const [pattern, errno, apiPattern] = reasonRule(i)
     if (pattern.test(text) && (!apiPattern || (api !== undefined && apiPattern.test(api)))) return errno
   }

@@ -1,5 +1,5 @@
 // Reading texts: every locale of the catalogue.
-import { ERRNO_MEANINGS_EN, ERRNO_MEANINGS_ZH_CN, ERRNO_MEANINGS_ZH_TW, ERRMSG } from './generated/tables'
+import { ERRNO_MEANINGS_EN, ERRNO_MEANINGS_ZH_CN, ERRNO_MEANINGS_ZH_TW, ERRMSG, DECODING } from './generated/tables'
 import { Errno } from '../errno/generated/codes'
 import { decodeErrno } from '../errno/decode'
 import type { ErrnoEntry, Locale, Localized } from '../errno/types'
@@ -22,9 +22,27 @@ export function errnoName(errno: number): string | undefined {
   return names[errno]
 }
 
-/** The catalogue's errMsg of an errno, as the runtime sends it; '' when it has none. */
+let decodedErrMsgs: Record<number, string> | undefined
+
+/**
+ * The catalogue's errMsg of an errno, as the runtime sends it; '' when it has none. errmsg.js holds the codes the
+ * decoder's table does not hold as sent; for the rest the text is the first in DECODING.reasons that names the code
+ * (the column comes before the other spellings there).
+ */
 function errMsgOf(errno: number): string {
-  return ERRMSG()[errno] || ''
+  const own = ERRMSG()[errno]
+  if (own) return own
+  if (!decodedErrMsgs) {
+    const reasons = DECODING().reasons
+    decodedErrMsgs = Object.create(null) as Record<number, string>
+    for (const text of Object.keys(reasons)) {
+      const value = reasons[text]
+      for (const code of typeof value === 'number' ? [value] : value) {
+        if (!(code in decodedErrMsgs)) decodedErrMsgs[code] = text
+      }
+    }
+  }
+  return decodedErrMsgs[errno] || ''
 }
 
 /** The meaning of an errno in every locale, or undefined when the catalogue lacks it. */
