@@ -406,7 +406,7 @@ function textInputs() {
   return textTableInputs()
 }
 
-module.exports = { generateAll, textInputs, toTraditional, TAIWAN_TERMS, literal }
+module.exports = { generateAll, textInputs, toTraditional, TAIWAN_TERMS, literal, requiredWords }
 
 function main() {
   const check = process.argv.includes('--check')

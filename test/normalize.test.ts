@@ -1,5 +1,6 @@
 import * as fs from 'fs'
 import * as path from 'path'
+import fc from 'fast-check'
 import { DECODING } from '../src/texts/generated/tables'
 import { normalizeReason, errnoFromCatalogue } from '../src/errno/catalogue-match'
 import { toErrnoError, ErrnoError, isErrnoError, parseErrMsg, legacyCodeToErrno, legacyTableName, UNKNOWN_ERRNO, lookupErrno, getGuidance } from '../src/index'
@@ -175,6 +176,39 @@ describe('the errMsg column as the decoder reads it (DECODING.reasons)', () => {
   test('a reason whose first six characters no text has is not compared with any', () => {
     expect(heads).not.toContain('|timeou|')
     expect(toErrnoError({ errMsg: 'request:fail timeout' }).errno).toBe(5) // the reason rules decide
+  })
+})
+
+describe('the words a reason rule needs (requiredWords, scripts/generate.js)', () => {
+  const { requiredWords } = require('../scripts/generate.js')
+
+  test.each([
+    ['system permission denied', ['system permi']],
+    ['auth(orize)? den(y|ied)|user (has )?denied', ['auth', 'denied']],
+    ['^(user )?cancel(l?ed)?$', ['cancel']],
+    ['\\btime ?out\\b|timed out|请求超时', ['time', 'timed out', '请求超时']],
+    ['exceed max (cocurrent|concurrent|task) count', ['exceed max ']],
+    ['ab+c', ['ab']],
+    ['x[a-z]*yz', ['yz']],
+    // an alternative with no plain run of its own: the rule is always tried
+    ['^(parameter\\s+error|invalid parameter)\\b', []],
+    ['a|(b|c)', []],
+  ])('%s -> %j', (pattern, words) => {
+    expect(requiredWords(pattern)).toEqual(words)
+  })
+
+  test('a text a rule matches has one of its words (random texts around each rule\'s words and examples)', () => {
+    const { rules } = DECODING()
+    const pieces = ['time', 'out', ' ', 'ed', 'auth', 'orize', 'deny', 'denied', 'user ', 'cancel', 'l', 'abort', 'x']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (parts) => {
+        const text = parts.join('')
+        for (const [pattern, , , words] of rules) {
+          if (new RegExp(pattern).test(text) && words.length) expect(words.some((w) => text.indexOf(w) >= 0)).toBe(true)
+        }
+      }),
+      { numRuns: 2000 },
+    )
   })
 })
 
