@@ -78,15 +78,29 @@ function textTable(files, { name, file, source, type, doc, value, depth = 1, cli
  * rule's regular expression only on a reason that has one of its words (no compilation for the rest).
  */
 function requiredWords(pattern) {
+  // The index of the ] or ) that closes the class or group opening at i (escapes, classes in groups, nesting).
+  const closing = (p, i) => {
+    if (p[i] === '[') {
+      for (let j = i + 1; j < p.length; j++) {
+        if (p[j] === '\\') j++
+        else if (p[j] === ']') return j
+      }
+      return p.length
+    }
+    for (let j = i + 1; j < p.length; j++) {
+      if (p[j] === '\\') j++
+      else if (p[j] === '[' || p[j] === '(') j = closing(p, j)
+      else if (p[j] === ')') return j
+    }
+    return p.length
+  }
   const alternatives = []
-  let depth = 0
   let start = 0
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]
     if (c === '\\') i++
-    else if (c === '(' || c === '[') depth++
-    else if (c === ')' || c === ']') depth--
-    else if (c === '|' && depth === 0) {
+    else if (c === '(' || c === '[') i = closing(pattern, i)
+    else if (c === '|') {
       alternatives.push(pattern.slice(start, i))
       start = i + 1
     }
@@ -103,20 +117,12 @@ function requiredWords(pattern) {
     for (let i = 0; i < alternative.length; i++) {
       const c = alternative[i]
       if (c === '(' || c === '[') {
-        // Skip the group or class (nested ones included) and what quantifies it.
-        let level = 0
-        for (; i < alternative.length; i++) {
-          if (alternative[i] === '\\') i++
-          else if (alternative[i] === '(' || alternative[i] === '[') level++
-          else if ((alternative[i] === ')' || alternative[i] === ']') && --level === 0) break
-        }
+        i = closing(alternative, i) // the group or class, and (next round) what quantifies it, end the run
         end()
       } else if (c === '\\') {
         i++
         end()
-      } else if ('^$.|)]'.indexOf(c) >= 0) {
-        end()
-      } else if ('?*+{'.indexOf(c) >= 0) {
+      } else if ('^$.)]?*+{'.indexOf(c) >= 0) {
         end()
       } else {
         const next = alternative[i + 1]

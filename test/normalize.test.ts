@@ -193,6 +193,9 @@ describe('the words a reason rule needs (requiredWords, scripts/generate.js)', (
     // an alternative with no plain run of its own: the rule is always tried
     ['^(parameter\\s+error|invalid parameter)\\b', []],
     ['a|(b|c)', []],
+    // a bar or a bracket inside a class is not an alternative or a group
+    ['ab[|(]cd|ef', ['ab', 'ef']],
+    ['x(a[)|]b)yz', ['yz']],
   ])('%s -> %j', (pattern, words) => {
     expect(requiredWords(pattern)).toEqual(words)
   })
