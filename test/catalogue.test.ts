@@ -71,6 +71,10 @@ describe('the errno catalogue (data/errno.json)', () => {
     expect(lookupErrno(1500102)!.errMsg).toBe('not available')
   })
 
+  test('lookupErrno gives every code its errMsg as the data has it (errmsg.js or the decoder\'s table)', () => {
+    for (const c of codes) expect([c.errno, lookupErrno(c.errno)!.errMsg]).toEqual([c.errno, c.errMsg || ''])
+  })
+
   test('allErrnos lists every code ascending', () => {
     const all = allErrnos()
     expect(all).toHaveLength(274)
