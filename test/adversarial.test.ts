@@ -1,4 +1,6 @@
 // Adversarial input: secrets, timers, settling and bounds that an outside adversarial harness broke.
+import fc from 'fast-check'
+import { maskWithEveryPattern } from '../src/shared/mask'
 import { toErrnoError, ErrnoError, toWxServerError, toCloudError, toHttpApiError, maskSecrets, withTimeout, retryDelay, withRetry, createWxp, getPolicy, createBLEWriter, showGuidance, resetGuidanceState } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 import { runCli } from '../src/cli/index'
@@ -98,6 +100,28 @@ describe('secrets are masked in message, String, JSON and toJSON', () => {
     for (const error of [toWxServerError(body)!, toHttpApiError(401, body)!, toCloudError({ code: 'SYS_ERR', message: body, detail: { refresh_token: SECRET } })]) {
       expect(JSON.stringify(error.toJSON())).not.toContain(SECRET)
     }
+  })
+
+  test('maskSecrets runs a pattern only on a text that has what it needs, and masks exactly what every pattern would', () => {
+    // Texts made of the pieces the patterns look for (names, separators, quotes, encodings, schemes, URLs).
+    const pieces = ['token', 'access_token', 'Password', 'pwd', 'api_key', 'secretId', 'js_code', 'code', 'errCode', 'sign',
+      'paysign', 'ticket', 'Authorization', 'Cookie', 'set-cookie', 'Bearer ', 'Basic ', '=', ':', ': ', '"', "'", '\\"',
+      '\\', '%3D', '%253D', '%26', '?', '&', '#', ' ', ',', '{', '}', '//', 'user:pw@', 'host', '@', 'abc123XYZ', '-1.5e3',
+      'DATABASE_TIMEOUT', 'fail', '|']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (parts) => {
+        const text = parts.join('')
+        expect(maskSecrets(text)).toBe(maskWithEveryPattern(text))
+      }),
+      { numRuns: 20000 },
+    )
+  })
+
+  test('a wx.cloud errMsg or an auth denial needs no masking pattern (errCode, auth)', () => {
+    expect(maskSecrets('errCode: -502005 database collection not exists | errMsg: [ResourceNotFound] Db or Table not exist')).toBe(
+      'errCode: -502005 database collection not exists | errMsg: [ResourceNotFound] Db or Table not exist',
+    )
+    expect(maskSecrets('getLocation:fail auth deny')).toBe('getLocation:fail auth deny')
   })
 
   test('maskSecrets leaves ordinary failures alone', () => {
