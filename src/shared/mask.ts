@@ -69,7 +69,7 @@ const buildPatterns = (): ReadonlyArray<MaskPattern> => [
     TEXT_KEY_WORDS,
     QUOTES,
   ],
-  [/(\\*"(?:js_)?code\\*"\s*:\s*)\\*"(?![A-Z0-9_]*\\*")(?:[^"\\]|\\(?!"))*\\*"/g, '$1"***"', ['code"', 'code\\']],
+  [/(\\*"(?:js_)?code\\*"\s*:\s*)\\*"(?![A-Z0-9_]*\\*")(?:[^"\\]|\\(?!"))*\\*"/g, '$1"***"', ['"code', '"js_code']],
   // query strings, URL fragments, form bodies: ?access_token=…, #id_token=…, &client_secret=…
   [new RegExp('([?&#;\\s,{(]|^)(' + KEY + ')=(?!\\*\\*\\*)' + VALUE_END + '+', 'gi'), '$1$2=***', KEY_WORDS, ['=']],
   // the same inside a URL-encoded parameter, once or twice encoded:
