@@ -108,8 +108,21 @@ describe('secrets are masked in message, String, JSON and toJSON', () => {
       'paysign', 'ticket', 'Authorization', 'Cookie', 'set-cookie', 'Bearer ', 'Basic ', '=', ':', ': ', '"', "'", '\\"',
       '\\', '%3D', '%253D', '%26', '?', '&', '#', ' ', ',', '{', '}', '//', 'user:pw@', 'host', '@', 'abc123XYZ', '-1.5e3',
       'DATABASE_TIMEOUT', 'fail', '|']
+    // … and name-value pairs in the shapes secrets come in: "code":"…", token='…', ?access_token=…, key%3D…
+    const names = ['token', 'access_token', 'Password', 'api_key', 'js_code', 'code', 'errCode', 'sign', 'Cookie', 'Authorization', 'note']
+    const pair = fc
+      .tuple(
+        fc.constantFrom('', '"', "'", '\\"', '?', '&'),
+        fc.constantFrom(...names),
+        fc.constantFrom('', '"', "'", '\\"'),
+        fc.constantFrom(':', ': ', '=', ' = ', '%3D', '%253D', ' '),
+        fc.constantFrom('', '"', "'", '\\"'),
+        fc.constantFrom('abc123XYZ', 'abc', 'ABC_DEF', '-1.5e3', 'Bearer abcdefgh', ''),
+        fc.constantFrom('', '"', "'", '\\"', '&', ','),
+      )
+      .map((parts) => parts.join(''))
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (parts) => {
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), pair), { maxLength: 10 }), (parts) => {
         const text = parts.join('')
         expect(maskSecrets(text)).toBe(maskWithEveryPattern(text))
       }),
