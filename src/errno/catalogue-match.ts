@@ -2,6 +2,7 @@
 // failing API's family can carry. Built for the first errMsg-only failure: plain string work, no regular expression
 // on the common path (docs/performance.md).
 import { DECODING } from '../texts/generated/tables'
+import { containsAny } from '../shared/text'
 
 /** Lower case, one space between words, no trailing full stop: how reasons and the errMsg column are compared. */
 export function normalizeReason(text: string): string {
@@ -34,9 +35,7 @@ function familyPrefixes(api: string | undefined): string[] {
   if (!api) return prefixes
   // Plain string tests (the generator checked them against the patterns of data/errno.json for every Wx member).
   for (const [words, names, list] of DECODING().families || []) {
-    let member = names.indexOf(api) >= 0
-    for (let i = 0; !member && i < words.length; i++) member = api.indexOf(words[i]) >= 0
-    if (member) prefixes.push.apply(prefixes, list as string[])
+    if (names.indexOf(api) >= 0 || containsAny(api, words)) prefixes.push.apply(prefixes, list as string[])
   }
   return prefixes
 }

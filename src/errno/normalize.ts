@@ -3,6 +3,7 @@ import { ErrnoError, UNKNOWN_ERRNO, isErrnoErrorInstance } from './ErrnoError'
 import { isErrnoNumber } from './codes'
 import { DECODING, LEGACY_DECODING } from '../texts/generated/tables'
 import { errnoFromCatalogue } from './catalogue-match'
+import { containsAny } from '../shared/text'
 
 export { errnoFromCatalogue }
 
@@ -69,11 +70,6 @@ function legacyTables(): LegacyTable[] {
     )
   }
   return compiledTables
-}
-
-function containsAny(text: string, words: ReadonlyArray<string>): boolean {
-  for (const word of words) if (text.indexOf(word) >= 0) return true
-  return false
 }
 
 /**

@@ -1,4 +1,5 @@
 // Secrets that must never reach a log line through an error's message or JSON (see SECURITY.md).
+import { containsAny } from './text'
 
 // A secret-looking name: the listed ones, and any name ending in token, secret, password, pwd or key, in
 // snake, kebab or camel case (client_secret, id_token, api_key, x-api-key, appKey, tmpSecretKey, privateKey),
@@ -91,11 +92,6 @@ const buildPatterns = (): ReadonlyArray<MaskPattern> => [
 
 const MAY_HOLD_SECRET = /token|secret|passw|pwd|key|code|ticket|sign|auth|cookie|credential|bearer|basic|digest|@/i
 
-function hasAny(text: string, words: ReadonlyArray<string>): boolean {
-  for (const word of words) if (text.indexOf(word) >= 0) return true
-  return false
-}
-
 /** Replaces the values of secret-looking parameters, headers, JSON fields and URL credentials with `***`. */
 export function maskSecrets(text: string): string {
   return mask(text, false)
@@ -112,7 +108,7 @@ function mask(text: string, every: boolean): string {
   let out = text
   let lower = text.toLowerCase()
   for (const [pattern, replacement, words, marks] of patterns) {
-    if (!every && (!hasAny(lower, words) || (marks && !hasAny(lower, marks)))) continue
+    if (!every && (!containsAny(lower, words) || (marks && !containsAny(lower, marks)))) continue
     pattern.lastIndex = 0
     const next = out.replace(pattern, replacement)
     if (next !== out) {
