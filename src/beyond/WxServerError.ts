@@ -8,7 +8,8 @@ import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../shared/mask'
 import { localized, maskedCopy, read, parseBody, isInstance, part } from './shared'
 import type { Localized } from '../errno/types'
 
-const BEIJING_OFFSET_MS = 8 * 3600 * 1000
+/** Beijing time (UTC+8, no daylight saving) minus UTC: WeChat's day limits and its console's log times use it. */
+export const BEIJING_OFFSET_MS = 8 * 3600 * 1000
 
 /** Milliseconds until the next midnight in Beijing (day-level limits reset then). */
 export function msUntilNextBeijingDay(now = Date.now()): number {

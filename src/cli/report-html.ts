@@ -1,6 +1,7 @@
 // The failure report as one HTML file: the counts as charts (Chart.js, inlined: nothing is fetched when the page is
 // viewed) and the top errors with their meaning and the guidance a user sees. Every text from the log is put in
 // the page with textContent, never as HTML; the data is embedded as JSON with `<` escaped.
+import { beijingIso } from './report'
 import type { ReportData } from './report'
 import type { Locale } from '../errno/types'
 
@@ -127,7 +128,7 @@ const escapeJson = (value: unknown) =>
     .replace(/\u2029/g, '\\u2029')
 
 function beijing(time: number | undefined): string {
-  return time === undefined ? '' : new Date(time + 8 * 3600000).toISOString().slice(0, 16).replace('T', ' ')
+  return time === undefined ? '' : beijingIso(time).slice(0, 16).replace('T', ' ')
 }
 
 /** The whole page; `chartJs` is the source of Chart.js's UMD build, inlined. */

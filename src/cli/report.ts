@@ -13,6 +13,7 @@ import { parseErrMsg } from '../errno/normalize'
 import { decodeErrno } from '../errno/decode'
 import { errorFromJSON } from '../beyond/from-json'
 import { failureCode } from '../report/realtime-log'
+import { BEIJING_OFFSET_MS } from '../beyond/WxServerError'
 import { detailsOf } from './catalogue'
 import type { FailureDetails } from './catalogue'
 
@@ -157,10 +158,13 @@ function codeOf(error: AnyObject): { key: string; family: string } {
   return { key: 'errno ' + code, family }
 }
 
-const BEIJING = 8 * 3600 * 1000
+/** A time as Beijing time reads it (ISO, its Z standing for UTC+8): how the WeChat console shows logs. */
+export function beijingIso(time: number): string {
+  return new Date(time + BEIJING_OFFSET_MS).toISOString()
+}
 
 function bucketOf(time: number, bucket: 'hour' | 'day'): string {
-  const iso = new Date(time + BEIJING).toISOString() // labelled in Beijing time, as the WeChat console shows logs
+  const iso = beijingIso(time)
   return bucket === 'hour' ? iso.slice(0, 13).replace('T', ' ') + ':00' : iso.slice(0, 10)
 }
 
