@@ -3,6 +3,7 @@
 // script next to index.html: a static folder, no server, no network.
 import { catalogueRows, rowDetails, detailsOf, isErrMsg } from '../src/cli/catalogue'
 import type { CatalogueRow, FailureDetails, EntryType } from '../src/cli/catalogue'
+import { wordMatcher } from '../src/cli/explain'
 import type { Locale } from '../src/errno/types'
 
 declare const __VERSION__: string
@@ -100,15 +101,8 @@ function el(tag: string, text?: string, className?: string): HTMLElement {
   return node
 }
 
-/**
- * A Latin word or a number matches at the start of a word (BLE is not the "ble" of "available", 1500 finds 1500102);
- * Chinese matches anywhere (蓝牙 finds 低功耗蓝牙).
- */
-function needle(word: string): (haystack: string) => boolean {
-  if (!/^[\x00-\x7f]+$/.test(word)) return (haystack) => haystack.indexOf(word) >= 0
-  const pattern = new RegExp('(^|[^a-z0-9])' + word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-  return (haystack) => pattern.test(haystack)
-}
+/** A word of the search matches from the start of a word, so 1500 finds 1500102 (explain's wordMatcher). */
+const needle = (word: string) => wordMatcher(word, false)
 
 function matches(needles: Array<(haystack: string) => boolean>, index: number): boolean {
   const haystack = haystacks[index]

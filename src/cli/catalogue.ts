@@ -5,7 +5,6 @@ import { ErrnoError } from '../errno/ErrnoError'
 import { toErrnoError, parseErrMsg, legacyTableName } from '../errno/normalize'
 import { lookupErrno, allErrnos } from '../texts/index'
 import { getPolicy } from '../policy/policy'
-import { getGuidance } from '../guidance/guidance'
 import type { Guidance } from '../guidance/guidance'
 import { SERVER_CODES, CLOUD_CODES, CLOUD_GROUPS, LEGACY_TEXTS, HTTP_STATUSES } from '../texts/generated/tables'
 import { toWxServerError } from '../beyond/WxServerError'
@@ -13,7 +12,7 @@ import { toCloudError } from '../beyond/CloudError'
 import { toHttpApiError } from '../beyond/HttpApiError'
 import { localized } from '../beyond/shared'
 import type { Locale, Localized } from '../errno/types'
-import { LOCALES } from './explain'
+import { guidanceInLocales } from './explain'
 
 export type EntryType = 'errno' | 'errCode' | 'server' | 'cloud' | 'http'
 
@@ -134,9 +133,10 @@ export function detailsOf(error: unknown): FailureDetails {
     meaning?: Localized
   }
   const policy = getPolicy(decoded)
-  const guidance: GuidanceByPlatform = { ios: {}, android: {} }
-  for (const platform of ['ios', 'android'] as const)
-    for (const locale of LOCALES) guidance[platform][locale] = getGuidance(decoded, { locale, platform })
+  const guidance: GuidanceByPlatform = {
+    ios: guidanceInLocales(decoded, 'ios'),
+    android: guidanceInLocales(decoded, 'android'),
+  }
   const entry = typeof decoded.errno === 'number' ? lookupErrno(decoded.errno) : undefined
   return {
     name: decoded.name,

@@ -6,6 +6,7 @@ import { decodeErrno } from '../errno/decode'
 import { lookupErrno, allErrnos, ERRNO_MEANINGS, errnoName } from '../texts/index'
 import { getPolicy } from '../policy/policy'
 import { getGuidance } from '../guidance/guidance'
+import type { Guidance } from '../guidance/guidance'
 import {
   WX_CLOUD_NUMERIC,
   SERVER_CODES,
@@ -20,6 +21,16 @@ import type { Locale } from '../errno/types'
 
 export const LOCALES: Locale[] = ['zh_CN', 'zh_TW', 'en']
 export type Platform = 'ios' | 'android'
+
+/**
+ * The guidance of an error in every locale, as the platform's client shows it. No wx: every action the platform has,
+ * not what a bare object would allow.
+ */
+export function guidanceInLocales(error: unknown, platform: Platform): { [L in Locale]?: Guidance } {
+  const guidance: { [L in Locale]?: Guidance } = {}
+  for (const locale of LOCALES) guidance[locale] = getGuidance(error, { locale, platform })
+  return guidance
+}
 
 /** A mistake in the call: printed as one line, exit 2. */
 export class UsageError extends Error {}
@@ -55,9 +66,7 @@ export function explain(input: string, platform: Platform) {
   const decoded = decodeErrno(error.errno)
   const policy = getPolicy(error)
   const legacy = error.errCode !== undefined ? LEGACY_TEXTS()[error.errCode] : undefined
-  const guidance: { [L in Locale]?: ReturnType<typeof getGuidance> } = {}
-  // No wx: the guidance as the platform's client would show it (every action it has), not as a bare object would.
-  for (const locale of LOCALES) guidance[locale] = getGuidance(error, { locale, platform })
+  const guidance = guidanceInLocales(error, platform)
   return {
     input: echo(input),
     errno: error.errno,
@@ -104,9 +113,7 @@ export function explainBeyond(input: string, platform: Platform) {
   const cloudRow = error.name === 'CloudError' ? own(CLOUD_CODES(), error.code) : undefined
   const policy = getPolicy(error)
   const row = error.name === 'WxServerError' ? SERVER_CODES()[text] : undefined
-  const guidance: { [L in Locale]?: ReturnType<typeof getGuidance> } = {}
-  // No wx: the guidance as the platform's client would show it (every action it has), not as a bare object would.
-  for (const locale of LOCALES) guidance[locale] = getGuidance(error, { locale, platform })
+  const guidance = guidanceInLocales(error, platform)
   return {
     input: echo(input),
     kind: error.name === 'WxServerError' ? 'WeChat server errcode' : 'cloud development code',
@@ -132,15 +139,22 @@ export function explainBeyond(input: string, platform: Platform) {
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**
+ * A test for one search word on a lower-case haystack: a Latin word or a number matches from the start of a word (BLE
+ * is not the "ble" of "available"), and, with `whole`, up to its end; Chinese matches anywhere (蓝牙 finds 低功耗蓝牙).
+ */
+export function wordMatcher(word: string, whole: boolean): (haystack: string) => boolean {
+  const lower = word.toLowerCase()
+  if (!/^[\x00-\x7f]+$/.test(lower)) return (haystack) => haystack.indexOf(lower) >= 0
+  const pattern = new RegExp('(^|[^a-z0-9])' + escapeRegExp(lower) + (whole ? '($|[^a-z0-9])' : ''))
+  return (haystack) => pattern.test(haystack)
+}
+
+/**
  * Codes whose number, name, errMsg, meanings or category names (every locale) hold every word: a Latin word
  * matches whole words (BLE is not the "ble" of "available"), Chinese matches anywhere (蓝牙 finds 低功耗蓝牙).
  */
 export function search(words: string[], locales: Locale[]) {
-  const needles = words.map((w) =>
-    /^[\x00-\x7f]+$/.test(w)
-      ? new RegExp('(^|[^a-z0-9])' + escapeRegExp(w.toLowerCase()) + '($|[^a-z0-9])')
-      : w.toLowerCase(),
-  )
+  const needles = words.map((w) => wordMatcher(w, true))
   const hits: Array<{ errno: number; name: string; meaning: string }> = []
   for (const errno of allErrnos()) {
     const entry = lookupErrno(errno)
@@ -157,7 +171,7 @@ export function search(words: string[], locales: Locale[]) {
       .concat(names)
       .join(' ')
       .toLowerCase()
-    if (needles.every((n) => (typeof n === 'string' ? haystack.indexOf(n) >= 0 : n.test(haystack))))
+    if (needles.every((matches) => matches(haystack)))
       hits.push({ errno, name: errnoName(errno) as string, meaning: ERRNO_MEANINGS[locales[0]]()[errno] })
   }
   return hits
