@@ -25,8 +25,23 @@ const CLOUD_METHODS: { [key: string]: true } = {
 /** Database members whose result is data to put in a query or a record, not a builder to wrap. */
 const DATA_MAKERS: { [key: string]: true } = { serverDate: true, RegExp: true, command: true, Geo: true }
 
+/** A failure of wx.cloud as this library hands it on: a CloudError, heard by onFailure. */
+const cloudFailure = (failure: unknown) => reportFailure(toCloudError(failure))
+
 const rethrow = (failure: unknown): never => {
-  throw reportFailure(toCloudError(failure))
+  throw cloudFailure(failure)
+}
+
+/**
+ * The promise a cloud call returned, its rejection a CloudError (a `then` that throws is a failure too); undefined
+ * when the result is not a promise.
+ */
+function asCloudPromise(result: unknown): Promise<unknown> | undefined {
+  try {
+    return isThenable(result) ? Promise.resolve(result).then(undefined, rethrow) : undefined
+  } catch (failure) {
+    return Promise.reject(cloudFailure(failure))
+  }
 }
 
 /** Calls a cloud method: a rejection or a synchronous throw becomes a CloudError; a `fail` callback gets one too. */
@@ -38,16 +53,15 @@ function callCloud(owner: AnyObject, method: (...args: unknown[]) => unknown, ar
     if (options && typeof options === 'object' && typeof options.fail === 'function') {
       const fail = options.fail
       list[0] = Object.assign({}, options, {
-        fail: (failure: unknown) => fail.call(options, reportFailure(toCloudError(failure))),
+        fail: (failure: unknown) => fail.call(options, cloudFailure(failure)),
       })
     }
     result = method.apply(owner, list)
-    // A promise (no callbacks given): its rejection becomes a CloudError. A `then` that throws is a failure too.
-    if (isThenable(result)) return Promise.resolve(result).then(undefined, rethrow)
   } catch (failure) {
-    return Promise.reject(reportFailure(toCloudError(failure)))
+    return Promise.reject(cloudFailure(failure))
   }
-  return result
+  // A promise (no callbacks given): its rejection becomes a CloudError.
+  return asCloudPromise(result) || result
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -85,7 +99,7 @@ function wrapDatabaseObject<T extends object>(target: T): T {
       try {
         value = (object as AnyObject)[key as string]
       } catch (failure) {
-        throw reportFailure(toCloudError(failure)) // a getter of the SDK's object that throws
+        throw cloudFailure(failure) // a getter of the SDK's object that throws
       }
       if (typeof value !== 'function' || typeof key !== 'string' || mustPassThrough(object, key)) return value
       return function (this: unknown) {
@@ -94,13 +108,10 @@ function wrapDatabaseObject<T extends object>(target: T): T {
           // eslint-disable-next-line prefer-rest-params
           result = value.apply(object, arguments)
         } catch (failure) {
-          throw reportFailure(toCloudError(failure))
+          throw cloudFailure(failure)
         }
-        try {
-          if (isThenable(result)) return Promise.resolve(result).then(undefined, rethrow)
-        } catch (failure) {
-          return Promise.reject(reportFailure(toCloudError(failure)))
-        }
+        const promise = asCloudPromise(result)
+        if (promise) return promise
         if (result && typeof result === 'object' && !DATA_MAKERS[key]) return wrapDatabaseObject(result as object)
         return result
       }
@@ -129,7 +140,7 @@ export function promisifyCloud<T extends object>(cloud: T): T {
       try {
         value = (target as AnyObject)[key as string]
       } catch (failure) {
-        throw reportFailure(toCloudError(failure))
+        throw cloudFailure(failure)
       }
       if (typeof value !== 'function' || typeof key !== 'string' || mustPassThrough(target, key)) return value
       if (cache[key] && (cache[key] as { of?: unknown }).of === value) return cache[key]
