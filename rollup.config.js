@@ -60,8 +60,8 @@ function version() {
 /**
  * Every module the mini-program index imports (statically: the lazy files are require()d) goes into one chunk,
  * core.js, which index.js re-exports and the lazy entries (guidance.js …) import from. Without it rollup splits the
- * core into seven shared chunks by which entries use them: eight files to require at start instead of two (1 ms more
- * in a cold Node start, and each chunk's own import and export lists).
+ * core into shared chunks by which entries use them, each a file to require at start with its own import and export
+ * lists (docs/performance.md has what that cost).
  */
 function coreChunk() {
   const entry = path.resolve('src/index.miniprogram.ts')

@@ -37,7 +37,7 @@ const TARGETS = {
  */
 // esmWxp: since #24, wxp.cloud rejects with a CloudError, so `wxp` carries the cloud catalogue (docs/performance.md).
 // buildNpm 221 KB, esmWxp 73 KB: the errMsg reason table generated ready to read (its words and heads, and the errMsgs
-// whose case the decoder's lower-case keys lose) cost 3.3 KB and 1.8 KB for a first errMsg-only failure 45 % faster.
+// whose case the decoder's lower-case keys lose), for a faster first errMsg-only failure (docs/performance.md).
 const BUDGETS = Object.assign({}, TARGETS, { buildNpm: 221 * KB, atStart: 42 * KB, esmWxp: 73 * KB })
 
 const ESM_ENTRIES = {

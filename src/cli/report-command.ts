@@ -52,7 +52,7 @@ export function readRecords(text: string, io: Io): FailureRecord[] {
       skipped++
     }
   }
-  if (skipped) io.err(`report: ${skipped.toLocaleString('en')} lines were not JSON and were skipped`)
+  if (skipped) io.err(`report: ${n(skipped)} lines were not JSON and were skipped`)
   return records
 }
 
@@ -65,7 +65,7 @@ export function runReport(file: string | undefined, out: string | undefined, loc
     throw new UsageError(`cannot read '${echo(file)}': ${(error as Error).message}`)
   }
   const started = Date.now()
-  io.err(`report: reading ${echo(file)} (${text.length.toLocaleString('en')} characters)`)
+  io.err(`report: reading ${echo(file)} (${n(text.length)} characters)`)
   const records = readRecords(text, io)
   if (!records.length) {
     io.err(`report: no failures found in '${echo(file)}'`)
