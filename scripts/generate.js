@@ -65,10 +65,16 @@ const TEXT_TABLES = []
  * `name` is the loader's getter (ERRNO_MEANINGS_ZH_CN) and `file` the module under src/ without .ts. A table only the
  * CLI reads (`cliOnly`: the reasons behind each policy, the legacy tables' own texts) ships in no mini-program build.
  */
-function textTable(files, { name, file, source, type, doc, value, depth = 1, cliOnly = false }) {
+function textTable(files, { name, file, source, type, doc, value, depth = 1, cliOnly = false, rowNames }) {
   if (TEXT_TABLES.some((t) => t.name === name)) throw new Error(`text table ${name} twice`)
   TEXT_TABLES.push({ name, file, type, doc, cliOnly })
-  files[`src/${file}.ts`] = header(source) + `\n/** ${doc} */\nconst table: ${type} = ${literal(value, depth)}\n\nexport default table\n`
+  files[`src/${file}.ts`] = header(source) + `\n/** ${doc} */\nconst table: ${type} = ${rowNames ? namedRows(value, rowNames) : literal(value, depth)}\n\nexport default table\n`
+}
+
+/** An array whose rows line up with another table's keys, each row after a comment naming its key (for the reviewer). */
+function namedRows(rows, names) {
+  if (rows.length !== names.length) throw new Error(`${rows.length} rows for ${names.length} names`)
+  return rows.length ? '[\n' + rows.map((row, i) => `  /* ${String(names[i]).replace(/\*\//g, '* /')} */ ${literal(row, 0)},`).join('\n') + '\n]' : '[]'
 }
 
 /**

@@ -21,4 +21,4 @@ export {
 export type { ErrorPolicy, PolicyKind, ErrorKind } from './policy/policy'
 export { withRetry, withTimeout } from './policy/retry'
 export { maskSecrets } from './shared/mask'
-export type { Locale, Localized } from './errno/types'
+export type { Locale, Localized, LocalizedText } from './errno/types'

@@ -21,8 +21,8 @@ describe('the errno catalogue (data/errno.json)', () => {
     const entry = lookupErrno(errno)
     expect(entry).toBeDefined()
     expect(entry!.message.en.length).toBeGreaterThan(3)
-    expect(entry!.message.zh_CN.length).toBeGreaterThan(0)
-    expect(entry!.message.zh_TW.length).toBeGreaterThan(0)
+    expect(entry!.message.zh_CN!.length).toBeGreaterThan(0)
+    expect(entry!.message.zh_TW!.length).toBeGreaterThan(0)
     expect(entry!.message.en).not.toMatch(CJK)
     expect(code.policy.reason.length).toBeGreaterThan(3)
     expect(entry!.category.known).toBe(true)
@@ -114,8 +114,8 @@ describe('cross-check with ../shared/seeds (skipped where the seeds are absent)'
     expect(departs.has(1)).toBe(true)
     for (const row of rows) {
       const entry = lookupErrno(Number(row[1]))!
-      if (departs.has(entry.errno)) expect(row[2].endsWith(entry.message.zh_CN)).toBe(false)
-      else expect(row[2].endsWith(entry.message.zh_CN)).toBe(true)
+      if (departs.has(entry.errno)) expect(row[2].endsWith(entry.message.zh_CN!)).toBe(false)
+      else expect(row[2].endsWith(entry.message.zh_CN!)).toBe(true)
     }
   })
 })

@@ -34,6 +34,9 @@ describe('WxServerError', () => {
       expect(error[field]!.zh_TW).toMatch(CJK)
       expect(error[field]!.en).not.toMatch(CJK)
     }
+    // The texts are tables of their own, one per locale, whose rows follow the codes table: each lines up.
+    expect([error.meaning!.en, error.reason!.en, error.fix!.en]).toEqual([row.meaning.en, row.cause.en, row.fix.en])
+    expect([error.meaning!.zh_CN, error.reason!.zh_CN, error.fix!.zh_CN]).toEqual([row.meaning.zh_CN, row.cause.zh_CN, row.fix.zh_CN])
     expect(answers(error)).toEqual(expected(row.policy.class))
   })
 
@@ -97,6 +100,7 @@ describe('CloudError', () => {
     expect(error).toBeInstanceOf(CloudError)
     expect(error).toMatchObject({ name: 'CloudError', code, group: row.group, known: true, requestId: 'r1' })
     expect(error.meaning!.zh_CN).toBe(row.zh_CN)
+    expect(error.meaning!.en).toBe(row.en)
     expect(error.meaning!.zh_TW).toMatch(CJK)
     expect(error.meaning!.en).not.toMatch(CJK)
     expect(answers(error)).toEqual(expected(row.policy.class))
@@ -158,6 +162,7 @@ describe('HttpApiError', () => {
     const error = toHttpApiError(status, {})!
     expect(error).toBeInstanceOf(HttpApiError)
     expect(error.meaning!.zh_CN).toBe(row.zh_CN)
+    expect(error.meaning!.en).toBe(row.en)
     expect(answers(error)).toEqual(expected(row.policy.class))
   })
 
@@ -165,6 +170,7 @@ describe('HttpApiError', () => {
     const error = toHttpApiError(row.status, { error: errorValue, error_description: match ? `Unable to authenticate due to ${match} access token` : 'Unable to authenticate' }, undefined, { table: 'easemob' })!
     expect(error.error).toBe(errorValue)
     expect(error.meaning!.zh_CN).toBe(row.zh_CN)
+    expect(error.meaning!.en).toBe(row.en)
     expect(answers(error)).toEqual(expected(row.policy.class))
   })
 
@@ -260,6 +266,13 @@ describe('catalogue coverage, third pass', () => {
       const error = toCloudError({ errCode: code, errMsg: 'cloud.callFunction:fail ' + code })
       expect([code, error.known]).toEqual([code, true])
       expect(cloud.wxCloudNumeric[String(code)].source).toMatch(/wx-server-sdk/)
+    }
+    // A numeric code with no string twin has a row of its own; its meaning lines up in every locale's table.
+    for (const [numeric, entry] of Object.entries<any>(cloud.wxCloudNumeric)) {
+      if (numeric === '$comment') continue
+      const meaning = toCloudError({ errCode: Number(numeric), errMsg: '' }).meaning!
+      const twin = entry.twin && cloud.codes.find((c: any) => c.code === entry.twin)
+      expect([numeric, meaning.en, meaning.zh_CN]).toEqual([numeric, (twin || entry).en, (twin || entry).zh_CN])
     }
     expect(getPolicy(toCloudError({ errCode: -601008, errMsg: '' })).kind).toBe('retry')
     expect(getPolicy(toCloudError({ errCode: -604001, errMsg: '' })).kind).toBe('fix')

@@ -7,7 +7,7 @@ import {
 } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 import { runCli } from '../src/cli/index'
-import { GUIDANCE_TEXTS_ZH_TW, ERRNO_MEANINGS_ZH_TW, SERVER_CODES, CLOUD_CODES, HTTP_STATUSES, HTTP_ERRORS, LEGACY_TEXTS, CLOUD_GROUPS } from '../src/texts/generated/tables'
+import { GUIDANCE_TEXTS_ZH_TW, ERRNO_MEANINGS_ZH_TW, SERVER_CODES, SERVER_TEXTS_ZH_TW, CLOUD_MEANINGS_ZH_TW, HTTP_STATUSES, HTTP_ERRORS, LEGACY_TEXTS, CLOUD_GROUPS } from '../src/texts/generated/tables'
 
 const root = path.resolve(__dirname, '..')
 const readData = (name: string) => JSON.parse(fs.readFileSync(path.join(root, name), 'utf8'))
@@ -294,8 +294,8 @@ describe('texts', () => {
     const texts: string[] = []
     for (const row of Object.values(GUIDANCE_TEXTS_ZH_TW())) texts.push(...row)
     texts.push(...Object.values(ERRNO_MEANINGS_ZH_TW()))
-    for (const row of Object.values(SERVER_CODES())) for (const cell of [row[4], row[5], row[6]]) texts.push(cell[1])
-    for (const row of Object.values(CLOUD_CODES())) texts.push(row[4][1])
+    for (const row of Array.from(SERVER_TEXTS_ZH_TW())) texts.push(...row)
+    texts.push(...Array.from(CLOUD_MEANINGS_ZH_TW()))
     for (const row of Object.values(HTTP_STATUSES())) texts.push(row[2][1])
     for (const row of HTTP_ERRORS()) texts.push(row[5][1])
     for (const name of Object.values(CLOUD_GROUPS())) texts.push(name[1])

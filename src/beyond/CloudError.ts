@@ -1,4 +1,5 @@
 import { CLOUD_CODES, CLOUD_GROUPS, WX_CLOUD_NUMERIC } from '../texts/generated/tables'
+import { cloudMeaning } from './texts'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy, getPolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
@@ -7,7 +8,7 @@ import type { ErrorKind } from '../errno/policy-table'
 import { toErrnoError, own } from '../errno/normalize'
 import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../shared/mask'
 import { localized, maskedCopy, read, isInstance, part } from './shared'
-import type { Localized } from '../errno/types'
+import type { Localized, LocalizedText } from '../errno/types'
 
 /** The init object of `new CloudError({...})`, in the style of ErrnoError's. */
 export interface CloudErrorInit {
@@ -19,7 +20,7 @@ export interface CloudErrorInit {
   cause?: unknown
 }
 
-/** A row of the cloud catalogue: [group, policy, guidance template, generic, meaning]. */
+/** A row of the cloud catalogue: [group, policy, guidance template, generic]. */
 type CloudRow = ReturnType<typeof CLOUD_CODES>[string]
 
 /** The code of a failure no known cloud code could be found in. */
@@ -42,19 +43,17 @@ export class CloudError extends MiniprogramError {
   readonly known: boolean
   /** true for the generic codes the reference says carry no particular meaning: do not branch on them. */
   readonly generic: boolean
-  override readonly meaning?: Localized
-  readonly groupName?: Localized
 
   constructor(init: CloudErrorInit) {
     const code = typeof init.code === 'string' && init.code ? init.code : UNKNOWN_CLOUD_CODE
     const row = CLOUD_CODES()[code]
-    const meaning = localized(row && row[4])
+    // No text table is read here: the message is the code and what the failure said, the same whatever has loaded;
+    // `meaning` and `groupName` read the texts when asked for.
     // Each input is masked on its own before the parts are joined: a value left open in one cannot swallow the next.
     super(
       safeMessage(
         part(code) +
           (init.errCode !== undefined ? ` (errCode ${init.errCode})` : '') +
-          (meaning ? `: ${meaning.en}` : '') +
           (init.errMsg ? ` — ${part(String(init.errMsg))}` : ''),
       ),
       init.cause,
@@ -65,11 +64,17 @@ export class CloudError extends MiniprogramError {
     if (init.requestId !== undefined) this.requestId = init.requestId
     this.known = !!row
     this.generic = !!row && row[3] === 1
-    if (row) {
-      this.group = row[0]
-      this.meaning = meaning
-      this.groupName = localized(CLOUD_GROUPS()[row[0]])
-    }
+    if (row) this.group = row[0]
+  }
+
+  /** What the code means, in zh_CN / zh_TW / en; undefined for a code the catalogue lacks. */
+  override get meaning(): LocalizedText | undefined {
+    return cloudMeaning(this.code)
+  }
+
+  /** The name of the code's group (数据库 / Database …); undefined for a code the catalogue lacks. */
+  get groupName(): Localized | undefined {
+    return this.group === undefined ? undefined : localized(CLOUD_GROUPS()[this.group])
   }
 
   get policy(): ErrorPolicy {

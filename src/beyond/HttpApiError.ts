@@ -79,7 +79,6 @@ export class HttpApiError extends MiniprogramError {
   /** Retry-After in milliseconds, when the response had one. */
   readonly retryAfterMs?: number
   readonly known: boolean
-  override readonly meaning?: Localized
   readonly url?: string
   /** The vendor error table the body was read with, when the caller asked for one. */
   readonly table?: RestErrorTable
@@ -108,7 +107,6 @@ export class HttpApiError extends MiniprogramError {
     if (description !== undefined) this.description = maskedField(description)
     if (typeof init.retryAfterMs === 'number' && init.retryAfterMs >= 0) this.retryAfterMs = init.retryAfterMs
     this.known = !!(row || status)
-    if (meaning) this.meaning = meaning
     // Masked: console.error(err) prints own properties. The URL as called is the caller's own.
     if (init.url !== undefined) this.url = safeMessage(String(init.url))
     if (table) this.table = table
@@ -120,6 +118,13 @@ export class HttpApiError extends MiniprogramError {
 
   private row(): Row | undefined {
     return errorRow(this.error, this.description, this.table)
+  }
+
+  /** What the error value, else the status, means in zh_CN / zh_TW / en; undefined when neither is known. */
+  override get meaning(): Localized | undefined {
+    const row = this.row()
+    const status = HTTP_STATUSES()[this.statusCode]
+    return localized(row ? row[5] : status && status[2])
   }
 
   get [POLICY_KEY](): ErrorPolicy {

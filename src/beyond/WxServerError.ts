@@ -1,12 +1,13 @@
 import { SERVER_CODES } from '../texts/generated/tables'
+import { serverText } from './texts'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
 import { MiniprogramError } from '../errno/MiniprogramError'
 import type { ErrorKind } from '../errno/policy-table'
 import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../shared/mask'
-import { localized, maskedCopy, read, parseBody, isInstance, part } from './shared'
-import type { Localized } from '../errno/types'
+import { maskedCopy, read, parseBody, isInstance, part } from './shared'
+import type { LocalizedText } from '../errno/types'
 
 /** Beijing time (UTC+8, no daylight saving) minus UTC: WeChat's day limits and its console's log times use it. */
 export const BEIJING_OFFSET_MS = 8 * 3600 * 1000
@@ -42,10 +43,6 @@ export class WxServerError extends MiniprogramError {
   /** The constant name (`CODE_EXPIRED`), or undefined for an errcode the table lacks. */
   readonly code?: string
   readonly known: boolean
-  /** What the errcode means, why it happens and how to fix it, in zh_CN / zh_TW / en. */
-  override readonly meaning?: Localized
-  readonly reason?: Localized
-  readonly fix?: Localized
   readonly url?: string
 
   constructor(init: WxServerErrorInit) {
@@ -54,12 +51,12 @@ export class WxServerError extends MiniprogramError {
     const body = init.cause
     const context: WxServerErrorContext = { url: init.url }
     const row = SERVER_CODES()[String(errcode)]
-    const meaning = localized(row && row[4])
+    // No text table is read here: the message is the errcode and the errmsg (the server's, else the documented one),
+    // the same whatever has loaded; `meaning`, `reason` and `fix` read the texts when asked for.
     // Each input is masked on its own before the parts are joined: a value left open in one cannot swallow the next.
     super(
       safeMessage(
         `errcode ${errcode}: ${part(errmsg) || (row ? row[3] : '') || 'error'}` +
-          (meaning ? ` (${meaning.en})` : '') +
           (context.url ? ` from ${part(String(context.url))}` : ''),
       ),
       body,
@@ -67,14 +64,29 @@ export class WxServerError extends MiniprogramError {
     this.errcode = errcode
     this.errmsg = maskedField(errmsg)
     this.known = !!row
-    if (row) {
-      this.code = row[0]
-      this.meaning = meaning
-      this.reason = localized(row[5])
-      this.fix = localized(row[6])
-    }
+    if (row) this.code = row[0]
     // Masked: console.error(err) prints own properties. The URL as called is the caller's own.
     if (context.url !== undefined) this.url = safeMessage(String(context.url))
+  }
+
+  /** What the errcode means, in zh_CN / zh_TW / en; undefined for an errcode the catalogue lacks. */
+  override get meaning(): LocalizedText | undefined {
+    return this.text(0)
+  }
+
+  /** Why the errcode happens, in zh_CN / zh_TW / en; undefined for an errcode the catalogue lacks. */
+  get reason(): LocalizedText | undefined {
+    return this.text(1)
+  }
+
+  /** How to fix it, in zh_CN / zh_TW / en; undefined for an errcode the catalogue lacks. */
+  get fix(): LocalizedText | undefined {
+    return this.text(2)
+  }
+
+  /** Text `i` of the errcode's row ([meaning, cause, fix]), read from the catalogue when asked for. */
+  private text(i: number): LocalizedText | undefined {
+    return serverText(this.errcode, i)
   }
 
   get policy(): ErrorPolicy {

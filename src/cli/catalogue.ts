@@ -11,7 +11,8 @@ import { toWxServerError } from '../beyond/WxServerError'
 import { toCloudError } from '../beyond/CloudError'
 import { toHttpApiError } from '../beyond/HttpApiError'
 import { localized } from '../beyond/shared'
-import type { Locale, Localized } from '../errno/types'
+import type { Locale, Localized, LocalizedText } from '../errno/types'
+import { cloudMeaning, serverText } from '../beyond/texts'
 import { guidanceInLocales } from './explain'
 
 export type EntryType = 'errno' | 'errCode' | 'server' | 'cloud' | 'http'
@@ -25,7 +26,7 @@ export interface CatalogueRow {
   name?: string
   /** The errMsg reason the runtime sends (errno, legacy errCode) or the server's errmsg. */
   errMsg?: string
-  meaning?: Localized
+  meaning?: LocalizedText
   /** The category › subcategory (errno), the legacy table, the cloud group, "WeChat server" or "HTTP". */
   group: Localized
   /** Who or what the failure comes from (ErrorKind). */
@@ -79,7 +80,7 @@ export function catalogueRows(): CatalogueRow[] {
       row('server', code, fixed('WeChat server', '微信服务端', '微信服務端'), {
         name: r[0],
         errMsg: r[3],
-        meaning: localized(r[4]),
+        meaning: serverText(code, 0),
       }),
     )
   }
@@ -91,7 +92,7 @@ export function catalogueRows(): CatalogueRow[] {
     rows.push(
       row('cloud', code, fixed('Cloud › ' + group.en, '云开发 › ' + group.zh_CN, '雲開發 › ' + group.zh_TW), {
         name: r[0],
-        meaning: localized(r[4]),
+        meaning: cloudMeaning(code),
       }),
     )
   }
@@ -114,7 +115,7 @@ export interface FailureDetails {
   api?: string
   code?: string
   known: boolean
-  meaning?: Localized
+  meaning?: LocalizedText
   kind: string
   policy: { kind: string; delayMs?: number }
   guidance: GuidanceByPlatform
@@ -130,7 +131,7 @@ export function detailsOf(error: unknown): FailureDetails {
     errno?: number
     api?: string
     code?: unknown
-    meaning?: Localized
+    meaning?: LocalizedText
   }
   const policy = getPolicy(decoded)
   const guidance: GuidanceByPlatform = {

@@ -3,7 +3,7 @@ import { explain, explainBeyond, search, echo, UsageError, LOCALES } from './exp
 import { runReport } from './report-command'
 import { parseCommandLine } from './args'
 import type { Platform } from './explain'
-import type { Locale, Localized } from '../errno/types'
+import type { Locale, LocalizedText } from '../errno/types'
 import type { ErrorKind } from '../errno/policy-table'
 
 /** What each ErrorKind means, for `explain`. */
@@ -36,13 +36,13 @@ const USAGE = [
 
 function printBeyond(result: NonNullable<ReturnType<typeof explainBeyond>>, locales: Locale[], io: CliIo) {
   io.out(`${result.kind} ${result.code}${result.name ? ' ' + result.name : ''}`)
-  const lines: Array<[string, Localized | undefined]> = [
+  const lines: Array<[string, LocalizedText | undefined]> = [
     ['', result.meaning],
     ['cause ', result.cause],
     ['fix ', result.fix],
   ]
   for (const [label, text] of lines)
-    if (text) for (const locale of locales) io.out(`  ${(label + locale).padEnd(10)} ${text[locale]}`)
+    if (text) for (const locale of locales) io.out(`  ${(label + locale).padEnd(10)} ${text[locale] || text.en}`)
   io.out(`  policy     ${policyLine(result.policy)}`)
   io.out(`  kind       ${result.blame} (${BLAME[result.blame]})`)
   for (const locale of locales) {
@@ -82,7 +82,8 @@ function printExplain(result: ReturnType<typeof explain>, locales: Locale[], io:
         (result.legacy.errno === undefined ? ' — no errno equivalent' : ''),
     )
   else if (result.errCode !== undefined) io.out(`  errCode    ${result.errCode}`)
-  if (result.meaning) for (const locale of locales) io.out(`  ${locale.padEnd(10)} ${result.meaning[locale]}`)
+  if (result.meaning)
+    for (const locale of locales) io.out(`  ${locale.padEnd(10)} ${result.meaning[locale] || result.meaning.en}`)
   io.out(`  policy     ${policyLine(result.policy)}`)
   io.out(`  kind       ${result.blame} (${BLAME[result.blame]})`)
   for (const locale of locales) {

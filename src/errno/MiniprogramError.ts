@@ -1,5 +1,5 @@
 import type { ErrorKind, ErrorPolicy } from './policy-table'
-import type { Localized } from './types'
+import type { LocalizedText } from './types'
 
 /**
  * The one base of every error this library makes: ErrnoError (wx failures), WxServerError, CloudError and
@@ -14,10 +14,13 @@ export abstract class MiniprogramError extends Error {
   /** true when the catalogue has the code. */
   abstract readonly known: boolean
   /**
-   * The meaning in zh_CN / zh_TW / en, where the error carries it (server, cloud and HTTP errors). An ErrnoError
-   * reads no text table when it is made: its meaning is `lookupErrno(errno)` or `errnoMeaning(errno)`.
+   * The meaning in zh_CN / zh_TW / en, where the error carries it (server, cloud and HTTP errors), read from the
+   * catalogue when asked for: no error reads a text table when it is made. An ErrnoError has none here: its meaning
+   * is `lookupErrno(errno)` or `errnoMeaning(errno)`.
    */
-  readonly meaning?: Localized
+  get meaning(): LocalizedText | undefined {
+    return undefined
+  }
 
   constructor(message: string, cause: unknown) {
     super(message)

@@ -8,6 +8,17 @@ export interface Localized {
   en: string
 }
 
+/**
+ * A catalogue text whose locales are files of their own (errno meanings, server and cloud texts): English always;
+ * zh_CN or zh_TW is undefined when an app left that locale's file out with packOptions.ignore (README). Readers that
+ * show a text fall back to `en`.
+ */
+export interface LocalizedText {
+  zh_CN?: string | undefined
+  zh_TW?: string | undefined
+  en: string
+}
+
 /** A first- or second-level errno category. */
 export interface ErrnoCategory {
   /** The two-digit category code as a number (15 for "device", 4 for "NFC"). */
@@ -40,6 +51,6 @@ export interface ErrnoEntry extends DecodedErrno {
   name: string
   /** The reason text the runtime sends after `api:fail` (may be empty where the reference lists none). */
   errMsg: string
-  /** The developer meaning in every locale. */
-  message: Localized
+  /** The developer meaning in every locale (zh_CN / zh_TW undefined when that locale's file was left out). */
+  message: LocalizedText
 }

@@ -2,7 +2,7 @@
 import { ERRNO_MEANINGS_EN, ERRNO_MEANINGS_ZH_CN, ERRNO_MEANINGS_ZH_TW, ERRMSG, DECODING } from './generated/tables'
 import { Errno } from '../errno/generated/codes'
 import { decodeErrno } from '../errno/decode'
-import type { ErrnoEntry, Locale, Localized } from '../errno/types'
+import type { ErrnoEntry, Locale, LocalizedText } from '../errno/types'
 
 /** The meanings of one locale, read on first use. */
 export const ERRNO_MEANINGS: { [L in Locale]: () => Record<number, string> } = {
@@ -45,8 +45,11 @@ function errMsgOf(errno: number): string {
   return decodedErrMsgs[errno] || ''
 }
 
-/** The meaning of an errno in every locale, or undefined when the catalogue lacks it. */
-export function errnoMeaning(errno: number): Localized | undefined {
+/**
+ * The meaning of an errno in every locale, or undefined when the catalogue lacks it. zh_CN / zh_TW are undefined when
+ * that locale's file was left out.
+ */
+export function errnoMeaning(errno: number): LocalizedText | undefined {
   const en = ERRNO_MEANINGS_EN()[errno]
   return en === undefined
     ? undefined

@@ -1,5 +1,5 @@
 // A strict ESM consumer of the built package (dist/*.d.mts through the exports map).
-import { wxp, toErrnoError, Errno, isErrnoError, showGuidance } from 'miniprogram-errno'
+import { wxp, toErrnoError, Errno, isErrnoError, showGuidance, lookupErrno, toCloudError } from 'miniprogram-errno'
 import { createFakeWx } from 'miniprogram-errno/testing'
 
 export async function scan(): Promise<number> {
@@ -12,3 +12,10 @@ export async function scan(): Promise<number> {
   }
 }
 export const fake = createFakeWx({ platform: 'ios' })
+
+// A locale's file can be left out (packOptions.ignore): the types say zh_CN / zh_TW may be undefined, en never is.
+const entry = lookupErrno(Errno.BLUETOOTH_ADAPTER_UNAVAILABLE)
+export const english: string | undefined = entry && entry.message.en
+// @ts-expect-error zh_TW is undefined when texts/*.zh_TW.js is left out
+export const traditional: string = entry!.message.zh_TW
+export const cloudText: string = toCloudError({ code: 'DATABASE_TIMEOUT' }).meaning?.zh_TW ?? 'fallback'

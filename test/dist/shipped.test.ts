@@ -70,6 +70,13 @@ test('miniprogram_dist/index.js exports what dist/index.cjs does, as plain value
     out.afterCopy = loaded();
     const error = lib.toErrnoError({ errMsg: 'openBluetoothAdapter:fail:not available', errno: 1500102 });
     out.afterError = loaded();
+    const cloud = lib.toCloudError({ errCode: -502005, errMsg: 'cloud.database:fail -502005 database collection not exists' });
+    const server = lib.toWxServerError({ errcode: 40029, errmsg: 'invalid code' });
+    out.madeBeyond = [cloud.code, server.code];
+    out.afterBeyond = loaded();
+    out.cloudMeaning = cloud.meaning.zh_CN;
+    out.serverFix = server.fix.en;
+    out.afterMeaning = loaded();
     out.guidance = lib.getGuidance(error, { locale: 'zh_CN', platform: 'android' }).title;
     out.afterGuidance = loaded();
     out.types = Object.keys(copy).filter((k) => copy[k] === undefined);
@@ -83,6 +90,12 @@ test('miniprogram_dist/index.js exports what dist/index.cjs does, as plain value
   expect(out.atStart.filter((f: string) => /^texts\/|^(guidance|get-guidance|show|readiness|report|api-request|events|ble|retry)\.js$/.test(f))).toEqual([])
   expect(out.afterCopy).toEqual(out.atStart)
   expect(out.afterError).toEqual(out.atStart) // creating an ErrnoError reads no text table
+  // A CloudError or WxServerError reads its codes table (policy), none of the texts; `meaning` reads one locale's.
+  expect(out.madeBeyond).toEqual(['DATABASE_COLLECTION_NOT_EXIST', 'INVALID_CODE'])
+  expect(out.afterBeyond.filter((f: string) => !out.afterError.includes(f)).sort()).toEqual(['texts/cloud-numeric.js', 'texts/cloud.js', 'texts/server.js'])
+  expect(out.cloudMeaning).toMatch(/集合/)
+  expect(out.serverFix.length).toBeGreaterThan(10)
+  expect(out.afterMeaning).toEqual(expect.arrayContaining(['texts/cloud.zh_CN.js', 'texts/server.en.js']))
   expect(out.guidance).toBe('蓝牙未开启')
   expect(out.afterGuidance).toEqual(expect.arrayContaining(['get-guidance.js', 'texts/guidance.zh_CN.js']))
   expect(out.afterGuidance).not.toContain('texts/guidance.zh_TW.js')
@@ -93,7 +106,7 @@ test('miniprogram_dist/index.js exports what dist/index.cjs does, as plain value
 describe('texts in miniprogram_dist', () => {
   test('each table is its own readable module under texts/, one per locale, required by a literal path', () => {
     const texts = fs.readdirSync(path.join(root, 'miniprogram_dist/texts'))
-    expect(texts).toEqual(expect.arrayContaining(['decoding.js', 'errno.en.js', 'errno.zh_CN.js', 'errno.zh_TW.js', 'guidance.zh_TW.js', 'server.js']))
+    expect(texts).toEqual(expect.arrayContaining(['decoding.js', 'errno.en.js', 'errno.zh_CN.js', 'errno.zh_TW.js', 'guidance.zh_TW.js', 'server.js', 'server.zh_TW.js', 'cloud.js', 'cloud.en.js', 'cloud.zh_TW.js']))
     // Only the CLI reads the policy reasons and the legacy tables' texts: they ship in no mini-program build.
     expect(texts).not.toEqual(expect.arrayContaining(['policy-reasons.js']))
     expect(require(path.join(root, 'miniprogram_dist/texts/errno.zh_CN.js'))[1500102]).toBe('当前蓝牙适配器不可用')
@@ -117,6 +130,14 @@ describe('texts in miniprogram_dist', () => {
     expect(library.getGuidance(1500102, { locale: 'zh_CN', platform: 'android' }).title).toBe('蓝牙未开启')
     expect(library.getGuidance(1500102, { locale: 'zh_TW', platform: 'android' }).title).toBe('Bluetooth is off')
     expect(library.lookupErrno(1500102).message.zh_TW).toBeUndefined()
+    // The server and cloud texts are files per locale too.
+    const cloud = library.toCloudError({ code: 'DATABASE_TIMEOUT' })
+    expect(cloud.meaning.zh_TW).toBeUndefined()
+    expect(cloud.meaning.zh_CN).toMatch(/超时/)
+    expect(cloud.meaning.en).toMatch(/timed out/i)
+    const server = library.toWxServerError({ errcode: 40029 })
+    expect(server.fix.zh_TW).toBeUndefined()
+    expect(server.meaning.zh_CN).toMatch(/code/)
   })
 })
 

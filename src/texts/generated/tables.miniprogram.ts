@@ -40,11 +40,29 @@ export const GUIDANCE_TEXTS_ZH_TW = /*#__PURE__*/ table((): typeof import('../..
 /** template -> [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] (en). */
 export const GUIDANCE_TEXTS_EN = /*#__PURE__*/ table((): typeof import('../../guidance/generated/guidance.en').default => require('./texts/guidance.en.js'))
 
-/** errcode -> [name, policy, guidance template, errmsg, meaning, cause, fix (each [zh_CN, zh_TW, en])]. */
+/** errcode -> [name, policy, guidance template, errmsg]. The texts are in SERVER_TEXTS_EN, _ZH_CN and _ZH_TW. */
 export const SERVER_CODES = /*#__PURE__*/ table((): typeof import('../../beyond/generated/server').default => require('./texts/server.js'))
 
-/** code -> [group, policy, guidance template, generic (1: no particular meaning), meaning [zh_CN, zh_TW, en]]. */
+/** [meaning, cause, fix] of each errcode (en), one row per key of the codes table, in its order. */
+export const SERVER_TEXTS_EN = /*#__PURE__*/ table((): typeof import('../../beyond/generated/server.en').default => require('./texts/server.en.js'))
+
+/** [meaning, cause, fix] of each errcode (zh_CN), one row per key of the codes table, in its order. */
+export const SERVER_TEXTS_ZH_CN = /*#__PURE__*/ table((): typeof import('../../beyond/generated/server.zh_CN').default => require('./texts/server.zh_CN.js'))
+
+/** [meaning, cause, fix] of each errcode (zh_TW), one row per key of the codes table, in its order. */
+export const SERVER_TEXTS_ZH_TW = /*#__PURE__*/ table((): typeof import('../../beyond/generated/server.zh_TW').default => require('./texts/server.zh_TW.js'))
+
+/** code -> [group, policy, guidance template, generic (1: no particular meaning)]. The meanings are in CLOUD_MEANINGS_EN, _ZH_CN and _ZH_TW. */
 export const CLOUD_CODES = /*#__PURE__*/ table((): typeof import('../../beyond/generated/cloud').default => require('./texts/cloud.js'))
+
+/** The meaning of each cloud code (en), one row per key of the codes table, in its order. */
+export const CLOUD_MEANINGS_EN = /*#__PURE__*/ table((): typeof import('../../beyond/generated/cloud.en').default => require('./texts/cloud.en.js'))
+
+/** The meaning of each cloud code (zh_CN), one row per key of the codes table, in its order. */
+export const CLOUD_MEANINGS_ZH_CN = /*#__PURE__*/ table((): typeof import('../../beyond/generated/cloud.zh_CN').default => require('./texts/cloud.zh_CN.js'))
+
+/** The meaning of each cloud code (zh_TW), one row per key of the codes table, in its order. */
+export const CLOUD_MEANINGS_ZH_TW = /*#__PURE__*/ table((): typeof import('../../beyond/generated/cloud.zh_TW').default => require('./texts/cloud.zh_TW.js'))
 
 /** group -> name [zh_CN, zh_TW, en]. */
 export const CLOUD_GROUPS = /*#__PURE__*/ table((): typeof import('../../beyond/generated/cloud-groups').default => require('./texts/cloud-groups.js'))

@@ -17,7 +17,13 @@ import GUIDANCE_TEXTS_ZH_CN_TABLE from '../../guidance/generated/guidance.zh_CN'
 import GUIDANCE_TEXTS_ZH_TW_TABLE from '../../guidance/generated/guidance.zh_TW'
 import GUIDANCE_TEXTS_EN_TABLE from '../../guidance/generated/guidance.en'
 import SERVER_CODES_TABLE from '../../beyond/generated/server'
+import SERVER_TEXTS_EN_TABLE from '../../beyond/generated/server.en'
+import SERVER_TEXTS_ZH_CN_TABLE from '../../beyond/generated/server.zh_CN'
+import SERVER_TEXTS_ZH_TW_TABLE from '../../beyond/generated/server.zh_TW'
 import CLOUD_CODES_TABLE from '../../beyond/generated/cloud'
+import CLOUD_MEANINGS_EN_TABLE from '../../beyond/generated/cloud.en'
+import CLOUD_MEANINGS_ZH_CN_TABLE from '../../beyond/generated/cloud.zh_CN'
+import CLOUD_MEANINGS_ZH_TW_TABLE from '../../beyond/generated/cloud.zh_TW'
 import CLOUD_GROUPS_TABLE from '../../beyond/generated/cloud-groups'
 import WX_CLOUD_NUMERIC_TABLE from '../../beyond/generated/cloud-numeric'
 import BEYOND_POLICY_REASONS_TABLE from './beyond-reasons'
@@ -63,11 +69,29 @@ export const GUIDANCE_TEXTS_ZH_TW = /*#__PURE__*/ table(() => GUIDANCE_TEXTS_ZH_
 /** template -> [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] (en). */
 export const GUIDANCE_TEXTS_EN = /*#__PURE__*/ table(() => GUIDANCE_TEXTS_EN_TABLE)
 
-/** errcode -> [name, policy, guidance template, errmsg, meaning, cause, fix (each [zh_CN, zh_TW, en])]. */
+/** errcode -> [name, policy, guidance template, errmsg]. The texts are in SERVER_TEXTS_EN, _ZH_CN and _ZH_TW. */
 export const SERVER_CODES = /*#__PURE__*/ table(() => SERVER_CODES_TABLE)
 
-/** code -> [group, policy, guidance template, generic (1: no particular meaning), meaning [zh_CN, zh_TW, en]]. */
+/** [meaning, cause, fix] of each errcode (en), one row per key of the codes table, in its order. */
+export const SERVER_TEXTS_EN = /*#__PURE__*/ table(() => SERVER_TEXTS_EN_TABLE)
+
+/** [meaning, cause, fix] of each errcode (zh_CN), one row per key of the codes table, in its order. */
+export const SERVER_TEXTS_ZH_CN = /*#__PURE__*/ table(() => SERVER_TEXTS_ZH_CN_TABLE)
+
+/** [meaning, cause, fix] of each errcode (zh_TW), one row per key of the codes table, in its order. */
+export const SERVER_TEXTS_ZH_TW = /*#__PURE__*/ table(() => SERVER_TEXTS_ZH_TW_TABLE)
+
+/** code -> [group, policy, guidance template, generic (1: no particular meaning)]. The meanings are in CLOUD_MEANINGS_EN, _ZH_CN and _ZH_TW. */
 export const CLOUD_CODES = /*#__PURE__*/ table(() => CLOUD_CODES_TABLE)
+
+/** The meaning of each cloud code (en), one row per key of the codes table, in its order. */
+export const CLOUD_MEANINGS_EN = /*#__PURE__*/ table(() => CLOUD_MEANINGS_EN_TABLE)
+
+/** The meaning of each cloud code (zh_CN), one row per key of the codes table, in its order. */
+export const CLOUD_MEANINGS_ZH_CN = /*#__PURE__*/ table(() => CLOUD_MEANINGS_ZH_CN_TABLE)
+
+/** The meaning of each cloud code (zh_TW), one row per key of the codes table, in its order. */
+export const CLOUD_MEANINGS_ZH_TW = /*#__PURE__*/ table(() => CLOUD_MEANINGS_ZH_TW_TABLE)
 
 /** group -> name [zh_CN, zh_TW, en]. */
 export const CLOUD_GROUPS = /*#__PURE__*/ table(() => CLOUD_GROUPS_TABLE)
