@@ -79,9 +79,11 @@ function namedRows(rows, names) {
 
 /**
  * Words a text must contain, one of them at least, for a pattern to match it: for each top-level alternative, its
- * longest run of plain characters that no quantifier makes optional (its first 12 characters). Conservative: an alternative with no such run
- * (a group, a class or an escape throughout) gives [], which means the pattern is always tried. The runtime tries a
- * rule's regular expression only on a reason that has one of its words (no compilation for the rest).
+ * longest run of plain characters that no quantifier makes optional (its first 12 characters); for an alternative with
+ * no such run, the words of a group in it that no quantifier makes optional (`^(parameter\s+error|invalid
+ * parameter)`: one of the group's alternatives is in every match). Conservative: an alternative with neither (a class
+ * or an escape throughout) gives [], which means the pattern is always tried. The runtime tries a rule's regular
+ * expression only on a reason that has one of its words (no compilation for the rest).
  */
 function requiredWords(pattern) {
   // The index of the ] or ) that closes the class or group opening at i (escapes, classes in groups, nesting).
@@ -115,6 +117,8 @@ function requiredWords(pattern) {
   const words = []
   for (const alternative of alternatives) {
     const runs = []
+    // The words of each group the alternative needs (one not made optional, not a lookaround).
+    const groups = []
     let run = ''
     const end = () => {
       if (run) runs.push(run)
@@ -123,10 +127,20 @@ function requiredWords(pattern) {
     for (let i = 0; i < alternative.length; i++) {
       const c = alternative[i]
       if (c === '(' || c === '[') {
-        i = closing(alternative, i) // the group or class, and (next round) what quantifies it, end the run
+        const close = closing(alternative, i)
+        const inner = alternative.slice(i + 1, close)
+        const optional = '?*{'.indexOf(alternative[close + 1]) >= 0
+        if (c === '(' && close < alternative.length && !optional && !/^\?[=!<]/.test(inner)) {
+          const needed = requiredWords(inner.replace(/^\?:/, ''))
+          if (needed.length) groups.push(needed)
+        }
+        i = close // the group or class, and (next round) what quantifies it, end the run
         end()
       } else if (c === '\\') {
         i++
+        end()
+      } else if (c === '{' && /^\{\d+(,\d*)?\}/.test(alternative.slice(i))) {
+        i = alternative.indexOf('}', i) // a counted quantifier: its digits are not text
         end()
       } else if ('^$.)]?*+{'.indexOf(c) >= 0) {
         end()
@@ -145,8 +159,9 @@ function requiredWords(pattern) {
     end()
     // Its first 12 characters are as required as the whole run, and enough to tell reasons apart.
     const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), '').slice(0, 12)
-    if (!longest) return []
-    if (words.indexOf(longest) < 0) words.push(longest)
+    const needed = longest ? [longest] : groups.reduce((a, b) => (!a || b.length < a.length ? b : a), undefined)
+    if (!needed) return []
+    for (const word of needed) if (words.indexOf(word) < 0) words.push(word)
   }
   return words
 }

@@ -190,14 +190,42 @@ describe('the words a reason rule needs (requiredWords, scripts/generate.js)', (
     ['exceed max (cocurrent|concurrent|task) count', ['exceed max ']],
     ['ab+c', ['ab']],
     ['x[a-z]*yz', ['yz']],
-    // an alternative with no plain run of its own: the rule is always tried
-    ['^(parameter\\s+error|invalid parameter)\\b', []],
-    ['a|(b|c)', []],
+    // an alternative with no plain run of its own: the words of a group it needs
+    ['^(parameter\\s+error|invalid parameter)\\b', ['parameter', 'invalid para']],
+    ['a|(b|c)', ['a', 'b', 'c']],
+    ['(?:ab|cd)+', ['ab', 'cd']],
+    // an optional group or a lookaround needs nothing: the rule is always tried
+    ['(ab)?', []],
+    ['(ab)*|c', []],
+    ['(?!ab)', []],
+    ['(?=ab)c', ['c']],
     // a bar or a bracket inside a class is not an alternative or a group
     ['ab[|(]cd|ef', ['ab', 'ef']],
     ['x(a[)|]b)yz', ['yz']],
   ])('%s -> %j', (pattern, words) => {
     expect(requiredWords(pattern)).toEqual(words)
+  })
+
+  test('a text a pattern matches has one of its words (random patterns of runs, groups, classes and quantifiers)', () => {
+    const pattern = fc.letrec((tie) => ({
+      // Unbounded quantifiers on plain atoms only: nested ones backtrack exponentially, which is not what is tested.
+      piece: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.tuple(fc.constantFrom('ab', 'c', 'de', 'x', '[a-c]', '\\s', '.'), fc.constantFrom('', '', '?', '*', '+', '{1,2}')).map(([a, q]) => a + q),
+        fc.tuple(tie('alternation'), fc.constantFrom('(', '(?:'), fc.constantFrom('', '', '?', '{1,2}')).map(([p, open, q]) => open + p + ')' + q),
+      ),
+      sequence: fc.array(tie('piece'), { minLength: 1, maxLength: 3 }).map((p) => p.join('')),
+      alternation: fc.array(tie('sequence'), { minLength: 1, maxLength: 3 }).map((p) => p.join('|')),
+    })).alternation
+    const text = fc.array(fc.constantFrom('ab', 'c', 'de', 'x', 'a', 'b', 'd', 'e', ' '), { maxLength: 8 }).map((p) => p.join(''))
+    fc.assert(
+      fc.property(pattern, fc.array(text, { minLength: 1, maxLength: 5 }), (p, texts) => {
+        const words: string[] = requiredWords(p)
+        const re = new RegExp(p)
+        for (const t of texts) if (words.length && re.test(t)) expect([p, t, words.some((w) => t.indexOf(w) >= 0)]).toEqual([p, t, true])
+      }),
+      { numRuns: 3000 },
+    )
   })
 
   test('a text a rule matches has one of its words (random texts around each rule\'s words and examples)', () => {

@@ -230,7 +230,7 @@ const table: {
     ["exceed max (cocurrent|concurrent|task) count",600007,"",["exceed max "]],
     ["频繁调用|頻繁調用",510001,"^getLocation$",["频繁调用","頻繁調用"]],
     ["^no device$",1509006,"BLE|Bluetooth",["no device"]],
-    ["^(parameter\\s+error|invalid parameter)\\b",1001,"",[]],
+    ["^(parameter\\s+error|invalid parameter)\\b",1001,"",["parameter","invalid para"]],
     ["^(createuploadtask:fail )?file not (found|exists?)\\b",1300002,"^(uploadFile|createUploadTask)$",["file not "]],
     ["exceeded the maximum size",1300202,"^saveFile$|FileSystemManager",["exceeded the"]],
   ],
