@@ -71,22 +71,17 @@ export class WxServerError extends MiniprogramError {
 
   /** What the errcode means, in zh_CN / zh_TW / en; undefined for an errcode the catalogue lacks. */
   override get meaning(): LocalizedText | undefined {
-    return this.text(0)
+    return serverText(this.errcode, 0)
   }
 
   /** Why the errcode happens, in zh_CN / zh_TW / en; undefined for an errcode the catalogue lacks. */
   get reason(): LocalizedText | undefined {
-    return this.text(1)
+    return serverText(this.errcode, 1)
   }
 
   /** How to fix it, in zh_CN / zh_TW / en; undefined for an errcode the catalogue lacks. */
   get fix(): LocalizedText | undefined {
-    return this.text(2)
-  }
-
-  /** Text `i` of the errcode's row ([meaning, cause, fix]), read from the catalogue when asked for. */
-  private text(i: number): LocalizedText | undefined {
-    return serverText(this.errcode, i)
+    return serverText(this.errcode, 2)
   }
 
   get policy(): ErrorPolicy {

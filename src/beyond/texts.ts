@@ -12,6 +12,7 @@ import {
   SERVER_TEXTS_ZH_TW,
 } from '../texts/generated/tables'
 import type { LocalizedText } from '../errno/types'
+import { own } from '../shared/own'
 
 type Rows<T> = () => ArrayLike<T>
 
@@ -24,7 +25,8 @@ function rowIndex(codes: () => object): (key: string) => number {
       Object.keys(codes()).forEach((k, i) => (built[k] = i))
       index = built
     }
-    return Object.prototype.hasOwnProperty.call(index, key) ? index[key] : -1
+    const row = own(index, key)
+    return row === undefined ? -1 : row
   }
 }
 

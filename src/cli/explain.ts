@@ -1,6 +1,7 @@
 // What `explain` and `search` find: the catalogue entry, the decode, the policy, the kind and the guidance of an
 // errno, an errMsg, a legacy errCode, a server errcode or a cloud code. index.ts prints it.
-import { toErrnoError, legacyTableName, legacyCodeToErrno, parseErrMsg, own } from '../errno/normalize'
+import { toErrnoError, legacyTableName, legacyCodeToErrno, parseErrMsg } from '../errno/normalize'
+import { own } from '../shared/own'
 import { ErrnoError } from '../errno/ErrnoError'
 import { decodeErrno } from '../errno/decode'
 import { lookupErrno, allErrnos, ERRNO_MEANINGS, errnoName } from '../texts/index'

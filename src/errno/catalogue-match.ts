@@ -3,6 +3,7 @@
 // on the common path (docs/performance.md).
 import { DECODING } from '../texts/generated/tables'
 import { containsAny } from '../shared/text'
+import { own } from '../shared/own'
 
 /** Lower case, one space between words, no trailing full stop: how reasons and the errMsg column are compared. */
 export function normalizeReason(text: string): string {
@@ -74,9 +75,10 @@ export function errnoFromCatalogue(reason: string, api?: string): number | undef
   if (!text) return undefined
   const reasons = DECODING().reasons
   let prefixes: string[] | undefined
-  if (Object.prototype.hasOwnProperty.call(reasons, text)) {
+  const errnos = own(reasons, text)
+  if (errnos !== undefined) {
     prefixes = familyPrefixes(api)
-    const exact = firstAllowed(reasons[text], prefixes)
+    const exact = firstAllowed(errnos, prefixes)
     if (exact !== undefined) return exact
   }
   // A spelling variant shares the first six characters of the text it varies (nearMatch): most reasons share them with

@@ -1,6 +1,7 @@
 // The arithmetic of errnos, and which ones the catalogue knows: no texts, so the core stays small.
 import { CATEGORY_KEYS, INFERRED_CATEGORIES } from './generated/categories'
 import { Errno } from './generated/codes'
+import { own } from '../shared/own'
 
 /** true for an integer from 0 to 9,999,999: the only numbers that are errnos. */
 export function isErrnoNumber(value: unknown): value is number {
@@ -17,7 +18,7 @@ export function splitErrno(errno: number): [number, number, number] {
 export function categoryKey(first: number, second?: number): string | undefined {
   if (!isErrnoNumber(first) || (second !== undefined && !isErrnoNumber(second))) return undefined
   const slot = second === undefined ? first : 10000 + first * 100 + second
-  return Object.prototype.hasOwnProperty.call(CATEGORY_KEYS, slot) ? CATEGORY_KEYS[slot] : undefined
+  return own(CATEGORY_KEYS, slot)
 }
 
 /** true when the reference does not name the category and we inferred it from its codes. */

@@ -4,6 +4,7 @@ import { isErrnoNumber } from './codes'
 import { DECODING, LEGACY_DECODING } from '../texts/generated/tables'
 import { errnoFromCatalogue } from './catalogue-match'
 import { containsAny } from '../shared/text'
+import { own } from '../shared/own'
 
 export { errnoFromCatalogue }
 
@@ -120,8 +121,7 @@ export function legacyCodeToErrno(errCode: number, reason?: string, api?: string
   const table = tableOfCode(errCode)
   if (table && !sendsTable(table, api)) return undefined
   const { errnos: legacyErrno, byReason: legacyByReason } = LEGACY_DECODING()
-  const errno =
-    legacyErrno && Object.prototype.hasOwnProperty.call(legacyErrno, errCode) ? legacyErrno[errCode] : undefined
+  const errno = legacyErrno ? own(legacyErrno, errCode) : undefined
   if (errno !== undefined) return errno
   if (reason !== undefined) {
     const text = reason.toLowerCase()
@@ -136,13 +136,6 @@ export function legacyCodeToErrno(errCode: number, reason?: string, api?: string
 export function legacyTableName(errCode: number, api?: string): string | undefined {
   const table = legacyTable(errCode, api)
   return table && table[3]
-}
-
-/**
- * A table's own entry for a key a caller gave, never one inherited from Object.prototype (`constructor`, `__proto__`).
- */
-export function own<T>(table: { [key: string]: T }, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined
 }
 
 /** Reads a property of anything without ever throwing (a proxy or getter that throws reads as undefined). */

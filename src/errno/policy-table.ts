@@ -1,6 +1,7 @@
 // The policy of an errno and the kind (who is to blame) of a failure, read from the catalogue's data on first
 // use (an ErrnoError's kind is a getter: creating one reads no table).
 import { ERRNO_POLICY } from '../texts/generated/tables'
+import { own } from '../shared/own'
 
 /**
  * What to do about a failure:
@@ -56,7 +57,7 @@ export function decodePolicy(code: string | undefined): ErrorPolicy {
 /** The policy of an errno, from the catalogue. */
 export function errnoPolicy(errno: number): ErrorPolicy {
   const table = ERRNO_POLICY()
-  return decodePolicy(Object.prototype.hasOwnProperty.call(table, errno) ? table[errno] : undefined)
+  return decodePolicy(own(table, errno))
 }
 
 /**

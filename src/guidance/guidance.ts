@@ -11,7 +11,8 @@ import {
   GUIDANCE_LEGACY_CODES,
 } from './generated/guidance-map'
 import { GUIDANCE_TEXTS_ZH_CN, GUIDANCE_TEXTS_ZH_TW, GUIDANCE_TEXTS_EN } from '../texts/generated/tables'
-import { toErrnoError, read, legacyTable, own, parseErrMsg } from '../errno/normalize'
+import { toErrnoError, read, legacyTable, parseErrMsg } from '../errno/normalize'
+import { own } from '../shared/own'
 import { uniPairFailure, isUniSuccessPair } from '../errno/frameworks'
 import { splitErrno, categoryKey } from '../errno/codes'
 import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
