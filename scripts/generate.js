@@ -213,6 +213,11 @@ function generateErrno(files) {
     codes.map((c) => `  /** ${c.errno}: ${c.en.replace(/\*\//g, '* /')} */\n  ${c.key}: ${c.errno},`).join('\n') +
     `\n} as const\n\n/** Every errno the catalogue knows. */\nexport type KnownErrno = (typeof Errno)[keyof typeof Errno]\n\n` +
     `/** The constant names of {@link Errno}. */\nexport type ErrnoName = keyof typeof Errno\n`
+  // Which errnos the catalogue knows, without the constant names: ErrnoError and isKnownErrno read this, so neither the
+  // mini-program core nor an ESM bundle of wxp carries the Errno constants unless the app uses them.
+  files['src/errno/generated/known.ts'] = header('errno.json') +
+    `\n/** Every catalogued errno, ascending (the values of Errno). */\nexport const KNOWN_ERRNOS: ReadonlyArray<number> = [\n` +
+    codes.map((c) => c.errno).sort((a, b) => a - b).map((n) => `  ${n},`).join('\n') + `\n]\n`
 
   // Meanings: one module per locale, so an app can ship one locale.
   const locales = { en: (c) => c.en, zh_CN: (c) => c.zh_CN, zh_TW: (c) => toTraditional(c.zh_CN) }

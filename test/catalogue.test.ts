@@ -31,6 +31,12 @@ describe('the errno catalogue (data/errno.json)', () => {
     expect(isKnownErrno(errno)).toBe(true)
   })
 
+  test('isKnownErrno knows exactly the Errno constants, and nothing between or around them', () => {
+    const values = Object.values(Errno) as number[]
+    for (const n of values) for (const near of [n - 1, n + 1]) expect(isKnownErrno(near)).toBe(values.indexOf(near) >= 0)
+    for (const n of [-1, 1.5, 10000000, Number.NaN]) expect(isKnownErrno(n)).toBe(false)
+  })
+
   test('English is written, not the machine translation of the seed', () => {
     const garble = /master rice|master mi\b|meter master|rice master|vest wechat|small frame|\bequipment\b|revoke\b|illegalappid|tie settings|appleupdate/i
     for (const c of codes) expect(`${c.errno} ${c.en}`).not.toMatch(garble)

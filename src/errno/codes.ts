@@ -1,6 +1,6 @@
 // The arithmetic of errnos, and which ones the catalogue knows: no texts, so the core stays small.
 import { CATEGORY_KEYS, INFERRED_CATEGORIES } from './generated/categories'
-import { Errno } from './generated/codes'
+import { KNOWN_ERRNOS } from './generated/known'
 import { own } from '../shared/own'
 
 /** true for an integer from 0 to 9,999,999: the only numbers that are errnos. */
@@ -26,20 +26,10 @@ export function isInferredCategory(key: string): boolean {
   return INFERRED_CATEGORIES.indexOf(key) >= 0
 }
 
-let knownList: number[] | undefined
 let knownErrnos: Set<number> | undefined
-
-/** Every catalogued errno, ascending. Shared: do not change it. */
-export function knownErrnoList(): number[] {
-  if (!knownList)
-    knownList = Object.keys(Errno)
-      .map((name) => Errno[name as keyof typeof Errno] as number)
-      .sort((a, b) => a - b)
-  return knownList
-}
 
 /** true when the catalogue has this errno. */
 export function isKnownErrno(errno: number): boolean {
-  if (!knownErrnos) knownErrnos = new Set(knownErrnoList())
+  if (!knownErrnos) knownErrnos = new Set(KNOWN_ERRNOS)
   return knownErrnos.has(errno)
 }
