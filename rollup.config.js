@@ -16,15 +16,20 @@ const banner = '/*! miniprogram-errno · MIT */'
 // The licence line on entry files only (a minifier keeps every /*! comment); the package's LICENSE file holds the licence.
 const entryBanner = (chunk) => (chunk.isEntry && !chunk.name.startsWith('texts/') ? banner : '')
 
-/** miniprogram_dist reads its text tables through src/texts/generated/tables.miniprogram.ts (a require per file, on first use). */
-function miniprogramTables() {
-  const tables = path.resolve('src/texts/generated/tables.ts')
+/**
+ * miniprogram_dist builds NAME.miniprogram.ts where it sits beside an imported NAME.ts: the text tables
+ * (src/texts/generated/tables.miniprogram.ts, a require per file on first use) and the cloud failure converter
+ * (src/promise/cloud-error.miniprogram.ts, which requires beyond.js at the first cloud failure).
+ */
+function miniprogramModules() {
   return {
-    name: 'miniprogram-tables',
+    name: 'miniprogram-modules',
     async resolveId(source, importer, options) {
-      if (!/(^|\/)tables$/.test(source)) return null
+      if (!importer || !source.startsWith('.')) return null
       const resolved = await this.resolve(source, importer, Object.assign({}, options, { skipSelf: true }))
-      return resolved && resolved.id === tables ? path.resolve('src/texts/generated/tables.miniprogram.ts') : resolved
+      if (!resolved || !resolved.id.endsWith('.ts') || resolved.id.endsWith('.miniprogram.ts')) return resolved
+      const swapped = resolved.id.replace(/\.ts$/, '.miniprogram.ts')
+      return fs.existsSync(swapped) ? swapped : resolved
     },
   }
 }
@@ -61,23 +66,33 @@ function version() {
  * Every module the mini-program index imports (statically: the lazy files are require()d) goes into one chunk,
  * core.js, which index.js re-exports and the lazy entries (guidance.js …) import from. Without it rollup splits the
  * core into shared chunks by which entries use them, each a file to require at start with its own import and export
- * lists (docs/performance.md has what that cost).
+ * lists (docs/performance.md has what that cost). The index module itself stays in index.js: its accessors are
+ * defined on index.js's exports. What beyond.js imports outside the core goes into beyond.js, not into chunks shared
+ * with api-request.js.
  */
-function coreChunk() {
+function chunks() {
   const entry = path.resolve('src/index.miniprogram.ts')
+  const beyondEntry = path.resolve('src/beyond/errors.ts')
   let core
+  let beyond
   return (id, { getModuleInfo }) => {
     if (!core) {
-      core = new Set()
-      const visit = (moduleId) => {
-        if (core.has(moduleId)) return
-        core.add(moduleId)
-        const info = getModuleInfo(moduleId)
-        if (info) for (const imported of info.importedIds) visit(imported)
+      const reach = (start, skip) => {
+        const seen = new Set()
+        const visit = (moduleId) => {
+          if (seen.has(moduleId) || skip.has(moduleId)) return
+          seen.add(moduleId)
+          const info = getModuleInfo(moduleId)
+          if (info) for (const imported of info.importedIds) visit(imported)
+        }
+        for (const imported of getModuleInfo(start).importedIds) visit(imported)
+        return seen
       }
-      visit(entry)
+      core = reach(entry, new Set())
+      beyond = reach(beyondEntry, core)
+      beyond.add(beyondEntry)
     }
-    return core.has(id) ? 'core' : undefined
+    return core.has(id) ? 'core' : beyond.has(id) ? 'beyond' : undefined
   }
 }
 
@@ -88,13 +103,13 @@ const minify = () => terser({ ecma: 2017, toplevel: true, keep_classnames: true,
 module.exports = [
   {
     input: Object.assign(
-      { index: 'src/index.miniprogram.ts', guidance: 'src/guidance/index.ts', 'get-guidance': 'src/guidance/guidance.ts', readiness: 'src/readiness/index.ts', report: 'src/report/realtime-log.ts', 'api-request': 'src/beyond/apiRequest.ts', events: 'src/promise/events.ts', ble: 'src/promise/ble.ts', retry: 'src/policy/retry.ts' },
+      { index: 'src/index.miniprogram.ts', beyond: 'src/beyond/errors.ts', catalogue: 'src/texts/index.ts', 'errno-constants': 'src/errno/generated/codes.ts', guidance: 'src/guidance/index.ts', 'get-guidance': 'src/guidance/guidance.ts', readiness: 'src/readiness/index.ts', report: 'src/report/realtime-log.ts', 'api-request': 'src/beyond/apiRequest.ts', events: 'src/promise/events.ts', ble: 'src/promise/ble.ts', retry: 'src/policy/retry.ts' },
       textInputs(),
     ),
     // index.js exports the public names only; what guidance.js and the others share with the core is in core.js.
     preserveEntrySignatures: 'strict',
-    output: { dir: 'miniprogram_dist', format: 'cjs', exports: 'auto', entryFileNames: '[name].js', chunkFileNames: '[name].js', banner: entryBanner, manualChunks: coreChunk() },
-    plugins: [miniprogramTables(), nodeResolve(), ts(), minify(), copyComponents('miniprogram_dist')],
+    output: { dir: 'miniprogram_dist', format: 'cjs', exports: 'auto', entryFileNames: '[name].js', chunkFileNames: '[name].js', banner: entryBanner, manualChunks: chunks() },
+    plugins: [miniprogramModules(), nodeResolve(), ts(), minify(), copyComponents('miniprogram_dist')],
   },
   {
     input: 'components/guidance-dialog/index.ts',

@@ -1,11 +1,13 @@
 // miniprogram_dist/index.js: what `require('miniprogram-errno')` loads in a mini-program. It exports every name
-// src/index.ts does (a test compares them). The core (promise layer, ErrnoError, decoding, policy, the server /
-// cloud / HTTP error classes) is here; guidance, readiness, the realtime-log reporter, apiRequest, events, the BLE
-// writer and withRetry are entry files of their own (get-guidance.js for getGuidance, guidance.js for showGuidance,
-// readiness.js, report.js, api-request.js, events.js, ble.js, retry.js), and the functions below require them on
-// first call. Plain functions: Object.freeze on
-// this module changes nothing, and nothing is loaded by
-// listing or copying the exports.
+// src/index.ts does (a test compares them). The core (promise layer, ErrnoError, decoding, policy) is core.js; the
+// rest are entry files of their own that load on first use:
+// - functions: get-guidance.js (getGuidance), guidance.js (showGuidance), readiness.js, report.js, api-request.js,
+//   events.js, ble.js, retry.js, catalogue.js (lookupErrno, errnoMeaning, allErrnos) and beyond.js (toCloudError,
+//   toWxServerError, toHttpApiError …) behind plain functions below that require them on first call;
+// - values: the Errno constants (errno-constants.js) and the classes WxServerError, CloudError and HttpApiError
+//   (beyond.js) behind accessors on this module's exports, which require the file on first read.
+// Object.freeze on this module changes nothing (an accessor keeps working on a frozen object); copying the exports
+// (Object.assign, a wildcard interop that copies) reads the accessors, and so loads those two files, nothing else.
 import type * as GuidanceModule from './guidance/index'
 import type * as GetGuidanceModule from './guidance/guidance'
 import type * as ReadinessModule from './readiness/index'
@@ -14,11 +16,11 @@ import type * as ApiRequestModule from './beyond/apiRequest'
 import type * as EventsModule from './promise/events'
 import type * as BLEModule from './promise/ble'
 import type * as RetryModule from './policy/retry'
+import type * as BeyondModule from './beyond/errors'
+import type * as CatalogueModule from './texts/index'
 
 export * from './errno/index'
-export { Errno } from './errno/generated/codes'
 export type { KnownErrno, ErrnoName } from './errno/generated/codes'
-export { lookupErrno, errnoMeaning, allErrnos } from './texts/index'
 export * from './policy/policy'
 export type { RetryOptions, RetryContext, CancellablePromise, AbortSignalLike } from './policy/retry'
 export { wxp, createWxp, promisifyObject } from './promise/wxp'
@@ -30,12 +32,9 @@ export type * from './promise/ble'
 export type * from './promise/types'
 export type { PromisifiedResult } from './wx/invoke'
 export { setLocale, currentLocale, normalizeLocale, isKnownLocale } from './guidance/locale'
-export { WxServerError, toWxServerError, isWxServerError, msUntilNextBeijingDay } from './beyond/WxServerError'
 export type { WxServerErrorContext, WxServerErrorInit } from './beyond/WxServerError'
-export { CloudError, toCloudError, isCloudError, UNKNOWN_CLOUD_CODE } from './beyond/CloudError'
+export { UNKNOWN_CLOUD_CODE } from './beyond/unknown'
 export type { CloudErrorInit } from './beyond/CloudError'
-export { errorFromJSON } from './beyond/from-json'
-export { HttpApiError, toHttpApiError, isHttpApiError, parseRetryAfter } from './beyond/HttpApiError'
 export type { HttpErrorContext, RestErrorTable, HttpApiErrorInit } from './beyond/HttpApiError'
 export { onFailure } from './wx/failures'
 export type { FailureListener } from './wx/failures'
@@ -52,6 +51,7 @@ export type {
 } from './readiness/index'
 
 declare const require: (id: string) => any
+declare const exports: object
 
 // A literal require per file, so WeChat's dependency analysis ships each of them.
 const guidance = (): typeof GuidanceModule => require('./guidance.js')
@@ -63,6 +63,34 @@ const api = (): typeof ApiRequestModule => require('./api-request.js')
 const events_ = (): typeof EventsModule => require('./events.js')
 const ble = (): typeof BLEModule => require('./ble.js')
 const retry = (): typeof RetryModule => require('./retry.js')
+const beyond = (): typeof BeyondModule => require('./beyond.js')
+const catalogue = (): typeof CatalogueModule => require('./catalogue.js')
+
+/** Names whose values are another file's: an enumerable accessor on exports that requires the file when read. */
+function lazyValues(load: () => object, names: string[]): void {
+  for (const name of names)
+    Object.defineProperty(exports, name, { enumerable: true, get: () => (load() as Record<string, unknown>)[name] })
+}
+lazyValues(() => require('./errno-constants.js'), ['Errno'])
+lazyValues(beyond, ['WxServerError', 'CloudError', 'HttpApiError'])
+
+export const lookupErrno: typeof CatalogueModule.lookupErrno = (errno) => catalogue().lookupErrno(errno)
+export const errnoMeaning: typeof CatalogueModule.errnoMeaning = (errno) => catalogue().errnoMeaning(errno)
+export const allErrnos: typeof CatalogueModule.allErrnos = () => catalogue().allErrnos()
+export const toWxServerError: typeof BeyondModule.toWxServerError = (body, context) =>
+  beyond().toWxServerError(body, context)
+export const isWxServerError = ((value: unknown) =>
+  beyond().isWxServerError(value)) as typeof BeyondModule.isWxServerError
+export const msUntilNextBeijingDay: typeof BeyondModule.msUntilNextBeijingDay = (now) =>
+  beyond().msUntilNextBeijingDay(now)
+export const toCloudError: typeof BeyondModule.toCloudError = (reason) => beyond().toCloudError(reason)
+export const isCloudError = ((value: unknown) => beyond().isCloudError(value)) as typeof BeyondModule.isCloudError
+export const toHttpApiError: typeof BeyondModule.toHttpApiError = (statusCode, body, headers, context) =>
+  beyond().toHttpApiError(statusCode, body, headers, context)
+export const isHttpApiError = ((value: unknown) => beyond().isHttpApiError(value)) as typeof BeyondModule.isHttpApiError
+export const parseRetryAfter: typeof BeyondModule.parseRetryAfter = (headers, now) =>
+  beyond().parseRetryAfter(headers, now)
+export const errorFromJSON: typeof BeyondModule.errorFromJSON = (value) => beyond().errorFromJSON(value)
 
 export const getGuidance: typeof GuidanceModule.getGuidance = (error, options) => texts().getGuidance(error, options)
 export const registerGuidance: typeof GuidanceModule.registerGuidance = (errno, overrides) =>

@@ -24,8 +24,9 @@ export interface CloudErrorInit {
 /** A row of the cloud catalogue: [group, policy, guidance template, generic]. */
 type CloudRow = ReturnType<typeof CLOUD_CODES>[string]
 
-/** The code of a failure no known cloud code could be found in. */
-export const UNKNOWN_CLOUD_CODE = 'UNKNOWN'
+import { UNKNOWN_CLOUD_CODE } from './unknown'
+
+export { UNKNOWN_CLOUD_CODE }
 
 /**
  * A cloud development (CloudBase) failure: wx.cloud.callFunction / database / storage, the

@@ -1,4 +1,4 @@
-import { toCloudError } from '../beyond/CloudError'
+import { toCloudError } from './cloud-error'
 import { reportFailure } from '../wx/failures'
 import type { AnyObject } from '../wx/access'
 

@@ -57,42 +57,47 @@ test('the package.json the packer and bundlers read points at what was built', (
   }
 })
 
-test('miniprogram_dist/index.js exports what dist/index.cjs does, as plain values: freezing it breaks nothing; guidance and texts load on first call', () => {
+test('miniprogram_dist/index.js exports what dist/index.cjs does: freezing it breaks nothing; guidance, texts, the Errno constants and the errors beyond wx load on first use', () => {
   // A fresh process: this file's other tests have loaded modules already.
   const script = `
     const before = new Set(Object.keys(require.cache));
     const lib = require(${JSON.stringify(path.join(root, 'miniprogram_dist/index.js'))});
     const loaded = () => Object.keys(require.cache).filter((f) => !before.has(f)).map((f) => f.split('miniprogram_dist/')[1]).sort();
     const out = { keys: Object.keys(lib).sort(), atStart: loaded() };
-    out.accessors = Object.keys(lib).filter((k) => typeof Object.getOwnPropertyDescriptor(lib, k).get === 'function');
+    out.accessors = Object.keys(lib).filter((k) => typeof Object.getOwnPropertyDescriptor(lib, k).get === 'function').sort();
     Object.freeze(lib);
-    const copy = Object.assign({}, lib); // what __importStar / _interopRequireWildcard do: reads every name
-    out.afterCopy = loaded();
     const error = lib.toErrnoError({ errMsg: 'openBluetoothAdapter:fail:not available', errno: 1500102 });
     out.afterError = loaded();
     const cloud = lib.toCloudError({ errCode: -502005, errMsg: 'cloud.database:fail -502005 database collection not exists' });
     const server = lib.toWxServerError({ errcode: 40029, errmsg: 'invalid code' });
-    out.madeBeyond = [cloud.code, server.code];
+    out.madeBeyond = [cloud.code, server.code, cloud instanceof lib.CloudError, server instanceof lib.WxServerError];
     out.afterBeyond = loaded();
     out.cloudMeaning = cloud.meaning.zh_CN;
     out.serverFix = server.fix.en;
     out.afterMeaning = loaded();
     out.guidance = lib.getGuidance(error, { locale: 'zh_CN', platform: 'android' }).title;
     out.afterGuidance = loaded();
+    out.errno = lib.Errno.BLUETOOTH_ADAPTER_UNAVAILABLE;
+    const beforeCopy = loaded();
+    const copy = Object.assign({}, lib); // what __importStar / _interopRequireWildcard do: reads every name
+    out.copied = loaded().filter((f) => !beforeCopy.includes(f));
     out.types = Object.keys(copy).filter((k) => copy[k] === undefined);
+    out.sameValues = Object.keys(copy).filter((k) => copy[k] !== lib[k]);
     console.log(JSON.stringify(out));`
   const out = JSON.parse(require('child_process').execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))
   expect(out.keys).toEqual(Object.keys(require(path.join(root, 'dist/index.cjs'))).sort())
-  expect(out.accessors).toEqual([])
+  // Values that live in another file are accessors (they keep working on a frozen module); everything else is plain.
+  expect(out.accessors).toEqual(['CloudError', 'Errno', 'HttpApiError', 'WxServerError'])
   expect(out.types).toEqual([])
-  expect(out.atStart).toContain('index.js')
-  // Nothing but the core at start: no text table, no guidance, readiness, report, events, BLE or retry file.
-  expect(out.atStart.filter((f: string) => /^texts\/|^(guidance|get-guidance|show|readiness|report|api-request|events|ble|retry)\.js$/.test(f))).toEqual([])
-  expect(out.afterCopy).toEqual(out.atStart)
+  expect(out.sameValues).toEqual([])
+  // Nothing but the core at start: no text table, no guidance, readiness, report, events, BLE, retry, catalogue,
+  // Errno constants or errors beyond wx.
+  expect(out.atStart).toEqual(['core.js', 'index.js'])
   expect(out.afterError).toEqual(out.atStart) // creating an ErrnoError reads no text table
-  // A CloudError or WxServerError reads its codes table (policy), none of the texts; `meaning` reads one locale's.
-  expect(out.madeBeyond).toEqual(['DATABASE_COLLECTION_NOT_EXIST', 'INVALID_CODE'])
-  expect(out.afterBeyond.filter((f: string) => !out.afterError.includes(f)).sort()).toEqual(['texts/cloud-numeric.js', 'texts/cloud.js', 'texts/server.js'])
+  // A CloudError or WxServerError loads beyond.js and reads its codes table (policy), none of the texts; `meaning`
+  // reads one locale's.
+  expect(out.madeBeyond).toEqual(['DATABASE_COLLECTION_NOT_EXIST', 'INVALID_CODE', true, true])
+  expect(out.afterBeyond.filter((f: string) => !out.afterError.includes(f)).sort()).toEqual(['beyond.js', 'texts/cloud-numeric.js', 'texts/cloud.js', 'texts/server.js'])
   expect(out.cloudMeaning).toMatch(/集合/)
   expect(out.serverFix.length).toBeGreaterThan(10)
   expect(out.afterMeaning).toEqual(expect.arrayContaining(['texts/cloud.zh_CN.js', 'texts/server.en.js']))
@@ -101,6 +106,19 @@ test('miniprogram_dist/index.js exports what dist/index.cjs does, as plain value
   expect(out.afterGuidance).not.toContain('texts/guidance.zh_TW.js')
   // getGuidance reads what to say; the modal, renderer and dialog code (show.js) loads with showGuidance.
   expect(out.afterGuidance).not.toContain('show.js')
+  expect(out.errno).toBe(1500102)
+  // Copying the exports reads the accessors: the files they stand for load, and nothing else does.
+  expect(out.copied).toEqual([])
+})
+
+test('copying miniprogram_dist/index.js loads the Errno constants and beyond.js, no text table', () => {
+  const script = `
+    const before = new Set(Object.keys(require.cache));
+    const lib = require(${JSON.stringify(path.join(root, 'miniprogram_dist/index.js'))});
+    const copy = Object.assign({}, lib);
+    console.log(JSON.stringify({ files: Object.keys(require.cache).filter((f) => !before.has(f)).map((f) => f.split('miniprogram_dist/')[1]).sort(), errno: copy.Errno.OK, name: copy.CloudError.name }));`
+  const out = JSON.parse(require('child_process').execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))
+  expect(out).toEqual({ files: ['beyond.js', 'core.js', 'errno-constants.js', 'index.js'], errno: 0, name: 'CloudError' })
 })
 
 describe('texts in miniprogram_dist', () => {
