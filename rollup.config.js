@@ -1,6 +1,7 @@
 // The one build of what ships (`npm run build`, then tsc writes the declarations):
-//   miniprogram_dist/  CommonJS, ES2017: what WeChat DevTools' "Build npm" copies. index.js is the core; guidance.js,
-//                      readiness.js, report.js, api-request.js, events.js, ble.js and retry.js load on first call
+//   miniprogram_dist/  CommonJS, ES2017: what WeChat DevTools' "Build npm" copies. index.js and core.js are the core;
+//                      guidance.js, get-guidance.js, readiness.js, report.js, api-request.js, events.js, ble.js,
+//                      retry.js, catalogue.js, beyond.js and errno-constants.js load on first use
 //                      (src/index.miniprogram.ts);
 //                      texts/NAME.js are the text tables, one file per table and locale, required on first read.
 //   dist/              CommonJS for Node (one file per entry, shared chunks) and ESM that tree-shakes (one module per source file).
