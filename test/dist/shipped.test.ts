@@ -111,6 +111,24 @@ test('miniprogram_dist/index.js exports what dist/index.cjs does: freezing it br
   expect(out.copied).toEqual([])
 })
 
+test('wxp.cloud in miniprogram_dist rejects with the CloudError the module exports, loading beyond.js at that failure', () => {
+  const script = `
+    const before = new Set(Object.keys(require.cache));
+    const loaded = () => Object.keys(require.cache).filter((f) => !before.has(f)).map((f) => f.split('miniprogram_dist/')[1]).sort();
+    const lib = require(${JSON.stringify(path.join(root, 'miniprogram_dist/index.js'))});
+    const failure = Object.assign(new Error('cloud.callFunction:fail -504002 functions execute fail'), { errCode: -504002 });
+    const wxp = lib.createWxp({ cloud: { callFunction: () => Promise.reject(failure) } });
+    const beforeFailure = loaded();
+    wxp.cloud.callFunction({ name: 'login' }).catch((error) => {
+      console.log(JSON.stringify({ beforeFailure, afterFailure: loaded(), isCloudError: error instanceof lib.CloudError, code: error.code, cause: error.cause === failure }));
+    });`
+  const out = JSON.parse(require('child_process').execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))
+  expect(out.beforeFailure).toEqual(['core.js', 'index.js'])
+  expect(out.afterFailure).toEqual(expect.arrayContaining(['beyond.js', 'texts/cloud.js']))
+  expect(out.afterFailure).not.toContain('errno-constants.js')
+  expect(out).toMatchObject({ isCloudError: true, code: 'FUNCTIONS_EXECUTE_FAIL', cause: true })
+})
+
 test('copying miniprogram_dist/index.js loads the Errno constants and beyond.js, no text table', () => {
   const script = `
     const before = new Set(Object.keys(require.cache));
