@@ -129,6 +129,21 @@ test('wxp.cloud in miniprogram_dist rejects with the CloudError the module expor
   expect(out).toMatchObject({ isCloudError: true, code: 'FUNCTIONS_EXECUTE_FAIL', cause: true })
 })
 
+test("TypeScript's esModuleInterop `import * as` keeps the accessors lazy (its helper binds getters, copies nothing)", () => {
+  const ts = require('typescript')
+  const source = `
+    import * as lib from ${JSON.stringify(path.join(root, 'miniprogram_dist/index.js'))}
+    declare const require: any
+    const loaded = () => Object.keys(require.cache).filter((f: string) => f.indexOf('miniprogram_dist/') >= 0).map((f: string) => f.split('miniprogram_dist/')[1]).sort()
+    const atImport = loaded()
+    const errno = (lib as any).Errno.OK
+    console.log(JSON.stringify({ atImport, errno, afterRead: loaded() }))`
+  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2017, esModuleInterop: true } }).outputText
+  expect(js).toContain('__importStar')
+  const out = JSON.parse(require('child_process').execFileSync(process.execPath, ['-e', js], { encoding: 'utf8' }))
+  expect(out).toEqual({ atImport: ['core.js', 'index.js'], errno: 0, afterRead: ['core.js', 'errno-constants.js', 'index.js'] })
+})
+
 test('copying miniprogram_dist/index.js loads the Errno constants and beyond.js, no text table', () => {
   const script = `
     const before = new Set(Object.keys(require.cache));
