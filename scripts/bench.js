@@ -181,7 +181,8 @@ process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t2 - t1) / 1e
 /**
  * Median ms in fresh processes of other first failures real apps meet, each in a process of its own (no target; the
  * figures are in docs/performance.md): an auth denial (its errMsg says `auth`, a word secret masking looks for) and
- * a wx.cloud database failure (loads texts/cloud.js, the cloud codes and their policies, not their texts; its errMsg says `errCode`).
+ * a wx.cloud database failure (loads beyond.js, and texts/cloud.js: the cloud codes and their policies, not their texts; its
+ * errMsg says `errCode`).
  */
 function otherFirstFailures(runs) {
   const lib = JSON.stringify(path.join(root, 'miniprogram_dist', 'index.js'))
@@ -295,7 +296,7 @@ async function main() {
   for (const [label, f] of [['', first], [' with --jitless', firstJitless]]) {
     console.log(`first failure in a fresh process${label} (median): ${f.firstFailureMs.toFixed(2)} ms, then an errMsg-only failure ${f.errMsgOnlyMs.toFixed(2)} ms (loads texts/decoding.js), then getGuidance ${f.getGuidanceMs.toFixed(2)} ms (loads get-guidance.js and texts/guidance.zh_CN.js)`)
   }
-  console.log(`other first failures in a fresh process (median): an auth denial ${others.authDeniedMs.toFixed(2)} ms, a wx.cloud database failure ${others.cloudMs.toFixed(2)} ms (loads texts/cloud.js and texts/cloud-numeric.js: codes and policies, no texts)`)
+  console.log(`other first failures in a fresh process (median): an auth denial ${others.authDeniedMs.toFixed(2)} ms, a wx.cloud database failure ${others.cloudMs.toFixed(2)} ms (loads beyond.js, texts/cloud.js and texts/cloud-numeric.js: the error classes, codes and policies, no texts)`)
   console.log(`  compiling the files it loads alone: miniprogram_dist ${coldDetail['miniprogram_dist/index.js'].compileMs.toFixed(2)} ms, miniprogram-api-promise ${coldDetail['miniprogram-api-promise'].compileMs.toFixed(2)} ms`)
   console.log(`memory: ${mem.listenersLeft} listeners left, heap growth ${(mem.heapGrowthBytes / 1024).toFixed(0)} KB${mem.gcExposed ? '' : ' (run with --expose-gc for a reliable figure)'}\n`)
   console.log('| target | value | met |')

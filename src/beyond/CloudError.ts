@@ -7,6 +7,7 @@ import { MiniprogramError } from '../errno/MiniprogramError'
 import type { ErrorKind } from '../errno/policy-table'
 import { toErrnoError } from '../errno/normalize'
 import { own } from '../shared/own'
+import { UNKNOWN_CLOUD_CODE } from './unknown'
 import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../shared/mask'
 import { localized, maskedCopy, read, isInstance, part } from './shared'
 import type { Localized, LocalizedText } from '../errno/types'
@@ -23,8 +24,6 @@ export interface CloudErrorInit {
 
 /** A row of the cloud catalogue: [group, policy, guidance template, generic]. */
 type CloudRow = ReturnType<typeof CLOUD_CODES>[string]
-
-import { UNKNOWN_CLOUD_CODE } from './unknown'
 
 export { UNKNOWN_CLOUD_CODE }
 

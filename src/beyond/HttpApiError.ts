@@ -33,6 +33,14 @@ export function parseRetryAfter(headers: unknown, now = Date.now()): number | un
  */
 export type RestErrorTable = 'easemob'
 
+/** What the vendor error row, else the status, means: the message's English and the `meaning` getter read it. */
+function meaningOf(
+  row: Row | undefined,
+  status: ReturnType<typeof HTTP_STATUSES>[number] | undefined,
+): Localized | undefined {
+  return localized(row ? row[5] : status && status[2])
+}
+
 function errorRow(
   error: string | undefined,
   description: string | undefined,
@@ -90,7 +98,7 @@ export class HttpApiError extends MiniprogramError {
     const table = init.table === 'easemob' ? init.table : undefined
     const row = errorRow(error, description, table)
     const status = HTTP_STATUSES()[statusCode]
-    const meaning = localized(row ? row[5] : status && status[2])
+    const meaning = meaningOf(row, status)
     // Each input is masked on its own before the parts are joined: a value left open in one cannot swallow the next.
     super(
       safeMessage(
@@ -122,9 +130,7 @@ export class HttpApiError extends MiniprogramError {
 
   /** What the error value, else the status, means in zh_CN / zh_TW / en; undefined when neither is known. */
   override get meaning(): Localized | undefined {
-    const row = this.row()
-    const status = HTTP_STATUSES()[this.statusCode]
-    return localized(row ? row[5] : status && status[2])
+    return meaningOf(this.row(), HTTP_STATUSES()[this.statusCode])
   }
 
   get [POLICY_KEY](): ErrorPolicy {
