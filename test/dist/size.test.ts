@@ -17,6 +17,13 @@ test('the ESM targets of #20 hold: decodeErrno and isErrnoError each within thei
   for (const key of ['esmDecode', 'esmIsErrnoError']) expect([key, rows[key].bytes <= TARGETS[key]]).toEqual([key, true])
 })
 
+test('wxp without wx.cloud (as #20 set its 32 KB target, before #24) stays within it; wx.cloud is the rest', () => {
+  expect(rows.esmWxpWithoutCloud.bytes).toBeLessThanOrEqual(TARGETS.esmWxp)
+  // The stub took out the cloud wrapper, CloudError and the cloud catalogue, nothing else of wxp.
+  expect(rows.esmWxp.bytes - rows.esmWxpWithoutCloud.bytes).toBeGreaterThan(30000)
+  expect(rows.esmWxpWithoutCloud.bytes).toBeGreaterThan(rows.esmDecode.bytes + 15000)
+})
+
 test('Build npm ships nothing but this package (no tslib or any other dependency)', () => {
   expect(rows.buildNpm.packages).toEqual(['miniprogram-errno'])
   const pkg = require('../../package.json')
