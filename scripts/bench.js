@@ -169,14 +169,60 @@ process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t3 - t2) / 1e
  */
 function firstFailure(runs, flags = []) {
   const script = `const lib = require(${JSON.stringify(path.join(root, 'miniprogram_dist', 'index.js'))})
-const failure = ${JSON.stringify(FAILURE)}
+${FIRST_FAILURES}`
+  const [firstFailureMs, errMsgOnlyMs, getGuidanceMs] = mediansOfFreshRuns(script, runs, flags)
+  return { firstFailureMs, errMsgOnlyMs, getGuidanceMs }
+}
+
+/**
+ * The same three first failures with the package loaded the way a mini-program loads its code: every JS file of
+ * miniprogram_dist in one script, each wrapped as a module factory that the first `require` of it runs (WeChat injects
+ * the JS of the packages a page depends on in one go at start: "按需注入和用时注入",
+ * https://developers.weixin.qq.com/miniprogram/dev/framework/ability/lazyload.html). What Node's loader adds per file
+ * (finding, reading and wrapping it) is left out; compiling and running each factory is not. No target: it shows
+ * how much of the fresh-process figures is Node's loader.
+ */
+function firstFailureInjected(runs) {
+  const dist = path.join(root, 'miniprogram_dist')
+  const files = walkJs(dist).filter((file) => !file.includes(path.sep + 'guidance-dialog' + path.sep))
+  const factories = files.map((file) => `modules[${JSON.stringify(path.relative(dist, file).split(path.sep).join('/'))}] = function (exports, require, module) {\n${fs.readFileSync(file, 'utf8')}\n}`)
+  const script = `'use strict'
+const modules = Object.create(null)
+const cache = Object.create(null)
+function load(id) {
+  if (cache[id]) return cache[id].exports
+  if (!modules[id]) throw new Error('no module ' + id)
+  const module = (cache[id] = { exports: {} })
+  const dir = id.split('/').slice(0, -1)
+  modules[id].call(module.exports, module.exports, (request) => {
+    const parts = dir.slice()
+    for (const part of request.split('/')) if (part === '..') parts.pop(); else if (part !== '.') parts.push(part)
+    const target = parts.join('/')
+    return load(/\\.js$/.test(target) ? target : target + '.js')
+  }, module)
+  return module.exports
+}
+${factories.join('\n')}
+const lib = load('index.js')
+${FIRST_FAILURES}`
+  const file = path.join(cache, 'injected.js')
+  fs.writeFileSync(file, script)
+  const columns = []
+  for (let i = 0; i < runs; i++) JSON.parse(spawnSync(process.execPath, [file], { encoding: 'utf8' }).stdout).forEach((value, j) => (columns[j] = columns[j] || []).push(value))
+  const [firstFailureMs, errMsgOnlyMs, getGuidanceMs] = columns.map(median)
+  return { firstFailureMs, errMsgOnlyMs, getGuidanceMs }
+}
+
+function walkJs(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkJs(path.join(dir, e.name)) : /\.js$/.test(e.name) ? [path.join(dir, e.name)] : []))
+}
+
+/** The timed part of firstFailure and firstFailureInjected, after `lib` is loaded. */
+const FIRST_FAILURES = `const failure = ${JSON.stringify(FAILURE)}
 const t0 = process.hrtime.bigint(); const error = lib.toErrnoError(failure, 'openBluetoothAdapter'); const t1 = process.hrtime.bigint()
 lib.toErrnoError({ errMsg: 'request:fail timeout' }); const t2 = process.hrtime.bigint()
 lib.getGuidance(error, { locale: 'zh_CN' }); const t3 = process.hrtime.bigint()
 process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t2 - t1) / 1e6, Number(t3 - t2) / 1e6]))`
-  const [firstFailureMs, errMsgOnlyMs, getGuidanceMs] = mediansOfFreshRuns(script, runs, flags)
-  return { firstFailureMs, errMsgOnlyMs, getGuidanceMs }
-}
 
 /**
  * Median ms in fresh processes of other first failures real apps meet, each in a process of its own (no target; the
@@ -239,6 +285,7 @@ async function main() {
   for (const name of Object.keys(coldDetail)) cold[name] = coldDetail[name].ms
   const first = firstFailure(coldRuns)
   const firstJitless = firstFailure(coldRuns, ['--jitless'])
+  const firstInjected = firstFailureInjected(coldRuns)
   const others = otherFirstFailures(coldRuns)
   const mem = await memory()
 
@@ -296,13 +343,14 @@ async function main() {
   for (const [label, f] of [['', first], [' with --jitless', firstJitless]]) {
     console.log(`first failure in a fresh process${label} (median): ${f.firstFailureMs.toFixed(2)} ms, then an errMsg-only failure ${f.errMsgOnlyMs.toFixed(2)} ms (loads texts/decoding.js), then getGuidance ${f.getGuidanceMs.toFixed(2)} ms (loads get-guidance.js and texts/guidance.zh_CN.js)`)
   }
+  console.log(`the same with the package injected as a mini-program loads it (every file a factory in one script; no target): ${firstInjected.firstFailureMs.toFixed(2)} ms, then ${firstInjected.errMsgOnlyMs.toFixed(2)} ms, then ${firstInjected.getGuidanceMs.toFixed(2)} ms`)
   console.log(`other first failures in a fresh process (median): an auth denial ${others.authDeniedMs.toFixed(2)} ms, a wx.cloud database failure ${others.cloudMs.toFixed(2)} ms (loads beyond.js, texts/cloud.js and texts/cloud-numeric.js: the error classes, codes and policies, no texts)`)
   console.log(`  compiling the files it loads alone: miniprogram_dist ${coldDetail['miniprogram_dist/index.js'].compileMs.toFixed(2)} ms, miniprogram-api-promise ${coldDetail['miniprogram-api-promise'].compileMs.toFixed(2)} ms`)
   console.log(`memory: ${mem.listenersLeft} listeners left, heap growth ${(mem.heapGrowthBytes / 1024).toFixed(0)} KB${mem.gcExposed ? '' : ' (run with --expose-gc for a reliable figure)'}\n`)
   console.log('| target | value | met |')
   console.log('| --- | ---: | --- |')
   for (const t of targets) console.log(`| ${t.target} | ${t.value.toFixed(2)} | ${t.met ? 'yes' : 'NO'} |`)
-  fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify({ measured: new Date().toISOString(), node: process.version, quick, method: quick ? '1 round' : 'median of 5 interleaved rounds', rows, freshSuccess: freshRows, failureProfile: profile, throughput, coldRequireMs: cold, coldRequireDetail: coldDetail, firstFailure: first, firstFailureJitless: firstJitless, otherFirstFailures: others, memory: mem, targets }, null, 2) + '\n')
+  fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify({ measured: new Date().toISOString(), node: process.version, quick, method: quick ? '1 round' : 'median of 5 interleaved rounds', rows, freshSuccess: freshRows, failureProfile: profile, throughput, coldRequireMs: cold, coldRequireDetail: coldDetail, firstFailure: first, firstFailureJitless: firstJitless, firstFailureInjected: firstInjected, otherFirstFailures: others, memory: mem, targets }, null, 2) + '\n')
 }
 
 main().catch((error) => { console.error(error); process.exit(1) })
