@@ -207,9 +207,7 @@ const lib = load('index.js')
 ${FIRST_FAILURES}`
   const file = path.join(cache, 'injected.js')
   fs.writeFileSync(file, script)
-  const columns = []
-  for (let i = 0; i < runs; i++) JSON.parse(spawnSync(process.execPath, [file], { encoding: 'utf8' }).stdout).forEach((value, j) => (columns[j] = columns[j] || []).push(value))
-  const [firstFailureMs, errMsgOnlyMs, getGuidanceMs] = columns.map(median)
+  const [firstFailureMs, errMsgOnlyMs, getGuidanceMs] = mediansOfRuns([file], runs)
   return { firstFailureMs, errMsgOnlyMs, getGuidanceMs }
 }
 
@@ -242,9 +240,14 @@ process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6]))`
 
 /** Runs a script (which prints a JSON array of numbers) in `runs` fresh processes: the median of each number. */
 function mediansOfFreshRuns(script, runs, flags = []) {
+  return mediansOfRuns(flags.concat(['-e', script]), runs)
+}
+
+/** The same for node's arguments `args` (a script file, when the script is too long for the command line). */
+function mediansOfRuns(args, runs) {
   const columns = []
   for (let i = 0; i < runs; i++) {
-    JSON.parse(spawnSync(process.execPath, flags.concat(['-e', script]), { encoding: 'utf8' }).stdout).forEach((value, j) => (columns[j] = columns[j] || []).push(value))
+    JSON.parse(spawnSync(process.execPath, args, { encoding: 'utf8' }).stdout).forEach((value, j) => (columns[j] = columns[j] || []).push(value))
   }
   return columns.map(median)
 }
