@@ -184,22 +184,17 @@ ${FIRST_FAILURES}`
  */
 function firstFailureInjected(runs) {
   const dist = path.join(root, 'miniprogram_dist')
-  const files = walkJs(dist).filter((file) => !file.includes(path.sep + 'guidance-dialog' + path.sep))
-  const factories = files.map((file) => `modules[${JSON.stringify(path.relative(dist, file).split(path.sep).join('/'))}] = function (exports, require, module) {\n${fs.readFileSync(file, 'utf8')}\n}`)
+  const files = fs.readdirSync(dist, { recursive: true }).map((file) => file.split(path.sep).join('/')).filter((file) => file.endsWith('.js') && !file.startsWith('guidance-dialog/'))
+  const factories = files.map((file) => `modules[${JSON.stringify(file)}] = function (exports, require, module) {\n${fs.readFileSync(path.join(dist, file), 'utf8')}\n}`)
   const script = `'use strict'
+const { posix } = require('path')
 const modules = Object.create(null)
 const cache = Object.create(null)
 function load(id) {
   if (cache[id]) return cache[id].exports
   if (!modules[id]) throw new Error('no module ' + id)
   const module = (cache[id] = { exports: {} })
-  const dir = id.split('/').slice(0, -1)
-  modules[id].call(module.exports, module.exports, (request) => {
-    const parts = dir.slice()
-    for (const part of request.split('/')) if (part === '..') parts.pop(); else if (part !== '.') parts.push(part)
-    const target = parts.join('/')
-    return load(/\\.js$/.test(target) ? target : target + '.js')
-  }, module)
+  modules[id].call(module.exports, module.exports, (request) => load(posix.join(posix.dirname(id), request)), module)
   return module.exports
 }
 ${factories.join('\n')}
@@ -209,10 +204,6 @@ ${FIRST_FAILURES}`
   fs.writeFileSync(file, script)
   const [firstFailureMs, errMsgOnlyMs, getGuidanceMs] = mediansOfRuns([file], runs)
   return { firstFailureMs, errMsgOnlyMs, getGuidanceMs }
-}
-
-function walkJs(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkJs(path.join(dir, e.name)) : /\.js$/.test(e.name) ? [path.join(dir, e.name)] : []))
 }
 
 /** The timed part of firstFailure and firstFailureInjected, after `lib` is loaded. */

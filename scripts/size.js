@@ -105,10 +105,6 @@ function loadedAtStart(touch) {
   return { bytes: files.reduce((n, [, size]) => n + size, 0), files: files.length }
 }
 
-function walk(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]))
-}
-
 /** npm pack → npm install into a fresh project → packNpmManually: what "Build npm" writes. */
 async function buildNpm() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'miniprogram-errno-size-'))
@@ -121,7 +117,7 @@ async function buildNpm() {
     const ci = require('miniprogram-ci')
     await ci.packNpmManually({ packageJsonPath: path.join(project, 'package.json'), miniprogramNpmDistDir: project })
     const npmDir = path.join(project, 'miniprogram_npm')
-    const files = walk(npmDir)
+    const files = fs.readdirSync(npmDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath || e.path, e.name))
     const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0)
     const packages = fs.readdirSync(npmDir)
     // One locale left out with packOptions.ignore (README): every texts/*.zh_TW.js file.
