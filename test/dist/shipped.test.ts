@@ -57,12 +57,14 @@ test('the package.json the packer and bundlers read points at what was built', (
   }
 })
 
+// For the scripts below, run in a fresh process: `loaded()` lists the miniprogram_dist files required since it started.
+const LOADED = "const before = new Set(Object.keys(require.cache)); const loaded = () => Object.keys(require.cache).filter((f) => !before.has(f)).map((f) => f.split('miniprogram_dist/')[1]).sort();"
+
 test('miniprogram_dist/index.js exports what dist/index.cjs does: freezing it breaks nothing; guidance, texts, the Errno constants and the errors beyond wx load on first use', () => {
   // A fresh process: this file's other tests have loaded modules already.
   const script = `
-    const before = new Set(Object.keys(require.cache));
+    ${LOADED}
     const lib = require(${JSON.stringify(path.join(root, 'miniprogram_dist/index.js'))});
-    const loaded = () => Object.keys(require.cache).filter((f) => !before.has(f)).map((f) => f.split('miniprogram_dist/')[1]).sort();
     const out = { keys: Object.keys(lib).sort(), atStart: loaded() };
     out.accessors = Object.keys(lib).filter((k) => typeof Object.getOwnPropertyDescriptor(lib, k).get === 'function').sort();
     Object.freeze(lib);
@@ -113,8 +115,7 @@ test('miniprogram_dist/index.js exports what dist/index.cjs does: freezing it br
 
 test('wxp.cloud in miniprogram_dist rejects with the CloudError the module exports, loading beyond.js at that failure', () => {
   const script = `
-    const before = new Set(Object.keys(require.cache));
-    const loaded = () => Object.keys(require.cache).filter((f) => !before.has(f)).map((f) => f.split('miniprogram_dist/')[1]).sort();
+    ${LOADED}
     const lib = require(${JSON.stringify(path.join(root, 'miniprogram_dist/index.js'))});
     const failure = Object.assign(new Error('cloud.callFunction:fail -504002 functions execute fail'), { errCode: -504002 });
     const wxp = lib.createWxp({ cloud: { callFunction: () => Promise.reject(failure) } });
@@ -146,10 +147,10 @@ test("TypeScript's esModuleInterop `import * as` keeps the accessors lazy (its h
 
 test('copying miniprogram_dist/index.js loads the Errno constants and beyond.js, no text table', () => {
   const script = `
-    const before = new Set(Object.keys(require.cache));
+    ${LOADED}
     const lib = require(${JSON.stringify(path.join(root, 'miniprogram_dist/index.js'))});
     const copy = Object.assign({}, lib);
-    console.log(JSON.stringify({ files: Object.keys(require.cache).filter((f) => !before.has(f)).map((f) => f.split('miniprogram_dist/')[1]).sort(), errno: copy.Errno.OK, name: copy.CloudError.name }));`
+    console.log(JSON.stringify({ files: loaded(), errno: copy.Errno.OK, name: copy.CloudError.name }));`
   const out = JSON.parse(require('child_process').execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))
   expect(out).toEqual({ files: ['beyond.js', 'core.js', 'errno-constants.js', 'index.js'], errno: 0, name: 'CloudError' })
 })
