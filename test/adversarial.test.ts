@@ -53,6 +53,11 @@ describe('secrets are masked in message, String, JSON and toJSON', () => {
     expect(huge.message.length).toBeLessThanOrEqual(2000)
     const note = toErrnoError({ errCode: 99999999, errMsg: 'x'.repeat(100000) })
     expect(note.message.length).toBeLessThanOrEqual(2000)
+    // Past the 100,000 characters masked in full: the message is the start of the masked field, never the raw text.
+    const long = toErrnoError({ errMsg: 'request:fail access_token=' + SECRET + ' ' + 'w'.repeat(200000) })
+    expect(long.message.length).toBeLessThanOrEqual(2000)
+    expect(long.message).not.toMatch(/S3CR/)
+    expect(long.message.startsWith(long.errMsg.slice(0, 100))).toBe(true)
     for (const error of [toWxServerError({ errcode: 40001, errmsg: 'z'.repeat(50000) })!, toCloudError({ code: 'SYS_ERR', message: 'z'.repeat(50000) }), toHttpApiError(500, { message: 'z'.repeat(50000) })!]) expect(error.message.length).toBeLessThanOrEqual(2000)
   })
 

@@ -304,6 +304,18 @@ describe('one error family', () => {
       expect(typeof error.toJSON()).toBe('object')
     }
     expect(errors[1].cause).toBe(body)
+    // Each keeps its own failure as cause and its own class, the base setting neither (it has Error's constructor).
+    const causes = [{ errno: 1 }, { errcode: 1 }, { code: 'X' }, { error: 'e' }]
+    const made = [
+      new ErrnoError({ errno: 1, errMsg: 'x:fail cancel', cause: causes[0] }),
+      new WxServerError({ errcode: 1, errmsg: '', cause: causes[1] }),
+      new CloudError({ code: 'X', cause: causes[2] }),
+      new HttpApiError({ statusCode: 500, cause: causes[3] }),
+    ]
+    made.forEach((error, i) => {
+      expect(error.cause).toBe(causes[i])
+      expect(Object.getPrototypeOf(error)).toBe([ErrnoError, WxServerError, CloudError, HttpApiError][i].prototype)
+    })
     const guards = [isErrnoError, isWxServerError, isCloudError, isHttpApiError]
     errors.forEach((error, i) => guards.forEach((guard, j) => expect([i, j, guard(error)]).toEqual([i, j, i === j])))
     // Another copy of the library: the same shape is recognised without instanceof.

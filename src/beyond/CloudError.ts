@@ -3,7 +3,7 @@ import { cloudMeaning } from './texts'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy, getPolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
-import { MiniprogramError } from '../errno/MiniprogramError'
+import { MiniprogramError, keepCause } from '../errno/MiniprogramError'
 import type { ErrorKind } from '../errno/policy-table'
 import { toErrnoError } from '../errno/normalize'
 import { own } from '../shared/own'
@@ -57,8 +57,8 @@ export class CloudError extends MiniprogramError {
           (init.errCode !== undefined ? ` (errCode ${init.errCode})` : '') +
           (init.errMsg ? ` — ${part(String(init.errMsg))}` : ''),
       ),
-      init.cause,
     )
+    keepCause(this, new.target.prototype, init.cause)
     this.code = code
     this.errMsg = maskedField(String(init.errMsg || ''))
     if (init.errCode !== undefined) this.errCode = init.errCode

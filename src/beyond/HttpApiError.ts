@@ -2,7 +2,7 @@ import { HTTP_STATUSES, HTTP_ERRORS } from '../texts/generated/tables'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
-import { MiniprogramError } from '../errno/MiniprogramError'
+import { MiniprogramError, keepCause } from '../errno/MiniprogramError'
 import type { ErrorKind } from '../errno/policy-table'
 import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../shared/mask'
 import { localized, maskedCopy, read, parseBody, part, isInstance } from './shared'
@@ -108,8 +108,8 @@ export class HttpApiError extends MiniprogramError {
           (meaning ? ` (${meaning.en})` : '') +
           (init.url ? ` from ${part(String(init.url))}` : ''),
       ),
-      init.cause,
     )
+    keepCause(this, new.target.prototype, init.cause)
     this.statusCode = statusCode
     if (error !== undefined) this.error = error
     if (description !== undefined) this.description = maskedField(description)

@@ -3,7 +3,7 @@ import { serverText } from './texts'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
-import { MiniprogramError } from '../errno/MiniprogramError'
+import { MiniprogramError, keepCause } from '../errno/MiniprogramError'
 import type { ErrorKind } from '../errno/policy-table'
 import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../shared/mask'
 import { maskedCopy, read, parseBody, isInstance, part } from './shared'
@@ -59,8 +59,8 @@ export class WxServerError extends MiniprogramError {
         `errcode ${errcode}: ${part(errmsg) || (row ? row[3] : '') || 'error'}` +
           (context.url ? ` from ${part(String(context.url))}` : ''),
       ),
-      body,
     )
+    keepCause(this, new.target.prototype, body)
     this.errcode = errcode
     this.errmsg = maskedField(errmsg)
     this.known = !!row

@@ -7,7 +7,7 @@ export const UNKNOWN_ERRNO = -1
 import { BRAND } from './brand'
 import { errnoKind, errnoPolicy } from './policy-table'
 import type { ErrorKind, ErrorPolicy } from './policy-table'
-import { MiniprogramError } from './MiniprogramError'
+import { MiniprogramError, keepCause } from './MiniprogramError'
 
 export { isErrnoError } from './brand'
 const MAX_MESSAGE_ERRMSG = 500
@@ -77,14 +77,19 @@ export class ErrnoError extends MiniprogramError {
     const known = isKnownErrno(errno)
     // No text table is read here: the message is the errMsg, the codes and our note, the same whatever has
     // loaded. The meaning in words is lookupErrno(errno) / errnoMeaning(errno), read when asked.
-    let message = safeMessage(String(init.errMsg || (init.api ? init.api + ':fail' : 'fail')), MAX_MESSAGE_ERRMSG)
+    // The errMsg is masked once: the field keeps it whole, the message a bounded start of it.
+    const errMsg = maskedField(String(init.errMsg))
+    let message = init.errMsg
+      ? truncate(errMsg, MAX_MESSAGE_ERRMSG)
+      : safeMessage(init.api ? init.api + ':fail' : 'fail', MAX_MESSAGE_ERRMSG)
     message += ' (errno ' + errno + (init.errCode !== undefined ? ', errCode ' + init.errCode : '') + ')'
     if (init.note) message += ': ' + init.note
     // The errMsg (the only input quoted) is masked above; the rest is ours: numbers and the note
     // (codes, table and API names). Bounded as a whole.
-    super(truncate(message, MAX_MESSAGE), init.cause)
+    super(truncate(message, MAX_MESSAGE))
+    keepCause(this, new.target.prototype, init.cause)
     this.errno = errno
-    this.errMsg = maskedField(String(init.errMsg))
+    this.errMsg = errMsg
     if (init.errCode !== undefined) this.errCode = init.errCode
     if (init.api !== undefined) this.api = init.api
     const [first, second, specific] = splitErrno(errno)

@@ -22,13 +22,6 @@ export abstract class MiniprogramError extends Error {
     return undefined
   }
 
-  constructor(message: string, cause: unknown) {
-    super(message)
-    // Keeps instanceof working when a consumer downlevels the classes to ES5 (native classes need nothing).
-    if (Object.getPrototypeOf(this) !== new.target.prototype) Object.setPrototypeOf(this, new.target.prototype)
-    this.cause = cause
-  }
-
   /** Who or what the failure comes from (see ErrorKind). */
   abstract get kind(): ErrorKind
 
@@ -37,4 +30,13 @@ export abstract class MiniprogramError extends Error {
 
   /** Plain data for logs, secrets masked and bounded. */
   abstract toJSON(): object
+}
+
+/**
+ * What each subclass's constructor does after `super(message)`: keeps the original failure as `cause`, and keeps
+ * instanceof working when a consumer downlevels the classes to ES5 (native classes need nothing).
+ */
+export function keepCause(error: MiniprogramError, prototype: object, cause: unknown): void {
+  if (Object.getPrototypeOf(error) !== prototype) Object.setPrototypeOf(error, prototype)
+  ;(error as { cause: unknown }).cause = cause
 }
