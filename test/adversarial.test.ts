@@ -1,7 +1,7 @@
 // Adversarial input: secrets, timers, settling and bounds that an outside adversarial harness broke.
 import fc from 'fast-check'
 import { maskWithEveryPattern } from '../src/shared/mask'
-import { toErrnoError, ErrnoError, toWxServerError, toCloudError, toHttpApiError, maskSecrets, withTimeout, retryDelay, withRetry, createWxp, getPolicy, createBLEWriter, showGuidance, resetGuidanceState } from '../src/index'
+import { toErrnoError, ErrnoError, WxServerError, CloudError, HttpApiError, toWxServerError, toCloudError, toHttpApiError, maskSecrets, withTimeout, retryDelay, withRetry, createWxp, getPolicy, createBLEWriter, showGuidance, resetGuidanceState } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 import { runCli } from '../src/cli/index'
 
@@ -179,6 +179,52 @@ describe('timers never overflow', () => {
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(calls).toBe(1)
     run.cancel()
+  })
+})
+
+describe('constructors given what they do not take', () => {
+  const classes: Array<[string, new (init: never) => Error, string]> = [
+    ['ErrnoError', ErrnoError as never, 'toErrnoError'],
+    ['WxServerError', WxServerError as never, 'toWxServerError'],
+    ['CloudError', CloudError as never, 'toCloudError'],
+    ['HttpApiError', HttpApiError as never, 'toHttpApiError'],
+  ]
+  test.each(classes)('new %s(no object) is a TypeError that names its reader and keeps what was given', (name, Class, reader) => {
+    for (const given of [undefined, null, 'x:fail', 42, () => 1]) {
+      let thrown: unknown
+      try {
+        new Class(given as never)
+      } catch (error) {
+        thrown = error
+      }
+      expect(thrown).toBeInstanceOf(TypeError)
+      expect((thrown as Error).message).toContain('new ' + name + '(init)')
+      expect((thrown as Error).message).toContain(reader + '(value)')
+      expect((thrown as { cause?: unknown }).cause).toBe(given)
+    }
+  })
+
+  test('fields that cannot be printed (a throwing toString, a Symbol) make an error whose message says so', () => {
+    const hostile = { toString: () => { throw new Error('boom') } }
+    const made = [
+      new ErrnoError({ errno: Symbol('n') as never, errMsg: hostile as never, errCode: Symbol('c') as never, api: Symbol('a') as never, note: hostile as never }),
+      new ErrnoError({ errno: 1, errMsg: '', api: hostile as never }),
+      new WxServerError({ errcode: Symbol('e') as never, errmsg: hostile as never, url: hostile as never }),
+      new CloudError({ code: 'X', errMsg: hostile as never, errCode: Symbol('c') as never }),
+      new HttpApiError({ statusCode: Symbol('s') as never, url: hostile as never }),
+    ]
+    for (const error of made) {
+      expect(typeof error.message).toBe('string')
+      expect(() => JSON.stringify(error)).not.toThrow()
+    }
+    expect(made[0].message).toContain('[unprintable object]')
+    expect(made[0].message).toContain('(errno -1): errno Symbol(n) is not a number')
+    expect((made[0] as ErrnoError).errCode).toBeUndefined()
+    expect(new ErrnoError({ errno: 'token=abcdef123456' as never, errMsg: 'x:fail' }).message).not.toContain('abcdef')
+    expect(made[2].message).toContain('errcode Symbol(e)')
+    expect(made[4].message).toContain('HTTP Symbol(s)')
+    expect((made[1] as ErrnoError).message).toContain('[unprintable object]:fail')
+    expect((made[2] as WxServerError).reason).toBeUndefined()
   })
 })
 

@@ -3,7 +3,8 @@ import { cloudMeaning } from './texts'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy, getPolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
-import { MiniprogramError, keepCause } from '../errno/MiniprogramError'
+import { MiniprogramError, initOf, keepCause } from '../errno/MiniprogramError'
+import { textOf } from '../shared/text'
 import type { ErrorKind } from '../errno/policy-table'
 import { toErrnoError } from '../errno/normalize'
 import { own } from '../shared/own'
@@ -45,7 +46,8 @@ export class CloudError extends MiniprogramError {
   /** true for the generic codes the reference says carry no particular meaning: do not branch on them. */
   readonly generic: boolean
 
-  constructor(init: CloudErrorInit) {
+  constructor(given: CloudErrorInit) {
+    const init = initOf(given, 'CloudError', 'toCloudError')
     const code = typeof init.code === 'string' && init.code ? init.code : UNKNOWN_CLOUD_CODE
     const row = CLOUD_CODES()[code]
     // No text table is read here: the message is the code and what the failure said, the same whatever has loaded;
@@ -54,13 +56,13 @@ export class CloudError extends MiniprogramError {
     super(
       safeMessage(
         part(code) +
-          (init.errCode !== undefined ? ` (errCode ${init.errCode})` : '') +
-          (init.errMsg ? ` — ${part(String(init.errMsg))}` : ''),
+          (init.errCode !== undefined ? ` (errCode ${textOf(init.errCode)})` : '') +
+          (init.errMsg ? ` — ${part(textOf(init.errMsg))}` : ''),
       ),
     )
     keepCause(this, new.target.prototype, init.cause)
     this.code = code
-    this.errMsg = maskedField(String(init.errMsg || ''))
+    this.errMsg = maskedField(init.errMsg ? textOf(init.errMsg) : '')
     if (init.errCode !== undefined) this.errCode = init.errCode
     if (init.requestId !== undefined) this.requestId = init.requestId
     this.known = !!row

@@ -2,7 +2,8 @@ import { HTTP_STATUSES, HTTP_ERRORS } from '../texts/generated/tables'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
-import { MiniprogramError, keepCause } from '../errno/MiniprogramError'
+import { MiniprogramError, initOf, keepCause } from '../errno/MiniprogramError'
+import { textOf } from '../shared/text'
 import type { ErrorKind } from '../errno/policy-table'
 import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../shared/mask'
 import { localized, maskedCopy, read, parseBody, part, isInstance } from './shared'
@@ -91,8 +92,10 @@ export class HttpApiError extends MiniprogramError {
   /** The vendor error table the body was read with, when the caller asked for one. */
   readonly table?: RestErrorTable
 
-  constructor(init: HttpApiErrorInit) {
-    const statusCode = init.statusCode
+  constructor(given: HttpApiErrorInit) {
+    const init = initOf(given, 'HttpApiError', 'toHttpApiError')
+    // A number only (toHttpApiError reads anything): what is not one is NaN, and the message shows what was given.
+    const statusCode = typeof init.statusCode === 'number' ? init.statusCode : Number.NaN
     const error = typeof init.error === 'string' ? init.error : undefined
     const description = typeof init.description === 'string' ? init.description : undefined
     const table = init.table === 'easemob' ? init.table : undefined
@@ -102,11 +105,11 @@ export class HttpApiError extends MiniprogramError {
     // Each input is masked on its own before the parts are joined: a value left open in one cannot swallow the next.
     super(
       safeMessage(
-        `HTTP ${statusCode}` +
+        `HTTP ${statusCode === init.statusCode ? statusCode : part(textOf(init.statusCode))}` +
           (error ? ` ${part(error)}` : '') +
           (description ? `: ${part(description)}` : '') +
           (meaning ? ` (${meaning.en})` : '') +
-          (init.url ? ` from ${part(String(init.url))}` : ''),
+          (init.url ? ` from ${part(textOf(init.url))}` : ''),
       ),
     )
     keepCause(this, new.target.prototype, init.cause)
@@ -116,7 +119,7 @@ export class HttpApiError extends MiniprogramError {
     if (typeof init.retryAfterMs === 'number' && init.retryAfterMs >= 0) this.retryAfterMs = init.retryAfterMs
     this.known = !!(row || status)
     // Masked: console.error(err) prints own properties. The URL as called is the caller's own.
-    if (init.url !== undefined) this.url = safeMessage(String(init.url))
+    if (init.url !== undefined) this.url = safeMessage(textOf(init.url))
     if (table) this.table = table
   }
 

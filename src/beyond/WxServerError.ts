@@ -3,7 +3,9 @@ import { serverText } from './texts'
 import { POLICY_KEY, GUIDANCE_KEY, decodePolicy } from '../policy/policy'
 import type { ErrorPolicy } from '../policy/policy'
 import { kindOfPolicy } from '../errno/policy-table'
-import { MiniprogramError, keepCause } from '../errno/MiniprogramError'
+import { MiniprogramError, initOf, keepCause } from '../errno/MiniprogramError'
+import { textOf } from '../shared/text'
+import { own } from '../shared/own'
 import type { ErrorKind } from '../errno/policy-table'
 import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../shared/mask'
 import { maskedCopy, read, parseBody, isInstance, part } from './shared'
@@ -45,19 +47,21 @@ export class WxServerError extends MiniprogramError {
   readonly known: boolean
   readonly url?: string
 
-  constructor(init: WxServerErrorInit) {
+  constructor(given: WxServerErrorInit) {
+    const init = initOf(given, 'WxServerError', 'toWxServerError')
     const errcode = init.errcode
-    const errmsg = init.errmsg || ''
+    const errmsg = init.errmsg ? textOf(init.errmsg) : ''
     const body = init.cause
     const context: WxServerErrorContext = { url: init.url }
-    const row = SERVER_CODES()[String(errcode)]
+    const row = own(SERVER_CODES(), textOf(errcode))
     // No text table is read here: the message is the errcode and the errmsg (the server's, else the documented one),
     // the same whatever has loaded; `meaning`, `reason` and `fix` read the texts when asked for.
     // Each input is masked on its own before the parts are joined: a value left open in one cannot swallow the next.
+    const errcodeText = typeof errcode === 'number' ? errcode : part(textOf(errcode))
     super(
       safeMessage(
-        `errcode ${errcode}: ${part(errmsg) || (row ? row[3] : '') || 'error'}` +
-          (context.url ? ` from ${part(String(context.url))}` : ''),
+        `errcode ${errcodeText}: ${part(errmsg) || (row ? row[3] : '') || 'error'}` +
+          (context.url ? ` from ${part(textOf(context.url))}` : ''),
       ),
     )
     keepCause(this, new.target.prototype, body)
@@ -66,7 +70,7 @@ export class WxServerError extends MiniprogramError {
     this.known = !!row
     if (row) this.code = row[0]
     // Masked: console.error(err) prints own properties. The URL as called is the caller's own.
-    if (context.url !== undefined) this.url = safeMessage(String(context.url))
+    if (context.url !== undefined) this.url = safeMessage(textOf(context.url))
   }
 
   /** What the errcode means, in zh_CN / zh_TW / en; undefined for an errcode the catalogue lacks. */
@@ -93,7 +97,7 @@ export class WxServerError extends MiniprogramError {
    * library).
    */
   get [POLICY_KEY](): ErrorPolicy {
-    const row = SERVER_CODES()[String(this.errcode)]
+    const row = own(SERVER_CODES(), textOf(this.errcode))
     const policy = decodePolicy(row && row[1])
     if (this.errcode === 45009) policy.delayMs = msUntilNextBeijingDay()
     return policy
@@ -108,7 +112,7 @@ export class WxServerError extends MiniprogramError {
   }
 
   get [GUIDANCE_KEY](): string | undefined {
-    const row = SERVER_CODES()[String(this.errcode)]
+    const row = own(SERVER_CODES(), textOf(this.errcode))
     return (row && row[2]) || undefined
   }
 

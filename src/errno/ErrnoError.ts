@@ -7,7 +7,8 @@ export const UNKNOWN_ERRNO = -1
 import { BRAND } from './brand'
 import { errnoKind, errnoPolicy } from './policy-table'
 import type { ErrorKind, ErrorPolicy } from './policy-table'
-import { MiniprogramError, keepCause } from './MiniprogramError'
+import { MiniprogramError, initOf, keepCause } from './MiniprogramError'
+import { textOf } from '../shared/text'
 
 export { isErrnoError } from './brand'
 const MAX_MESSAGE_ERRMSG = 500
@@ -72,25 +73,32 @@ export class ErrnoError extends MiniprogramError {
   /** true when the catalogue has this errno. */
   readonly known: boolean
 
-  constructor(init: ErrnoErrorInit) {
-    const errno = init.errno
+  constructor(given: ErrnoErrorInit) {
+    const init = initOf(given, 'ErrnoError', 'toErrnoError')
+    // Numbers only (toErrnoError reads text and anything else): what is not a number is unknown, and said so.
+    const errno = typeof init.errno === 'number' ? init.errno : UNKNOWN_ERRNO
+    const errCode = typeof init.errCode === 'number' ? init.errCode : undefined
+    const note =
+      typeof init.errno === 'number' || init.errno === undefined
+        ? init.note
+        : 'errno ' + safeMessage(textOf(init.errno), 100) + ' is not a number'
     const known = isKnownErrno(errno)
     // No text table is read here: the message is the errMsg, the codes and our note, the same whatever has
     // loaded. The meaning in words is lookupErrno(errno) / errnoMeaning(errno), read when asked.
     // The errMsg is masked once: the field keeps it whole, the message a bounded start of it.
-    const errMsg = maskedField(String(init.errMsg))
+    const errMsg = maskedField(textOf(init.errMsg))
     let message = init.errMsg
       ? truncate(errMsg, MAX_MESSAGE_ERRMSG)
-      : safeMessage(init.api ? init.api + ':fail' : 'fail', MAX_MESSAGE_ERRMSG)
-    message += ' (errno ' + errno + (init.errCode !== undefined ? ', errCode ' + init.errCode : '') + ')'
-    if (init.note) message += ': ' + init.note
+      : safeMessage(init.api ? textOf(init.api) + ':fail' : 'fail', MAX_MESSAGE_ERRMSG)
+    message += ' (errno ' + errno + (errCode !== undefined ? ', errCode ' + errCode : '') + ')'
+    if (note) message += ': ' + textOf(note)
     // The errMsg (the only input quoted) is masked above; the rest is ours: numbers and the note
     // (codes, table and API names). Bounded as a whole.
     super(truncate(message, MAX_MESSAGE))
     keepCause(this, new.target.prototype, init.cause)
     this.errno = errno
     this.errMsg = errMsg
-    if (init.errCode !== undefined) this.errCode = init.errCode
+    if (errCode !== undefined) this.errCode = errCode
     if (init.api !== undefined) this.api = init.api
     const [first, second, specific] = splitErrno(errno)
     this.first = first

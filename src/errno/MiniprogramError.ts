@@ -33,6 +33,25 @@ export abstract class MiniprogramError extends Error {
 }
 
 /**
+ * The init object a constructor was given. Anything else is a TypeError that says what reads any value instead (`to…`),
+ * with what was given as its `cause`: a constructor takes decoded fields, and a raw failure is never lost.
+ */
+export function initOf<T>(init: T, name: string, reader: string): T {
+  if (init !== null && typeof init === 'object') return init
+  const error = new TypeError(
+    'new ' +
+      name +
+      '(init): init must be an object, got ' +
+      (init === null ? 'null' : typeof init) +
+      '; ' +
+      reader +
+      '(value) reads any failure',
+  )
+  ;(error as { cause?: unknown }).cause = init
+  throw error
+}
+
+/**
  * What each subclass's constructor does after `super(message)`: keeps the original failure as `cause`, and keeps
  * instanceof working when a consumer downlevels the classes to ES5 (native classes need nothing).
  */
