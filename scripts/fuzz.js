@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run fuzz`: the property checks of test/properties.test.ts and test/adversarial.test.ts at full budget
 // (100,000 inputs per property by default; `-- --runs N` to change) against both builds, dist/ and miniprogram_dist/.
-// Each property: never throws, always returns the typed error, keeps `cause`, never leaks a planted secret,
+// Each property: never throws (the constructors too, given any init object), always returns the typed error, keeps `cause`, never leaks a planted secret,
 // bounds every message, never pollutes Object.prototype. Prints one line per property and build.
 'use strict'
 const fc = require('fast-check')
@@ -65,6 +65,16 @@ for (const [build, file] of [['dist', 'dist/index.cjs'], ['miniprogram_dist', 'm
     lib.toWxServerError(x)
     lib.toHttpApiError(status, x, x)
     return c instanceof lib.CloudError && c.message.length <= 2000
+  })) && ok
+  // The constructors take decoded fields; given any init object (fields of any type, a Symbol, a throwing toString),
+  // each makes an error that prints and serialises and keeps its cause.
+  const field = fc.oneof(fc.anything(), fc.constant(Symbol('s')), fc.constant({ toString: () => { throw new Error('boom') } }))
+  const init = fc.dictionary(fc.constantFrom('errno', 'errMsg', 'errCode', 'api', 'note', 'errcode', 'errmsg', 'url', 'code', 'requestId', 'statusCode', 'error', 'description', 'table', 'cause'), field)
+  ok = check('new ErrnoError … HttpApiError(any init object)', build, fc.property(init, (given) => {
+    return [lib.ErrnoError, lib.WxServerError, lib.CloudError, lib.HttpApiError].every((Class) => {
+      const e = new Class(given)
+      return Object.is(e.cause, given.cause) && e.message.length <= 2000 && typeof JSON.stringify(e) === 'string' && typeof String(e) === 'string' && typeof e.kind === 'string'
+    })
   })) && ok
   ok = check('retryDelay is finite and setTimeout-safe', build, fc.property(fc.string({ maxLength: 500 }), (value) => {
     const d = lib.retryDelay(lib.toHttpApiError(503, {}, { 'Retry-After': value }))

@@ -127,6 +127,28 @@ describe('server, cloud and HTTP errors', () => {
   })
 })
 
+describe('constructors', () => {
+  // Any init object, its fields of any type (a Symbol, a throwing toString, a proxy): an error that prints and
+  // serialises, policy and kind readable, the cause kept.
+  const field = fc.oneof(fc.anything(), fc.constant(Symbol('s')), fc.constant({ toString: () => { throw new Error('boom') } }))
+  const init = fc.record(
+    { errno: field, errMsg: field, errCode: field, api: field, note: field, errcode: field, errmsg: field, url: field, code: field, requestId: field, statusCode: field, error: field, description: field, table: field, cause: field },
+    { requiredKeys: [] },
+  )
+  property('new ErrnoError / WxServerError / CloudError / HttpApiError(any init object) never throws', init, (value) => {
+    for (const Class of [ErrnoError, WxServerError, CloudError, HttpApiError] as Array<new (init: never) => ErrnoError>) {
+      const error = new Class(value as never)
+      expect(error.cause).toBe((value as { cause?: unknown }).cause)
+      expect(error.message.length).toBeLessThan(MAX_MESSAGE)
+      expect(typeof String(error)).toBe('string')
+      expect(() => JSON.stringify(error)).not.toThrow()
+      expect(typeof error.kind).toBe('string')
+      expect(typeof getPolicy(error).kind).toBe('string')
+    }
+    prototypesUntouched()
+  })
+})
+
 describe('withRetry', () => {
   test('never exceeds its attempts or its delay cap (300 cases)', async () => {
     await fc.assert(

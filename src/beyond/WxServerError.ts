@@ -49,7 +49,8 @@ export class WxServerError extends MiniprogramError {
 
   constructor(given: WxServerErrorInit) {
     const init = initOf(given, 'WxServerError', 'toWxServerError')
-    const errcode = init.errcode
+    // A number only (toWxServerError reads text and anything else): what is not one is NaN, shown as given.
+    const errcode = typeof init.errcode === 'number' ? init.errcode : Number.NaN
     const errmsg = init.errmsg ? textOf(init.errmsg) : ''
     const body = init.cause
     const context: WxServerErrorContext = { url: init.url }
@@ -57,7 +58,7 @@ export class WxServerError extends MiniprogramError {
     // No text table is read here: the message is the errcode and the errmsg (the server's, else the documented one),
     // the same whatever has loaded; `meaning`, `reason` and `fix` read the texts when asked for.
     // Each input is masked on its own before the parts are joined: a value left open in one cannot swallow the next.
-    const errcodeText = typeof errcode === 'number' ? errcode : part(textOf(errcode))
+    const errcodeText = errcode === init.errcode ? errcode : part(textOf(init.errcode))
     super(
       safeMessage(
         `errcode ${errcodeText}: ${part(errmsg) || (row ? row[3] : '') || 'error'}` +
