@@ -40,8 +40,10 @@ const TARGETS = {
 // whose case the decoder's lower-case keys lose), for a faster first errMsg-only failure; then the catalogued errnos as
 // a list of their own in the core (the Errno constants load on first read) and the loaders of the files that left the
 // core, for the at-start target (docs/performance.md).
+// buildNpm 225 KB, esmWxp 68 KB: the constructors' checks of what they are given (a TypeError for no init object, fields
+// that cannot be printed), about 0.9 KB in Build npm and 0.5 KB in `wxp`.
 // esmWxpWithoutCloud: `wxp` as it was when #20 set 32 KB, before #24's wxp.cloud: held to that target.
-const BUDGETS = Object.assign({}, TARGETS, { buildNpm: 224 * KB, esmWxp: 67 * KB, esmWxpWithoutCloud: 32 * KB })
+const BUDGETS = Object.assign({}, TARGETS, { buildNpm: 225 * KB, esmWxp: 68 * KB, esmWxpWithoutCloud: 32 * KB })
 
 const ESM_ENTRIES = {
   esmWxp: "export { wxp } from 'miniprogram-errno'",
