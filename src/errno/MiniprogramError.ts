@@ -7,6 +7,10 @@ import type { LocalizedText } from './types'
  * (`known`), who or what it comes from (`kind`) and what to do (`policy`), and serialises with secrets masked
  * (`toJSON`). Constructors take decoded fields; reading raw failures is the job of toErrnoError,
  * toWxServerError, toCloudError and toHttpApiError.
+ *
+ * It has Error's constructor, none of its own: V8 omits a default derived constructor when it constructs a subclass,
+ * while an explicit one runs on every failure (docs/performance.md, per call). A subclass calls `super(message)`, then
+ * {@link keepCause}.
  */
 export abstract class MiniprogramError extends Error {
   /** The original failure, untouched. */
