@@ -6,7 +6,7 @@ import { MiniprogramError, initOf, keepCause } from '../errno/MiniprogramError'
 import { textOf } from '../shared/text'
 import type { ErrorKind } from '../errno/policy-table'
 import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../shared/mask'
-import { localized, maskedCopy, read, parseBody, part, isInstance } from './shared'
+import { localized, maskedCopy, read, parseBody, part, isInstance, codeText } from './shared'
 import type { Localized } from '../errno/types'
 
 type Row = ReturnType<typeof HTTP_ERRORS>[number]
@@ -105,7 +105,7 @@ export class HttpApiError extends MiniprogramError {
     // Each input is masked on its own before the parts are joined: a value left open in one cannot swallow the next.
     super(
       safeMessage(
-        `HTTP ${statusCode === init.statusCode ? statusCode : part(textOf(init.statusCode))}` +
+        `HTTP ${codeText(init.statusCode)}` +
           (error ? ` ${part(error)}` : '') +
           (description ? `: ${part(description)}` : '') +
           (meaning ? ` (${meaning.en})` : '') +

@@ -8,7 +8,7 @@ import { textOf } from '../shared/text'
 import { own } from '../shared/own'
 import type { ErrorKind } from '../errno/policy-table'
 import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../shared/mask'
-import { maskedCopy, read, parseBody, isInstance, part } from './shared'
+import { maskedCopy, read, parseBody, isInstance, part, codeText } from './shared'
 import type { LocalizedText } from '../errno/types'
 
 /** Beijing time (UTC+8, no daylight saving) minus UTC: WeChat's day limits and its console's log times use it. */
@@ -34,6 +34,11 @@ export interface WxServerErrorContext {
   url?: string
 }
 
+/** The catalogue's row for an errcode, or undefined. */
+function serverRow(errcode: number) {
+  return own(SERVER_CODES(), String(errcode))
+}
+
 /**
  * A WeChat server API answered `{errcode, errmsg}` with a non-zero errcode
  * (code2Session, getAccessToken, OAuth, subscribe messages, ...).
@@ -54,14 +59,13 @@ export class WxServerError extends MiniprogramError {
     const errmsg = init.errmsg ? textOf(init.errmsg) : ''
     const body = init.cause
     const context: WxServerErrorContext = { url: init.url }
-    const row = own(SERVER_CODES(), textOf(errcode))
+    const row = serverRow(errcode)
     // No text table is read here: the message is the errcode and the errmsg (the server's, else the documented one),
     // the same whatever has loaded; `meaning`, `reason` and `fix` read the texts when asked for.
     // Each input is masked on its own before the parts are joined: a value left open in one cannot swallow the next.
-    const errcodeText = errcode === init.errcode ? errcode : part(textOf(init.errcode))
     super(
       safeMessage(
-        `errcode ${errcodeText}: ${part(errmsg) || (row ? row[3] : '') || 'error'}` +
+        `errcode ${codeText(init.errcode)}: ${part(errmsg) || (row ? row[3] : '') || 'error'}` +
           (context.url ? ` from ${part(textOf(context.url))}` : ''),
       ),
     )
@@ -98,7 +102,7 @@ export class WxServerError extends MiniprogramError {
    * library).
    */
   get [POLICY_KEY](): ErrorPolicy {
-    const row = own(SERVER_CODES(), textOf(this.errcode))
+    const row = serverRow(this.errcode)
     const policy = decodePolicy(row && row[1])
     if (this.errcode === 45009) policy.delayMs = msUntilNextBeijingDay()
     return policy
@@ -113,7 +117,7 @@ export class WxServerError extends MiniprogramError {
   }
 
   get [GUIDANCE_KEY](): string | undefined {
-    const row = own(SERVER_CODES(), textOf(this.errcode))
+    const row = serverRow(this.errcode)
     return (row && row[2]) || undefined
   }
 

@@ -1,5 +1,6 @@
 import { maskSecrets, isSecretKey, truncate } from '../shared/mask'
 import type { Localized } from '../errno/types'
+import { textOf } from '../shared/text'
 
 /** [zh_CN, zh_TW, en] from the generated tables -> Localized. */
 export function localized(row: readonly string[] | undefined): Localized | undefined {
@@ -71,6 +72,11 @@ export { read } from '../errno/normalize'
 /** One input of a message, masked on its own (cut far past the message limit first, so a huge one costs little). */
 export function part(text: string): string {
   return maskSecrets(text.length > 8000 ? text.slice(0, 8000) : text)
+}
+
+/** A code for a message: a number as it is, anything else (what a constructor was given) as masked text. */
+export function codeText(value: unknown): string {
+  return typeof value === 'number' ? String(value) : part(textOf(value))
 }
 
 /** `instanceof` that answers false for a proxy whose getPrototypeOf throws. */
