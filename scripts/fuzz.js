@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run fuzz`: the property checks of test/properties.test.ts and test/adversarial.test.ts at full budget
 // (100,000 inputs per property by default; `-- --runs N` to change) against both builds, dist/ and miniprogram_dist/.
-// Each property: never throws (the constructors too, given any init object), always returns the typed error, keeps `cause`, never leaks a planted secret,
-// bounds every message, never pollutes Object.prototype. Prints one line per property and build.
+// Each property: never throws (the constructors too, given any init object), always returns the typed error, keeps
+// `cause`, never leaks a planted secret, bounds every message, never pollutes Object.prototype. Prints one line per
+// property and build.
 'use strict'
 const fc = require('fast-check')
 const path = require('path')
