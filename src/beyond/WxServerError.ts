@@ -16,6 +16,7 @@ export const BEIJING_OFFSET_MS = 8 * 3600 * 1000
 
 /** Milliseconds until the next midnight in Beijing (day-level limits reset then). */
 export function msUntilNextBeijingDay(now = Date.now()): number {
+  if (typeof now !== 'number') throw new TypeError('msUntilNextBeijingDay(now): now is not a number')
   const day = 24 * 3600 * 1000
   return day - ((now + BEIJING_OFFSET_MS) % day)
 }

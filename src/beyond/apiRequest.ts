@@ -15,15 +15,16 @@ export type ResponseDecoder = (
 ) => Error | undefined
 
 /** A WeChat server body `{errcode: non-zero}` (even with HTTP 200) -> WxServerError. */
-export const wxServerBodyDecoder: ResponseDecoder = (response, url) => toWxServerError(response.data, { url })
+export const wxServerBodyDecoder: ResponseDecoder = (response, url) =>
+  response ? toWxServerError(response.data, { url }) : undefined
 
 /** HTTP status >= 400 -> HttpApiError (with the body's error, description and Retry-After). */
 export const httpStatusDecoder: ResponseDecoder = (response, url) =>
-  toHttpApiError(response.statusCode, response.data, response.header, { url })
+  response && toHttpApiError(response.statusCode, response.data, response.header, { url })
 
 /** Like httpStatusDecoder, and reads `{error, error_description}` bodies with the Easemob IM REST table (seed 003). */
 export const easemobDecoder: ResponseDecoder = (response, url) =>
-  toHttpApiError(response.statusCode, response.data, response.header, { url, table: 'easemob' })
+  response && toHttpApiError(response.statusCode, response.data, response.header, { url, table: 'easemob' })
 
 export interface ApiRequestConfig {
   /** Tried in order; the first error wins. @default [wxServerBodyDecoder, httpStatusDecoder] */
@@ -100,6 +101,7 @@ export function apiRequest<
   options: ApiRequestOptions<T>,
   config: ApiRequestConfig = {},
 ): Promise<WechatMiniprogram.RequestSuccessCallbackResult<T>> & { task?: WechatMiniprogram.RequestTask } {
+  if (config === null) config = {} // null, as JavaScript callers pass it, means no config
   const owner = (config.wx as AnyObject | undefined) || globalWx()
   const decoders = config.decoders || [wxServerBodyDecoder, httpStatusDecoder]
   const url = options && typeof options.url === 'string' ? options.url : ''

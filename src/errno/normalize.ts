@@ -28,8 +28,10 @@ const ERRMSG_PATTERN = /^\s*([A-Za-z_$][\w$.]*)\s*[:\uff1a]\s*(fail|ok|cancel)(?
  * `openBluetoothAdapter:fail:not available`, `request:fail timeout`, `login:fail`, `api: fail x`,
  * `api：fail`, `closeSocket:failWebSocket is not connected`,
  * and nested ones such as `operateWXData:fail getUserInfo:fail auth deny` (the inner reason wins).
+ * A value that is not a string reads as no errMsg: `{ failed: false, reason: '' }`.
  */
 export function parseErrMsg(errMsg: string): ParsedErrMsg {
+  if (typeof errMsg !== 'string') return { failed: false, reason: '' }
   const match = ERRMSG_PATTERN.exec(errMsg)
   if (!match) return { failed: false, reason: errMsg.trim() }
   let reason = match[3].trim()
@@ -75,9 +77,11 @@ function legacyTables(): LegacyTable[] {
 
 /**
  * The errno an errMsg reason stands for, or undefined: the catalogue's errMsg column for the API's
- * family first, then the rules for shapes older base libraries send.
+ * family first, then the rules for shapes older base libraries send. undefined for a reason that is not a string.
  */
 export function errnoFromReason(reason: string, api?: string): number | undefined {
+  if (typeof reason !== 'string') return undefined
+  if (typeof api !== 'string') api = undefined
   const fromCatalogue = errnoFromCatalogue(reason, api)
   if (fromCatalogue !== undefined) return fromCatalogue
   const text = reason.toLowerCase()
@@ -94,13 +98,14 @@ export function errnoFromReason(reason: string, api?: string): number | undefine
 
 /** The legacy table whose errCode range holds a code, whichever API sent it. */
 function tableOfCode(errCode: number): LegacyTable | undefined {
+  if (typeof errCode !== 'number') return undefined
   for (const table of legacyTables()) if (errCode >= table[0] && errCode <= table[1]) return table
   return undefined
 }
 
-/** true when `api` (unknown: undefined) may send the codes of a table. */
+/** true when `api` (unknown: undefined, or not a string) may send the codes of a table. */
 function sendsTable(table: LegacyTable, api: string | undefined): boolean {
-  return api === undefined || table[4].test(api)
+  return typeof api !== 'string' || table[4].test(api)
 }
 
 /**
@@ -123,7 +128,7 @@ export function legacyCodeToErrno(errCode: number, reason?: string, api?: string
   const { errnos: legacyErrno, byReason: legacyByReason } = LEGACY_DECODING()
   const errno = legacyErrno ? own(legacyErrno, errCode) : undefined
   if (errno !== undefined) return errno
-  if (reason !== undefined) {
+  if (typeof reason === 'string') {
     const text = reason.toLowerCase()
     for (const [code, words, mapped, tableIndex] of legacyByReason || []) {
       if (code === errCode && text.indexOf(words) >= 0 && sendsTable(legacyTables()[tableIndex], api)) return mapped

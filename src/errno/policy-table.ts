@@ -57,7 +57,7 @@ export function decodePolicy(code: string | undefined): ErrorPolicy {
 /** The policy of an errno, from the catalogue. */
 export function errnoPolicy(errno: number): ErrorPolicy {
   const table = ERRNO_POLICY()
-  return decodePolicy(own(table, errno))
+  return decodePolicy(typeof errno === 'number' ? own(table, errno) : undefined)
 }
 
 /**

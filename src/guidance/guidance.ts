@@ -101,6 +101,8 @@ export const acknowledge = (locale: Locale): string => (locale === 'en' ? 'OK' :
  * removes the override.
  */
 export function registerGuidance(errno: number | string, overrides: GuidanceOverrides): () => void {
+  if ((typeof errno !== 'number' && typeof errno !== 'string') || overrides === null || typeof overrides !== 'object')
+    throw new TypeError('registerGuidance(errno, overrides): wrong argument types')
   const key = String(errno)
   registered[key] = overrides
   return () => {
@@ -206,6 +208,7 @@ function templateFor(
 
 /** Whether the running client can do an action: base library, platform and canIUse. */
 export function canRunAction(action: string, wxLike: AnyObject | undefined, platform: string | undefined): boolean {
+  if (typeof action !== 'string') return false
   if (action === 'retry') return true
   const requirement = ACTION_REQUIREMENTS[action]
   if (!requirement) return !!wxLike && typeof wxLike[action] === 'function'
@@ -231,6 +234,7 @@ export function canRunAction(action: string, wxLike: AnyObject | undefined, plat
  * // { title: '蓝牙未开启', content: '请开启手机蓝牙…', action: 'openSystemBluetoothSetting', ... }
  */
 export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}): Guidance | undefined {
+  if (options === null) options = {} // null, as JavaScript callers pass it, means no options
   if (isSuccess(errorOrErrno)) return undefined
   const error = toErrnoError(errorOrErrno)
   const errno = error.errno

@@ -1,4 +1,5 @@
 import { clampDelay } from '../shared/delay'
+import { textOf } from '../shared/text'
 import { ErrnoError } from '../errno/ErrnoError'
 import { toErrnoError } from '../errno/normalize'
 import { isRetriable, retryDelay } from './policy'
@@ -52,7 +53,7 @@ const LONG_WAIT_MS = 3600000
 function check(name: string, value: number | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback
   if (typeof value !== 'number' || !(value >= min) || value === Infinity) {
-    throw new TypeError('withRetry: ' + name + ' must be a finite number >= ' + min + ', got ' + String(value))
+    throw new TypeError('withRetry: ' + name + ' must be a finite number >= ' + min + ', got ' + textOf(value))
   }
   return value
 }
@@ -154,9 +155,9 @@ export function withRetry<T>(
  */
 export function withTimeout<T>(promise: PromiseLike<T>, ms: number, api?: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const name = api || 'withTimeout'
+    const name = typeof api === 'string' && api ? api : 'withTimeout'
     if (typeof ms !== 'number' || !(ms >= 0)) {
-      reject(toErrnoError({ errno: 1001, errMsg: name + ':fail invalid timeout ' + String(ms) }, name))
+      reject(toErrnoError({ errno: 1001, errMsg: name + ':fail invalid timeout ' + textOf(ms) }, name))
       return
     }
     // Infinity means no limit; any other value is clamped (setTimeout fires at once above 2^31-1 ms).

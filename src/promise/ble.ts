@@ -3,6 +3,7 @@ import { invokeAsync } from '../wx/invoke'
 import { withRetry, withTimeout } from '../policy/retry'
 import { isRetriable } from '../policy/policy'
 import { clampDelay } from '../shared/delay'
+import { textOf } from '../shared/text'
 import { globalWx, currentPlatform } from '../wx/access'
 import type { AnyObject } from '../wx/access'
 
@@ -66,7 +67,7 @@ function reportedMtu(value: unknown): number | undefined {
 const mtuError = (api: string, value: unknown, cause: unknown) =>
   new ErrnoError({
     errno: 1001,
-    errMsg: api + ':fail mtu must be an integer from 23 to 517, got ' + String(value),
+    errMsg: api + ':fail mtu must be an integer from 23 to 517, got ' + textOf(value),
     api,
     cause,
   })

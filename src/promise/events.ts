@@ -1,3 +1,4 @@
+import { textOf } from '../shared/text'
 import { clampDelay } from '../shared/delay'
 import { ErrnoError, UNKNOWN_ERRNO } from '../errno/ErrnoError'
 import { toErrnoError } from '../errno/normalize'
@@ -68,6 +69,8 @@ export function subscribe(
   options: EventSourceOptions & { target: object },
 ): () => void
 export function subscribe(event: string, listener: (payload: any) => void, options?: EventSourceOptions): () => void {
+  if (typeof event !== 'string')
+    throw new ErrnoError({ errno: 1001, errMsg: 'subscribe:fail the event name must be a string', cause: event })
   const target = resolveTarget(options)
   const on = target ? target['on' + event] : undefined
   if (typeof listener !== 'function')
@@ -117,9 +120,11 @@ export function once<E extends WxEventName | AnyEventName>(
 /** An object's own event (a TCPSocket's `Connect` …): any name, given the `target`. */
 export function once(event: string, options: OnceOptions<unknown> & { target: object }): CancellableOnce<unknown>
 export function once(event: string, options: OnceOptions<any> = {}): CancellableOnce<any> {
+  if (options === null) options = {} // null, as JavaScript callers pass it, means no options
   let cancel: () => void = () => undefined
   let settled: Promise<any> | undefined
   let quiet = false
+  const api = 'on' + textOf(event)
   const promise = new Promise<any>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined
     let stop: (() => void) | undefined
@@ -147,7 +152,7 @@ export function once(event: string, options: OnceOptions<any> = {}): Cancellable
       // Nobody may be waiting any more (a discovery that failed): a cancel is never an unhandled rejection.
       quiet = true
       if (settled) settled.catch(() => undefined)
-      fail(new ErrnoError({ errno: 1, errMsg: 'on' + event + ':fail cancel', api: 'on' + event }))
+      fail(new ErrnoError({ errno: 1, errMsg: api + ':fail cancel', api }))
     }
     let aborted = false
     try {
@@ -169,8 +174,8 @@ export function once(event: string, options: OnceOptions<any> = {}): Cancellable
             return fail(
               new ErrnoError({
                 errno: UNKNOWN_ERRNO,
-                errMsg: 'on' + event + ':fail the filter threw',
-                api: 'on' + event,
+                errMsg: api + ':fail the filter threw',
+                api,
                 cause: thrown,
               }),
             )
@@ -182,13 +187,12 @@ export function once(event: string, options: OnceOptions<any> = {}): Cancellable
         options,
       )
     } catch (thrown) {
-      return fail(toErrnoError(thrown, 'on' + event))
+      return fail(toErrnoError(thrown, api))
     }
     if (done && stop) stop()
     if (!done && typeof options.timeout === 'number' && options.timeout !== Infinity) {
       timer = setTimeout(
-        () =>
-          fail(reportFailure(new ErrnoError({ errno: 5, errMsg: 'on' + event + ':fail time out', api: 'on' + event }))),
+        () => fail(reportFailure(new ErrnoError({ errno: 5, errMsg: api + ':fail time out', api }))),
         clampDelay(options.timeout),
       )
     }
@@ -225,6 +229,7 @@ export function events<E extends string>(
   event: E,
   options: EventStreamOptions = {},
 ): AsyncIterableIterator<WxEventPayload<E>> {
+  if (options === null) options = {} // null, as JavaScript callers pass it, means no options
   // Bounded whatever is asked (Infinity included): an event nobody reads must not grow without end.
   const bufferSize =
     typeof options.bufferSize === 'number' && options.bufferSize >= 1

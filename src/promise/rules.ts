@@ -28,7 +28,7 @@ const NOT_API =
 
 /** true when a wx member with this name is synchronous and passes through unwrapped. */
 export function isSyncApi(name: string): boolean {
-  return SYNC_PATTERN.test(name)
+  return typeof name === 'string' && SYNC_PATTERN.test(name)
 }
 
 /** true for property names that never stand for a wx API. */

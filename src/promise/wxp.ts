@@ -131,7 +131,7 @@ export function createWxp(wxLike: object): WxPromisified {
 
 /** Promisifies the asynchronous methods of one object (an NFC tag, a BLEPeripheralServer, a SocketTask). */
 export function promisifyObject<T extends object>(object: T, name = 'object'): Promisified<T> {
-  return wrapObject(() => object as AnyObject, name) as unknown as Promisified<T>
+  return wrapObject(() => object as AnyObject, typeof name === 'string' ? name : 'object') as unknown as Promisified<T>
 }
 
 /** Every wx API, promisified; binds the global `wx` at each call, so importing it without `wx` is safe. */

@@ -7,6 +7,7 @@
 // and wx.getWifiList docs); NFC is Android-only (wx.getNFCAdapter doc).
 import { ErrnoError, UNKNOWN_ERRNO } from '../errno/ErrnoError'
 import { clampDelay } from '../shared/delay'
+import { textOf } from '../shared/text'
 import { globalWx, callSync, currentPlatform } from '../wx/access'
 import type { AnyObject } from '../wx/access'
 import { getGuidance } from '../guidance/guidance'
@@ -26,10 +27,11 @@ export type { Capability, MissingKind, MissingItem, Readiness, ReadinessOptions,
  * if (!ready) console.log(missing.map((m) => m.key)) // ['locationEnabled']
  */
 export async function checkReadiness(capability: Capability, options: ReadinessOptions = {}): Promise<Readiness> {
+  if (options === null) options = {} // null, as JavaScript callers pass it, means no options
   if (CAPABILITIES.indexOf(capability) < 0)
     throw new ErrnoError({
       errno: 1001,
-      errMsg: 'checkReadiness:fail unknown capability ' + String(capability).slice(0, 40),
+      errMsg: 'checkReadiness:fail unknown capability ' + textOf(capability).slice(0, 40),
       api: 'checkReadiness',
       cause: capability,
     })
@@ -168,6 +170,7 @@ const LEAVES_THE_APP: { [action: string]: boolean } = {
  * await wxp.startBluetoothDevicesDiscovery()
  */
 export async function ensure(capability: Capability, options: EnsureOptions = {}): Promise<Readiness> {
+  if (options === null) options = {} // null, as JavaScript callers pass it, means no options
   const wxLike = (options.wx as AnyObject | undefined) || globalWx()
   const asked: { [key: string]: boolean } = Object.create(null)
   const returnTimeoutMs =

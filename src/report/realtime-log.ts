@@ -5,6 +5,7 @@ import { BRAND } from '../errno/brand'
 import type { FailureListener } from '../wx/failures'
 import { wasRecovered } from '../wx/failures'
 import { safeMessage, truncate } from '../shared/mask'
+import { textOf } from '../shared/text'
 
 export interface RealtimeLogReporterOptions {
   /** The wx object whose getRealtimeLogManager is used. @default the global wx */
@@ -61,10 +62,12 @@ function entryOf(error: AnyObject, code: string, kind: string): unknown {
   } catch (failure) {
     json = undefined
   }
+  // A plain failure object (a wx fail result passed in by hand) has its errMsg instead of a message.
+  const message = read(error, 'message') !== undefined ? read(error, 'message') : read(error, 'errMsg')
   if (json === undefined)
     json = {
-      name: safeMessage(String(read(error, 'name')), 100),
-      message: safeMessage(String(read(error, 'message'))),
+      name: safeMessage(textOf(read(error, 'name')), 100),
+      message: safeMessage(textOf(message)),
       code,
       kind,
     }
@@ -76,10 +79,10 @@ function entryOf(error: AnyObject, code: string, kind: string): unknown {
   }
   if (text && text.length <= MAX_ENTRY) return json
   return {
-    name: safeMessage(String(read(error, 'name')), 100),
+    name: safeMessage(textOf(read(error, 'name')), 100),
     code: truncate(code, 200),
     kind,
-    message: safeMessage(String(read(error, 'message')), 2000),
+    message: safeMessage(textOf(message), 2000),
     cut: true,
   }
 }
@@ -106,6 +109,7 @@ function read(value: AnyObject, key: string): unknown {
  * onFailure(createRealtimeLogReporter())
  */
 export function createRealtimeLogReporter(options: RealtimeLogReporterOptions = {}): FailureListener {
+  if (options === null) options = {} // null, as JavaScript callers pass it, means no options
   const limit = (value: unknown, fallback: number) =>
     typeof value === 'number' && value >= 1 && value < Infinity ? Math.floor(value) : fallback
   const perCode = limit(options.perCode, 5)
@@ -192,7 +196,12 @@ export function createRealtimeLogReporter(options: RealtimeLogReporterOptions = 
 
   function flush(): void {
     const batch = queue.splice(0, queue.length)
-    for (const error of batch) write(error)
+    for (const error of batch)
+      try {
+        write(error)
+      } catch (failure) {
+        // a hostile failure object (a getter or Proxy that throws) is not reported, and never breaks the app
+      }
   }
 
   return (error) => {

@@ -51,7 +51,7 @@ function errMsgOf(errno: number): string {
  * that locale's file was left out.
  */
 export function errnoMeaning(errno: number): LocalizedText | undefined {
-  const en = ERRNO_MEANINGS_EN()[errno]
+  const en = typeof errno === 'number' ? ERRNO_MEANINGS_EN()[errno] : undefined
   return en === undefined
     ? undefined
     : { zh_CN: ERRNO_MEANINGS_ZH_CN()[errno], zh_TW: ERRNO_MEANINGS_ZH_TW()[errno], en }
