@@ -117,6 +117,7 @@ describe('public functions given what they do not take', () => {
     const waiting = lib.once('BLEConnectionStateChange', null as unknown as undefined)
     waiting.cancel()
     await expect(waiting).rejects.toMatchObject({ errno: 1 })
+    expect(createFakeWx(null as unknown as undefined).getSystemInfoSync()).toHaveProperty('platform')
   })
 
   test('an event name that is not a string rejects once() with errno 1001, the name kept as cause', async () => {
