@@ -44,7 +44,9 @@ const TARGETS = {
 // core, for the at-start target (docs/performance.md).
 // buildNpm 225 KB, esmWxp 68 KB: the constructors' checks of what they are given (a TypeError for no init object, fields
 // that cannot be printed; what they cost is in docs/performance.md).
-const BUDGETS = Object.assign({}, TARGETS, { buildNpm: 225 * KB, esmWxp: 68 * KB })
+// buildNpm 226 KB: public functions that read a wrong argument type as unknown (or name themselves in a TypeError),
+// and the cloud code -501000 that real failures carry (docs/performance.md).
+const BUDGETS = Object.assign({}, TARGETS, { buildNpm: 226 * KB, esmWxp: 68 * KB })
 
 const ESM_ENTRIES = {
   esmWxp: "export { wxp } from 'miniprogram-errno'",

@@ -31,6 +31,7 @@ const table: Record<string, string> = {
   "-404010": "FUNCTION_INVOCATION_FAILED",
   "-404011": "FUNCTIONS_EXECUTE_FAIL",
   "-404012": "FUNCTION_INVOCATION_FAILED",
+  "-501000": "-501000",
   "-501001": "-501001",
   "-501002": "-501002",
   "-501003": "-501003",

@@ -127,6 +127,7 @@ const table: ReadonlyArray<string> = [
   /* -402009 */ "SDK database: WebSocket disconnected.",
   /* -402010 */ "SDK database: packet order check failed.",
   /* -402011 */ "SDK database: unknown exception.",
+  /* -501000 */ "Cloud: the call names something that does not exist (a cloud function not deployed, an environment ID not found); the message says which.",
   /* -501001 */ "Cloud: system error.",
   /* -501002 */ "Cloud: the response timed out.",
   /* -501003 */ "Cloud: requests exceed the environment quota.",

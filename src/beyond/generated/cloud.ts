@@ -127,6 +127,7 @@ const table: Record<string, readonly [string, string, string, number]> = {
   "-402009": ["sdk","r2000","network-offline",0],
   "-402010": ["sdk","r1000","",0],
   "-402011": ["sdk","-","",0],
+  "-501000": ["resource","c","service-unavailable",0],
   "-501001": ["resource","r2000","try-later",0],
   "-501002": ["resource","r1000","try-later",0],
   "-501003": ["resource","c","network-config",0],

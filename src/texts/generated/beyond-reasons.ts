@@ -154,6 +154,7 @@ const table: Record<string, string> = {
   "-402009": "Reconnect.",
   "-402010": "Restart the watch.",
   "-402011": "Unknown cause.",
+  "-501000": "Deploy the function, or fix the function name or the environment ID.",
   "-501001": "A server fault may pass.",
   "-501002": "A timeout is transient.",
   "-501003": "Upgrade the plan or call less.",
