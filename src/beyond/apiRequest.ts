@@ -101,7 +101,7 @@ export function apiRequest<
   options: ApiRequestOptions<T>,
   config: ApiRequestConfig = {},
 ): Promise<WechatMiniprogram.RequestSuccessCallbackResult<T>> & { task?: WechatMiniprogram.RequestTask } {
-  if (config === null) config = {} // null, as JavaScript callers pass it, means no config
+  if (config === null) config = {}
   const owner = (config.wx as AnyObject | undefined) || globalWx()
   const decoders = config.decoders || [wxServerBodyDecoder, httpStatusDecoder]
   const url = options && typeof options.url === 'string' ? options.url : ''

@@ -234,7 +234,7 @@ export function canRunAction(action: string, wxLike: AnyObject | undefined, plat
  * // { title: '蓝牙未开启', content: '请开启手机蓝牙…', action: 'openSystemBluetoothSetting', ... }
  */
 export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}): Guidance | undefined {
-  if (options === null) options = {} // null, as JavaScript callers pass it, means no options
+  if (options === null) options = {}
   if (isSuccess(errorOrErrno)) return undefined
   const error = toErrnoError(errorOrErrno)
   const errno = error.errno

@@ -145,7 +145,7 @@ function developerHint(error: unknown): void {
  * others wait their turn, and an errno is not shown again within `quietMs` of its modal closing.
  */
 export function showGuidance(error: unknown, options: ShowGuidanceOptions = {}): Promise<ShowGuidanceResult> {
-  if (options === null) options = {} // null, as JavaScript callers pass it, means no options
+  if (options === null) options = {}
   try {
     if (isCancel(error)) return Promise.resolve({ shown: false, confirmed: false, reason: 'cancel' })
     // A success (`{errMsg: 'x:ok'}`, errno 0, no failure at all) has nothing to show.

@@ -120,7 +120,7 @@ export function once<E extends WxEventName | AnyEventName>(
 /** An object's own event (a TCPSocket's `Connect` …): any name, given the `target`. */
 export function once(event: string, options: OnceOptions<unknown> & { target: object }): CancellableOnce<unknown>
 export function once(event: string, options: OnceOptions<any> = {}): CancellableOnce<any> {
-  if (options === null) options = {} // null, as JavaScript callers pass it, means no options
+  if (options === null) options = {}
   let cancel: () => void = () => undefined
   let settled: Promise<any> | undefined
   let quiet = false
@@ -229,7 +229,7 @@ export function events<E extends string>(
   event: E,
   options: EventStreamOptions = {},
 ): AsyncIterableIterator<WxEventPayload<E>> {
-  if (options === null) options = {} // null, as JavaScript callers pass it, means no options
+  if (options === null) options = {}
   // Bounded whatever is asked (Infinity included): an event nobody reads must not grow without end.
   const bufferSize =
     typeof options.bufferSize === 'number' && options.bufferSize >= 1

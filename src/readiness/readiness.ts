@@ -27,7 +27,7 @@ export type { Capability, MissingKind, MissingItem, Readiness, ReadinessOptions,
  * if (!ready) console.log(missing.map((m) => m.key)) // ['locationEnabled']
  */
 export async function checkReadiness(capability: Capability, options: ReadinessOptions = {}): Promise<Readiness> {
-  if (options === null) options = {} // null, as JavaScript callers pass it, means no options
+  if (options === null) options = {}
   if (CAPABILITIES.indexOf(capability) < 0)
     throw new ErrnoError({
       errno: 1001,
@@ -170,7 +170,7 @@ const LEAVES_THE_APP: { [action: string]: boolean } = {
  * await wxp.startBluetoothDevicesDiscovery()
  */
 export async function ensure(capability: Capability, options: EnsureOptions = {}): Promise<Readiness> {
-  if (options === null) options = {} // null, as JavaScript callers pass it, means no options
+  if (options === null) options = {}
   const wxLike = (options.wx as AnyObject | undefined) || globalWx()
   const asked: { [key: string]: boolean } = Object.create(null)
   const returnTimeoutMs =

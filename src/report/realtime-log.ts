@@ -109,7 +109,7 @@ function read(value: AnyObject, key: string): unknown {
  * onFailure(createRealtimeLogReporter())
  */
 export function createRealtimeLogReporter(options: RealtimeLogReporterOptions = {}): FailureListener {
-  if (options === null) options = {} // null, as JavaScript callers pass it, means no options
+  if (options === null) options = {}
   const limit = (value: unknown, fallback: number) =>
     typeof value === 'number' && value >= 1 && value < Infinity ? Math.floor(value) : fallback
   const perCode = limit(options.perCode, 5)

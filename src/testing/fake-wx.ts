@@ -19,7 +19,7 @@ export type { FakeDeviceState, FakeWx, FakeWxCall, FakeWxOptions, OptionsOf } fr
  * await expect(createWxp(wx).openBluetoothAdapter()).rejects.toMatchObject({ errno: 1500102 })
  */
 export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
-  if (options === null) options = {} // null, as JavaScript callers pass it, means no options
+  if (options === null) options = {}
   // Each fake starts with fresh guidance state (no quiet periods, no open modals): one test does not silence the next.
   resetGuidanceState()
   const SDKVersion = options.SDKVersion || '3.7.0'
