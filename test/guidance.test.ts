@@ -212,3 +212,30 @@ describe('zh_TW guidance, literal', () => {
     expect(getGuidance(errno, { locale: 'zh_TW', platform: 'android' })).toMatchObject({ title, content, confirmText })
   })
 })
+
+describe('subscription messages (requestSubscribeMessage errCodes, miniprogram-api-typings)', () => {
+  beforeEach(() => resetGuidanceState())
+  const en = () => ({ locale: 'en' as const, platform: 'android', wx: createFakeWx() })
+
+  test('20004, the main switch off, opens the settings page from the modal, with or without the errCode', async () => {
+    for (const failure of [
+      { errMsg: 'requestSubscribeMessage:fail The main switch is switched off', errCode: 20004 },
+      { errMsg: 'requestSubscribeMessage:fail The main switch is switched off' },
+    ]) {
+      const guidance = getGuidance(failure, en())!
+      expect(guidance).toMatchObject({ title: 'Notifications are off', confirmText: 'Settings', action: 'openSetting' })
+      resetGuidanceState()
+      const fake = createFakeWx()
+      expect(await showGuidance(failure, { wx: fake, locale: 'zh_CN' })).toMatchObject({ shown: true, action: 'openSetting', actionResult: 'ok' })
+      expect(fake.callsOf('openSetting')).toHaveLength(1)
+    }
+  })
+
+  test("the template mistakes show the neutral text, a banned mini program the developer's, and no device table claims them", () => {
+    for (const errCode of [20001, 20002, 20003, 20013])
+      expect(getGuidance({ errMsg: 'requestSubscribeMessage:fail', errCode }, en())!.source).toBe('legacy:' + errCode)
+    expect(getGuidance({ errMsg: 'requestSubscribeMessage:fail', errCode: 20005 }, en())!.title).toBe('Feature unavailable')
+    // The same number from another API is not a subscription code.
+    expect(getGuidance({ errMsg: 'createBLEConnection:fail', errCode: 20004 }, en())!.source).toBe('unknown:createBLEConnection')
+  })
+})

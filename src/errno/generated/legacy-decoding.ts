@@ -12,6 +12,7 @@ const table: {
     [11000,11999,"beacon","iBeacon errCode table","Beacon"],
     [12000,12999,"wifi","Wi-Fi errCode table","Wifi"],
     [13000,13999,"nfc","NFC/HCE errCode table","HCE|NFC|Nfc|IsoDep|Ndef|Mifare|Discovery$|^(connect|close|isConnected|transceive|setTimeout|get(MaxTransceiveLength|Atqa|Sak|HistoricalBytes|HiLayerResponse))$"],
+    [20000,20999,"subscribe","subscription message errCode table","^requestSubscribe(Device)?Message$"],
   ],
   errnos: {
     0: 0,

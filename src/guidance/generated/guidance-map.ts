@@ -181,16 +181,17 @@ export const GUIDANCE_TEMPLATES: Record<string, readonly [string, string]> = {
   "tls-failed": ["","network"],
   "timeout-retry": ["retry","network"],
   "wifi-unsupported": ["","wifi"],
+  "subscribe-off": ["openSetting","permission"],
 }
 
 /** errno -> iOS `state` of the failure -> template (openBluetoothAdapter: 2 unsupported, 3 unauthorized). */
 export const GUIDANCE_BY_STATE: Record<number, Record<string, string>> = {"1500102":{"2":"ble-not-supported","3":"bluetooth-unauthorized"}}
 
 /** Legacy errCodes with no errno twin -> template. */
-export const GUIDANCE_LEGACY_CODES: Record<number, string> = {"10013":"developer-error","11002":"gps-off","11003":"developer-error","11004":"developer-error","11006":"developer-error","12001":"wifi-unsupported","13003":"developer-error","13005":"developer-error","13011":"developer-error"}
+export const GUIDANCE_LEGACY_CODES: Record<number, string> = {"10013":"developer-error","11002":"gps-off","11003":"developer-error","11004":"developer-error","11006":"developer-error","12001":"wifi-unsupported","13003":"developer-error","13005":"developer-error","13011":"developer-error","20001":"developer-error","20002":"developer-error","20003":"developer-error","20004":"subscribe-off","20005":"feature-unavailable","20013":"developer-error"}
 
 /** By the errMsg reason, before the errno: [pattern on the lower-cased reason, API name pattern or '', template or '' for none]. */
-export const GUIDANCE_REASONS: ReadonlyArray<readonly [string, string, string]> = [["ssl|tls|certificate|err_cert_|cert_authority|hand ?shake","","tls-failed"],["auth deny|user deny|auth denied","^(getUserProfile|getPhoneNumber|getRealtimePhoneNumber|chooseAvatar)$",""]]
+export const GUIDANCE_REASONS: ReadonlyArray<readonly [string, string, string]> = [["ssl|tls|certificate|err_cert_|cert_authority|hand ?shake","","tls-failed"],["auth deny|user deny|auth denied","^(getUserProfile|getPhoneNumber|getRealtimePhoneNumber|chooseAvatar)$",""],["main switch is switched off","^requestSubscribe(Device)?Message$","subscribe-off"]]
 
 /** Codes that get no guidance on purpose. */
 export const NO_GUIDANCE: ReadonlyArray<number> = [1,603105,1509007]

@@ -67,6 +67,7 @@ const table: Record<string, ReadonlyArray<string>> = {
   "tls-failed": ["Can't connect securely","The service can't be reached securely right now. This isn't a problem with your connection. Try again later; if it keeps happening, contact the mini program's support.","OK"],
   "timeout-retry": ["Timed out","This took too long. Please try again.","Try again","Cancel"],
   "wifi-unsupported": ["Wi-Fi feature unavailable","This phone's system doesn't support this Wi-Fi feature.","OK"],
+  "subscribe-off": ["Notifications are off","You've turned off this mini program's subscription messages. Turn them on in Settings, then try again.","Settings","Cancel","Tap ··· at the top right › Settings, turn on subscription messages, then try again."],
 }
 
 export default table

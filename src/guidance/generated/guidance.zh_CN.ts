@@ -67,6 +67,7 @@ const table: Record<string, ReadonlyArray<string>> = {
   "tls-failed": ["无法安全连接","暂时无法与服务器建立安全连接，这不是你的网络问题。请稍后再试；如果一直出现，请联系小程序客服。","知道了"],
   "timeout-retry": ["请求超时","操作超时，请重试。","重试","取消"],
   "wifi-unsupported": ["无法使用Wi-Fi功能","当前手机系统不支持此Wi-Fi功能。","知道了"],
+  "subscribe-off": ["订阅消息已关闭","你已关闭该小程序的订阅消息，请在设置中开启后重试。","去设置","取消","请点击右上角「···」›「设置」，开启订阅消息后重试。"],
 }
 
 export default table

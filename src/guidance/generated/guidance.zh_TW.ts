@@ -67,6 +67,7 @@ const table: Record<string, ReadonlyArray<string>> = {
   "tls-failed": ["無法安全連線","暫時無法與伺服器建立安全連線，這不是你的網路問題。請稍後再試；如果一直出現，請聯絡小程式客服。","知道了"],
   "timeout-retry": ["請求逾時","操作逾時，請重試。","重試","取消"],
   "wifi-unsupported": ["無法使用Wi-Fi功能","目前手機系統不支援此Wi-Fi功能。","知道了"],
+  "subscribe-off": ["訂閱訊息已關閉","你已關閉該小程式的訂閱訊息，請在設定中開啟後重試。","去設定","取消","請點選右上角「···」›「設定」，開啟訂閱訊息後重試。"],
 }
 
 export default table

@@ -58,6 +58,12 @@ const table: Record<number, readonly [string, string, string, string, string]> =
   13022: ["nfc","Tech already connected","标签已经连接","標籤已經連線","The tag is already connected."],
   13023: ["nfc","Tech has not connected","尝试在未连接标签时断开连接","嘗試在未連線標籤時中斷連線","Tried to disconnect a tag that is not connected."],
   13024: ["nfc","function not support","当前标签技术不支持该功能","目前標籤技術不支援該功能","The tag technology does not support this function."],
+  20001: ["subscribe","No template data return, verify the template id exist","没有模板数据，一般是模板 ID 不存在或者和模板类型不对应导致的","沒有模板資料，一般是模板 ID 不存在或者和模板型別不對應導致的","No template data: the template ID does not exist or does not match the template's type."],
+  20002: ["subscribe","Templates type must be same","模板消息类型既有一次性的又有永久的","模板訊息型別既有一次性的又有永久的","One-time and permanent templates were mixed in one call."],
+  20003: ["subscribe","Templates count out of max bounds","模板消息数量超过上限","模板訊息數量超過上限","Too many templates in one call."],
+  20004: ["subscribe","The main switch is switched off","用户关闭了主开关，无法进行订阅","使用者關閉了主開關，無法進行訂閱","The user has turned off subscription messages (the main switch), so nothing can be subscribed."],
+  20005: ["subscribe","This mini program was banned from subscribing messages","小程序被禁封","小程式被禁封","This mini program is banned from subscription messages."],
+  20013: ["subscribe","Reject DeviceMsg Template","不允许通过该接口订阅设备消息","不允許通過該介面訂閱裝置訊息","Device message templates cannot be subscribed with this API."],
   "-1": ["bluetooth","already connect","已连接","已連線","Already connected."],
 }
 
