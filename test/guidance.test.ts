@@ -239,3 +239,23 @@ describe('subscription messages (requestSubscribeMessage errCodes, miniprogram-a
     expect(getGuidance({ errMsg: 'createBLEConnection:fail', errCode: 20004 }, en())!.source).toBe('unknown:createBLEConnection')
   })
 })
+
+describe('SOTER biometric authentication (wx.startSoterAuthentication errCodes)', () => {
+  const en = () => ({ locale: 'en' as const, platform: 'ios', wx: createFakeWx() })
+  const soter = (errCode: number, reason = '') => ({ errMsg: 'startSoterAuthentication:fail' + reason, errCode })
+
+  test("each code gets the advice that can help: try again, wait, enrol, or nothing for a cancel", () => {
+    expect(getGuidance(soter(90009), en())).toMatchObject({ title: "Couldn't verify you", action: 'retry' })
+    expect(getGuidance(soter(90010), en())).toMatchObject({ title: 'Too many attempts', showCancel: false })
+    expect(getGuidance(soter(90010), en())!.action).toBeUndefined() // trying again at once cannot help
+    expect(getGuidance(soter(90011), en())).toMatchObject({ title: 'Fingerprint or face not set up' })
+    expect(getGuidance(soter(90001), en())!.source).toBe('legacy:90001')
+    expect(getGuidance(soter(90008), en())).toBeUndefined() // errno 1, the user's cancel
+    expect(getGuidance(soter(90002), en())).toBeUndefined() // no source says what the user can do
+    expect(getGuidance(soter(90004), en())!.source).toBe('legacy:90004') // the calling code's: neutral text
+  })
+
+  test('zh_TW uses the Taiwan term for the lock-screen passcode', () => {
+    expect(getGuidance(soter(90010), { locale: 'zh_TW', platform: 'android', wx: createFakeWx() })!.content).toContain('螢幕鎖定密碼')
+  })
+})

@@ -246,7 +246,7 @@ describe('the words a reason rule needs (requiredWords, scripts/generate.js)', (
 describe('legacy errCode tables', () => {
   const rows: Array<{ errCode: number; errno: number | null; errMsg: string; table: string; onlyWhenReason?: string }> = legacy.codes
   // An API that sends each table's codes (the errMsg names it).
-  const API_OF: { [table: string]: string } = { bluetooth: 'createBLEConnection', beacon: 'startBeaconDiscovery', wifi: 'connectWifi', nfc: 'startHCE', subscribe: 'requestSubscribeMessage' }
+  const API_OF: { [table: string]: string } = { bluetooth: 'createBLEConnection', beacon: 'startBeaconDiscovery', wifi: 'connectWifi', nfc: 'startHCE', subscribe: 'requestSubscribeMessage', soter: 'startSoterAuthentication' }
   test.each(rows.filter((r) => r.errno !== null && !r.onlyWhenReason && r.errCode !== 0).map((r) => [r.errCode, r.errno, r.errMsg, r.table] as const))('errCode %i -> errno %i', (errCode, errno, errMsg, table) => {
     expect(legacyCodeToErrno(errCode)).toBe(errno)
     expect(legacyCodeToErrno(errCode, undefined, API_OF[table])).toBe(errno)

@@ -13,6 +13,7 @@ const table: {
     [12000,12999,"wifi","Wi-Fi errCode table","Wifi"],
     [13000,13999,"nfc","NFC/HCE errCode table","HCE|NFC|Nfc|IsoDep|Ndef|Mifare|Discovery$|^(connect|close|isConnected|transceive|setTimeout|get(MaxTransceiveLength|Atqa|Sak|HistoricalBytes|HiLayerResponse))$"],
     [20000,20999,"subscribe","subscription message errCode table","^requestSubscribe(Device)?Message$"],
+    [90000,90999,"soter","SOTER biometric authentication errCode table","Soter"],
   ],
   errnos: {
     0: 0,
@@ -59,6 +60,7 @@ const table: {
     13022: 1504204,
     13023: 1504205,
     13024: 1504209,
+    90008: 1,
   },
   byReason: [
     [-1,"already connect",1509007,0],

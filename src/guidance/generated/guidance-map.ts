@@ -182,13 +182,16 @@ export const GUIDANCE_TEMPLATES: Record<string, readonly [string, string]> = {
   "timeout-retry": ["retry","network"],
   "wifi-unsupported": ["","wifi"],
   "subscribe-off": ["openSetting","permission"],
+  "biometric-failed": ["retry","permission"],
+  "biometric-locked": ["","permission"],
+  "biometric-not-enrolled": ["","permission"],
 }
 
 /** errno -> iOS `state` of the failure -> template (openBluetoothAdapter: 2 unsupported, 3 unauthorized). */
 export const GUIDANCE_BY_STATE: Record<number, Record<string, string>> = {"1500102":{"2":"ble-not-supported","3":"bluetooth-unauthorized"}}
 
 /** Legacy errCodes with no errno twin -> template. */
-export const GUIDANCE_LEGACY_CODES: Record<number, string> = {"10013":"developer-error","11002":"gps-off","11003":"developer-error","11004":"developer-error","11006":"developer-error","12001":"wifi-unsupported","13003":"developer-error","13005":"developer-error","13011":"developer-error","20001":"developer-error","20002":"developer-error","20003":"developer-error","20004":"subscribe-off","20005":"feature-unavailable","20013":"developer-error"}
+export const GUIDANCE_LEGACY_CODES: Record<number, string> = {"10013":"developer-error","11002":"gps-off","11003":"developer-error","11004":"developer-error","11006":"developer-error","12001":"wifi-unsupported","13003":"developer-error","13005":"developer-error","13011":"developer-error","20001":"developer-error","20002":"developer-error","20003":"developer-error","20004":"subscribe-off","20005":"feature-unavailable","20013":"developer-error","90001":"ai-unsupported","90003":"developer-error","90004":"developer-error","90005":"developer-error","90007":"developer-error","90009":"biometric-failed","90010":"biometric-locked","90011":"biometric-not-enrolled"}
 
 /** By the errMsg reason, before the errno: [pattern on the lower-cased reason, API name pattern or '', template or '' for none]. */
 export const GUIDANCE_REASONS: ReadonlyArray<readonly [string, string, string]> = [["ssl|tls|certificate|err_cert_|cert_authority|hand ?shake","","tls-failed"],["auth deny|user deny|auth denied","^(getUserProfile|getPhoneNumber|getRealtimePhoneNumber|chooseAvatar)$",""],["main switch is switched off","^requestSubscribe(Device)?Message$","subscribe-off"]]

@@ -68,6 +68,9 @@ const table: Record<string, ReadonlyArray<string>> = {
   "timeout-retry": ["Timed out","This took too long. Please try again.","Try again","Cancel"],
   "wifi-unsupported": ["Wi-Fi feature unavailable","This phone's system doesn't support this Wi-Fi feature.","OK"],
   "subscribe-off": ["Notifications are off","You've turned off this mini program's subscription messages. Turn them on in Settings, then try again.","Settings","Cancel","Tap ··· at the top right › Settings, turn on subscription messages, then try again."],
+  "biometric-failed": ["Couldn't verify you","Your fingerprint or face wasn't recognised. Please try again.","Try again","Cancel"],
+  "biometric-locked": ["Too many attempts","Verification is locked after too many failed tries. Unlock your phone with its passcode, then try again later.","OK"],
+  "biometric-not-enrolled": ["Fingerprint or face not set up","Set up a fingerprint or face in your phone's settings, then try again.","OK"],
 }
 
 export default table

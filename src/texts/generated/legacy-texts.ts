@@ -64,6 +64,16 @@ const table: Record<number, readonly [string, string, string, string, string]> =
   20004: ["subscribe","The main switch is switched off","用户关闭了主开关，无法进行订阅","使用者關閉了主開關，無法進行訂閱","The user has turned off subscription messages (the main switch), so nothing can be subscribed."],
   20005: ["subscribe","This mini program was banned from subscribing messages","小程序被禁封","小程式被禁封","This mini program is banned from subscription messages."],
   20013: ["subscribe","Reject DeviceMsg Template","不允许通过该接口订阅设备消息","不允許通過該介面訂閱裝置訊息","Device message templates cannot be subscribed with this API."],
+  90001: ["soter","","本设备不支持生物认证","本裝置不支援生物認證","This device does not support biometric authentication (SOTER)."],
+  90002: ["soter","","用户未授权使用该生物认证接口","使用者未授權使用該生物認證介面","The user has not authorised this biometric authentication interface."],
+  90003: ["soter","","请求使用的生物认证方式不支持","請求使用的生物認證方式不支援","The requested biometric mode is not supported."],
+  90004: ["soter","","未传入challenge或challenge长度过长（最长512字符）","未傳入challenge或challenge長度過長（最長512字元）","challenge is missing or longer than 512 characters."],
+  90005: ["soter","","auth_content长度超过限制（最长42个字符）","auth_content長度超過限制（最長42個字元）","authContent is longer than 42 characters."],
+  90007: ["soter","","内部错误","內部錯誤","Internal error."],
+  90008: ["soter","","用户取消授权","使用者取消授權","The user cancelled."],
+  90009: ["soter","","识别失败","識別失敗","The fingerprint or face was not recognised."],
+  90010: ["soter","","重试次数过多被冻结","重試次數過多被凍結","Locked after too many failed attempts."],
+  90011: ["soter","","用户未录入所选识别方式","使用者未錄入所選識別方式","The user has not enrolled the chosen biometric (no fingerprint or face set up)."],
   "-1": ["bluetooth","already connect","已连接","已連線","Already connected."],
 }
 
