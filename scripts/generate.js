@@ -335,10 +335,16 @@ function generateErrno(files) {
 function legacyTables(known) {
   const data = readJson('legacy.json')
   const seen = new Set()
+  // A number may be in two tables (requestSubscribeMessage reuses 10001-10005); its errno twin, if any, is its own
+  // table's: the first whose range holds it, as decoding reads it when no API says otherwise.
+  const ownTable = (code) => data.tables.find((t) => code >= t.min && code <= t.max)
   for (const c of data.codes) {
-    if (seen.has(c.errCode)) throw new Error(`duplicate legacy errCode ${c.errCode}`)
-    seen.add(c.errCode)
+    if (seen.has(c.table + ':' + c.errCode)) throw new Error(`duplicate legacy errCode ${c.table} ${c.errCode}`)
+    seen.add(c.table + ':' + c.errCode)
     if (c.errno !== null && !known.has(c.errno)) throw new Error(`legacy errCode ${c.errCode}: errno ${c.errno} is not in the catalogue`)
+    const own = ownTable(c.errCode)
+    if (c.errno !== null && c.table !== 'any' && !c.onlyWhenReason && (!own || own.key !== c.table))
+      throw new Error(`legacy errCode ${c.errCode} of ${c.table} has an errno but ${own ? own.key : 'no table'} holds the number first`)
   }
   return {
     tables: data.tables.map((t) => {
@@ -360,7 +366,9 @@ function generateLegacy(files) {
   textTable(files, {
     name: 'LEGACY_TEXTS', file: 'texts/generated/legacy-texts', source: 'legacy.json', cliOnly: true,
     type: 'Record<number, readonly [string, string, string, string, string]>', doc: 'Legacy errCode -> [table key, errMsg, zh_CN, zh_TW, en].',
-    value: fromPairs(data.codes.map((c) => [c.errCode, [c.table, c.errMsg, c.zh_CN, toTraditional(c.zh_CN), c.en]])),
+    // One row per number: the code's own table's (the first listed), as `explain <errCode>` reads it with no API.
+    value: fromPairs(data.codes.filter((c, i) => data.codes.findIndex((o) => o.errCode === c.errCode) === i)
+      .map((c) => [c.errCode, [c.table, c.errMsg, c.zh_CN, toTraditional(c.zh_CN), c.en]])),
   })
 }
 

@@ -231,6 +231,14 @@ describe('subscription messages (requestSubscribeMessage errCodes, miniprogram-a
     }
   })
 
+  test('10001-10005, numbers the Bluetooth table also has: network problems get the network text, a panel the app left nothing', () => {
+    expect(getGuidance({ errMsg: 'requestSubscribeMessage:fail Request list fail', errCode: 10002 }, en())!.source).toBe('legacy:10002')
+    expect(getGuidance({ errMsg: 'requestSubscribeMessage:fail Request subscribe fail', errCode: 10003 }, en())!.title).toBe('Network problem')
+    expect(getGuidance({ errMsg: 'requestSubscribeMessage:fail Cannot show subscribe message UI', errCode: 10005 }, en())).toBeUndefined()
+    // The same number from a Bluetooth API is still the Bluetooth code.
+    expect(getGuidance({ errMsg: 'createBLEConnection:fail no device', errCode: 10002 }, en())!.source).toBe('bluetooth-device-not-found')
+  })
+
   test("the template mistakes show the neutral text, a banned mini program the developer's, and no device table claims them", () => {
     for (const errCode of [20001, 20002, 20003, 20013])
       expect(getGuidance({ errMsg: 'requestSubscribeMessage:fail', errCode }, en())!.source).toBe('legacy:' + errCode)

@@ -265,16 +265,18 @@ describe('legacy errCode tables', () => {
     // requestSubscribeMessage: 10004 "invalid parameter type", 20004 "the main switch is off"
     const subscribe = toErrnoError({ errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.', errCode: 10004 })
     expect(subscribe).toMatchObject({ errno: -1, errCode: 10004, api: 'requestSubscribeMessage', known: false })
-    expect(subscribe.message).toMatch(/requestSubscribeMessage's own code, not a code of the Bluetooth\/BLE errCode table/)
+    // its own table (the typings' 错误码 list reuses 10001-10005): no errno twin, never the Bluetooth one
+    expect(subscribe.message).toMatch(/legacy errCode 10004 of the subscription message errCode table has no errno equivalent/)
     expect(toErrnoError({ errMsg: 'requestSubscribeMessage:fail:main switch off', errCode: 20004 }).errno).toBe(-1)
     // InnerAudioContext.onError: 10001 system error, 10002 network error (the api given by the caller)
     expect(toErrnoError({ errMsg: '', errCode: 10001 }, 'InnerAudioContext.onError')).toMatchObject({ errno: -1, errCode: 10001 })
     expect(toErrnoError({ errMsg: 'getBackgroundAudioPlayerState:fail', errCode: 10002 }).errno).toBe(-1)
     expect(legacyCodeToErrno(10001, undefined, 'requestSubscribeMessage')).toBeUndefined()
     expect(legacyCodeToErrno(12005, undefined, 'openBluetoothAdapter')).toBeUndefined() // a Wi-Fi code from a Bluetooth API
-    expect(legacyTableName(10001, 'requestSubscribeMessage')).toBeUndefined()
+    expect(legacyTableName(10001, 'requestSubscribeMessage')).toBe('subscription message errCode table')
     expect(legacyTableName(10001)).toBe('Bluetooth/BLE errCode table')
-    expect(getGuidance(subscribe)).toBeUndefined() // no Bluetooth modal for a subscription failure
+    expect(getGuidance(subscribe)!.source).toBe('legacy:10004') // no Bluetooth modal for a subscription failure
+    expect(toErrnoError({ errMsg: 'x:fail', errCode: 10002 }).message).toMatch(/x's own code, not a code of the Bluetooth/)
     // the APIs the runtime names in errMsg, wxp's prefixed names and the NFC tag methods still read their tables
     expect(toErrnoError({ errMsg: 'connect:fail:Tech already connected', errCode: 13022 }).errno).toBe(legacyCodeToErrno(13022))
     expect(toErrnoError({ errMsg: 'x', errCode: 13001 }, 'NFCAdapter.startDiscovery').errno).toBe(1504003)

@@ -96,11 +96,19 @@ export function errnoFromReason(reason: string, api?: string): number | undefine
   return undefined
 }
 
-/** The legacy table whose errCode range holds a code, whichever API sent it. */
-function tableOfCode(errCode: number): LegacyTable | undefined {
+/**
+ * The legacy table whose errCode range holds a code: the first one `api` sends, else the first (the code's own when
+ * no API is known; ranges overlap where an API reuses numbers, as requestSubscribeMessage does 10001-10005).
+ */
+function tableOfCode(errCode: number, api?: string): LegacyTable | undefined {
   if (typeof errCode !== 'number') return undefined
-  for (const table of legacyTables()) if (errCode >= table[0] && errCode <= table[1]) return table
-  return undefined
+  let first: LegacyTable | undefined
+  for (const table of legacyTables())
+    if (errCode >= table[0] && errCode <= table[1]) {
+      if (sendsTable(table, api)) return table
+      first = first || table
+    }
+  return first
 }
 
 /** true when `api` (unknown: undefined, or not a string) may send the codes of a table. */
@@ -114,7 +122,7 @@ function sendsTable(table: LegacyTable, api: string | undefined): boolean {
  * with meanings of their own.
  */
 export function legacyTable(errCode: number, api?: string): LegacyTable | undefined {
-  const table = tableOfCode(errCode)
+  const table = tableOfCode(errCode, api)
   return table && sendsTable(table, api) ? table : undefined
 }
 
@@ -123,10 +131,11 @@ export function legacyTable(errCode: number, api?: string): LegacyTable | undefi
  * `api` is given and is not one that sends the table the code belongs to).
  */
 export function legacyCodeToErrno(errCode: number, reason?: string, api?: string): number | undefined {
-  const table = tableOfCode(errCode)
+  const table = tableOfCode(errCode, api)
   if (table && !sendsTable(table, api)) return undefined
   const { errnos: legacyErrno, byReason: legacyByReason } = LEGACY_DECODING()
-  const errno = legacyErrno ? own(legacyErrno, errCode) : undefined
+  // The twins belong to the code's own table (the first whose range holds it), not to an API's reuse of the number.
+  const errno = legacyErrno && (!table || table === tableOfCode(errCode)) ? own(legacyErrno, errCode) : undefined
   if (errno !== undefined) return errno
   if (typeof reason === 'string') {
     const text = reason.toLowerCase()
@@ -207,7 +216,7 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
   if (errno === undefined && errCode !== undefined) {
     errno = legacyCodeToErrno(errCode, parsed && parsed.reason, api)
     if (errno === undefined && errCode !== 0) {
-      const table = tableOfCode(errCode)
+      const table = tableOfCode(errCode, api)
       note = !table
         ? 'errCode ' + errCode + ' is not a known legacy code'
         : sendsTable(table, api)

@@ -12,8 +12,9 @@ const table: {
     [11000,11999,"beacon","iBeacon errCode table","Beacon"],
     [12000,12999,"wifi","Wi-Fi errCode table","Wifi"],
     [13000,13999,"nfc","NFC/HCE errCode table","HCE|NFC|Nfc|IsoDep|Ndef|Mifare|Discovery$|^(connect|close|isConnected|transceive|setTimeout|get(MaxTransceiveLength|Atqa|Sak|HistoricalBytes|HiLayerResponse))$"],
+    [10001,10005,"subscribe","subscription message errCode table","^requestSubscribe(Device)?Message$"],
     [20000,20999,"subscribe","subscription message errCode table","^requestSubscribe(Device)?Message$"],
-    [90000,90999,"soter","SOTER biometric authentication errCode table","Soter"],
+    [90000,90999,"soter","SOTER (biometric) errCode table","Soter"],
   ],
   errnos: {
     0: 0,
