@@ -90,6 +90,25 @@ describe('createRealtimeLogReporter under hostile input', () => {
     expect(filters).toEqual(['add errno:1500102', 'add errno:600001'])
   })
 
+  test('a new wx (another log manager) gets each code\'s filter again: filters belong to the manager they were added to', async () => {
+    const first = logManager(true)
+    const second = logManager(true)
+    const previous = (global as { wx?: unknown }).wx
+    try {
+      const report = createRealtimeLogReporter()
+      ;(global as { wx?: unknown }).wx = { getRealtimeLogManager: () => first.manager }
+      report(toErrnoError({ errno: 1500102, errMsg: 'openBluetoothAdapter:fail:not available' }))
+      await tick()
+      ;(global as { wx?: unknown }).wx = { getRealtimeLogManager: () => second.manager }
+      report(toErrnoError({ errno: 1500102, errMsg: 'openBluetoothAdapter:fail:not available' }))
+      await tick()
+      expect(first.filters).toEqual(['add errno:1500102'])
+      expect(second.filters).toEqual(['add errno:1500102'])
+    } finally {
+      ;(global as { wx?: unknown }).wx = previous
+    }
+  })
+
   test('a global cap: 10,000 distinct codes in one window write at most perWindow entries', async () => {
     const { lines, manager } = logManager()
     const report = createRealtimeLogReporter({ wx: { getRealtimeLogManager: () => manager }, perWindow: 20 })

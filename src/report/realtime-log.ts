@@ -121,7 +121,8 @@ export function createRealtimeLogReporter(options: RealtimeLogReporterOptions = 
   let codes = 0
   let windowStart = -Infinity
   let total = 0
-  const filtered: { [code: string]: true } = Object.create(null)
+  // The filter messages already added, for the log manager they were added to.
+  let filtered: { [code: string]: true } = Object.create(null)
   let manager: AnyObject | undefined
   let managerOf: AnyObject | undefined
   const queue: AnyObject[] = []
@@ -130,6 +131,7 @@ export function createRealtimeLogReporter(options: RealtimeLogReporterOptions = 
     const wxLike = (options.wx as AnyObject | undefined) || globalWx()
     if (!manager || managerOf !== wxLike) {
       managerOf = wxLike
+      filtered = Object.create(null)
       try {
         manager =
           wxLike && typeof wxLike.getRealtimeLogManager === 'function' ? wxLike.getRealtimeLogManager() : undefined
