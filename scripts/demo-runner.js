@@ -106,6 +106,7 @@ const SCENARIOS = [
   { page: 'payment', run: 'pay', state: 'all on', fake: {}, expect: { ok: true } },
   { page: 'payment', run: 'pay', state: 'payment cancelled', fake: { state: { payment: 'cancel' } }, expect: { errno: 1, shown: false } },
   { page: 'payment', run: 'pay', state: 'real-name verification missing', fake: { overrides: { requestPayment: () => { throw { errMsg: 'requestPayment:fail need realname verify before payment', errno: 701002 } } } }, expect: { errno: 701002, action: '' } },
+  { page: 'payment', run: 'subscribe', state: 'notifications turned off', fake: { overrides: { requestSubscribeMessage: () => { throw { errMsg: 'requestSubscribeMessage:fail The main switch is switched off', errCode: 20004 } } } }, expect: { errno: -1, action: 'openSetting' } },
   { page: 'ai', run: 'detectFace', state: 'no face', fake: { language: 'en', overrides: { faceDetect: () => { throw { errMsg: 'faceDetect:fail face not detected or detection failed', errno: 2002004 } } } }, expect: { errno: 2002004, action: 'retry' } },
   { page: 'ai', run: 'inference', state: 'empty input', fake: {}, expect: { errno: 2004003, shown: false } },
 ]

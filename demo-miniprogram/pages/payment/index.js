@@ -6,4 +6,9 @@ Page(familyPage('payment', {
     await wxp.requestPayment({ timeStamp: '0', nonceStr: 'demo', package: 'prepay_id=demo', signType: 'RSA', paySign: 'demo' })
     return 'paid'
   },
+  // After a payment, ask for the order's notifications (WeChat allows it from a tap or a payment callback).
+  async subscribe() {
+    await wxp.requestSubscribeMessage({ tmplIds: ['demo-template-id'] })
+    return 'subscribed'
+  },
 }))
