@@ -109,6 +109,16 @@ describe('createRealtimeLogReporter under hostile input', () => {
     }
   })
 
+  test('an unknown errno (-1) is filed under the legacy errCode it carries; a cloud error under its code', async () => {
+    const { filters, manager } = logManager(true)
+    const report = createRealtimeLogReporter({ wx: { getRealtimeLogManager: () => manager } })
+    report(toErrnoError({ errMsg: 'requestSubscribeMessage:fail The main switch is switched off', errCode: 20004 }))
+    report(toErrnoError({ errMsg: 'x:fail something new' }))
+    report(toCloudError({ errCode: -502005, errMsg: 'errCode: -502005 database collection not exists' }))
+    await tick()
+    expect(filters).toEqual(['add errno:errCode 20004', 'add errno:-1', 'add errno:DATABASE_COLLECTION_NOT_EXIST'])
+  })
+
   test('a global cap: 10,000 distinct codes in one window write at most perWindow entries', async () => {
     const { lines, manager } = logManager()
     const report = createRealtimeLogReporter({ wx: { getRealtimeLogManager: () => manager }, perWindow: 20 })

@@ -38,11 +38,16 @@ const MAX_FILTER = 1000
 /** How many distinct codes the rate limits keep track of; the others share one limit. */
 const MAX_CODES = 200
 
-/** What a failure is filed under: the errno, the server errcode, the cloud code or the HTTP status. */
+/**
+ * What a failure is filed under: the errno, the server errcode, the cloud code, the legacy errCode (of an unknown
+ * errno, -1) or the HTTP status.
+ */
 export function failureCode(error: AnyObject): string {
-  if (typeof error.errno === 'number') return String(error.errno)
+  if (typeof error.errno === 'number' && (error.errno !== -1 || typeof error.errCode !== 'number'))
+    return String(error.errno)
   if (typeof error.errcode === 'number') return 'errcode ' + error.errcode
   if (typeof error.code === 'string') return error.code
+  if (typeof error.errCode === 'number') return 'errCode ' + error.errCode
   if (typeof error.statusCode === 'number') return 'HTTP ' + error.statusCode
   return 'unknown'
 }
