@@ -263,7 +263,9 @@ describe('SOTER biometric authentication (wx.startSoterAuthentication errCodes)'
     expect(getGuidance(soter(90004), en())!.source).toBe('legacy:90004') // the calling code's: neutral text
   })
 
-  test('zh_TW uses the Taiwan term for the lock-screen passcode', () => {
-    expect(getGuidance(soter(90010), { locale: 'zh_TW', platform: 'android', wx: createFakeWx() })!.content).toContain('螢幕鎖定密碼')
+  test('zh_TW uses the Taiwan terms for the lock-screen passcode and face unlock', () => {
+    const zhTW = { locale: 'zh_TW' as const, platform: 'android', wx: createFakeWx() }
+    expect(getGuidance(soter(90010), zhTW)!.content).toContain('螢幕鎖定密碼')
+    expect(getGuidance(soter(90011), zhTW)!.content).toBe('請先在手機設定中新增指紋或臉部，然後重試。')
   })
 })

@@ -70,7 +70,7 @@ const table: Record<string, ReadonlyArray<string>> = {
   "subscribe-off": ["订阅消息已关闭","你已关闭该小程序的订阅消息，请在设置中开启后重试。","去设置","取消","请点击右上角「···」›「设置」，开启订阅消息后重试。"],
   "biometric-failed": ["验证未通过","未能识别你的指纹或面容，请重试。","重试","取消"],
   "biometric-locked": ["尝试次数过多","验证失败次数过多，已暂时锁定。请先用锁屏密码解锁手机，稍后再试。","知道了"],
-  "biometric-not-enrolled": ["未设置指纹或面容","请先在手机设置中录入指纹或面容，然后重试。","知道了"],
+  "biometric-not-enrolled": ["未设置指纹或面容","请先在手机设置中添加指纹或面容，然后重试。","知道了"],
 }
 
 export default table

@@ -68,9 +68,9 @@ const table: Record<string, ReadonlyArray<string>> = {
   "timeout-retry": ["請求逾時","操作逾時，請重試。","重試","取消"],
   "wifi-unsupported": ["無法使用Wi-Fi功能","目前手機系統不支援此Wi-Fi功能。","知道了"],
   "subscribe-off": ["訂閱訊息已關閉","你已關閉該小程式的訂閱訊息，請在設定中開啟後重試。","去設定","取消","請點選右上角「···」›「設定」，開啟訂閱訊息後重試。"],
-  "biometric-failed": ["驗證未通過","未能識別你的指紋或面容，請重試。","重試","取消"],
+  "biometric-failed": ["驗證未通過","未能識別你的指紋或臉部，請重試。","重試","取消"],
   "biometric-locked": ["嘗試次數過多","驗證失敗次數過多，已暫時鎖定。請先用螢幕鎖定密碼解鎖手機，稍後再試。","知道了"],
-  "biometric-not-enrolled": ["未設定指紋或面容","請先在手機設定中錄入指紋或面容，然後重試。","知道了"],
+  "biometric-not-enrolled": ["未設定指紋或臉部","請先在手機設定中新增指紋或臉部，然後重試。","知道了"],
 }
 
 export default table
