@@ -20,11 +20,11 @@ export const wxServerBodyDecoder: ResponseDecoder = (response, url) =>
 
 /** HTTP status >= 400 -> HttpApiError (with the body's error, description and Retry-After). */
 export const httpStatusDecoder: ResponseDecoder = (response, url) =>
-  response && toHttpApiError(response.statusCode, response.data, response.header, { url })
+  response ? toHttpApiError(response.statusCode, response.data, response.header, { url }) : undefined
 
 /** Like httpStatusDecoder, and reads `{error, error_description}` bodies with the Easemob IM REST table (seed 003). */
 export const easemobDecoder: ResponseDecoder = (response, url) =>
-  response && toHttpApiError(response.statusCode, response.data, response.header, { url, table: 'easemob' })
+  response ? toHttpApiError(response.statusCode, response.data, response.header, { url, table: 'easemob' }) : undefined
 
 export interface ApiRequestConfig {
   /** Tried in order; the first error wins. @default [wxServerBodyDecoder, httpStatusDecoder] */

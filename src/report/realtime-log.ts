@@ -68,7 +68,8 @@ function entryOf(error: AnyObject, code: string, kind: string): unknown {
     json = undefined
   }
   // A plain failure object (a wx fail result passed in by hand) has its errMsg instead of a message.
-  const message = read(error, 'message') !== undefined ? read(error, 'message') : read(error, 'errMsg')
+  const ownMessage = read(error, 'message')
+  const message = ownMessage !== undefined ? ownMessage : read(error, 'errMsg')
   if (json === undefined)
     json = {
       name: safeMessage(textOf(read(error, 'name')), 100),
