@@ -20,6 +20,14 @@ describe('once() can be cancelled', () => {
   })
 })
 
+describe('once() does not wait for ever when asked not to', () => {
+  test('a time-out rejects with errno 5 and leaves no listener', async () => {
+    const fake = createFakeWx()
+    await expect(once('BluetoothDeviceFound', { target: fake, timeout: 10 })).rejects.toMatchObject({ errno: 5, api: 'onBluetoothDeviceFound' })
+    expect(fake.listenerCount('BluetoothDeviceFound')).toBe(0)
+  })
+})
+
 describe('once, events and the BLE writer under hostile input', () => {
   function countingSignal(aborted: boolean) {
     const added: unknown[] = []
