@@ -37,17 +37,9 @@ const TARGETS = {
  * (docs/performance.md says which and why), a ceiling just above today's figure, so nothing grows
  * while the work to meet the target goes on.
  */
-// esmWxp: since #24, wxp.cloud rejects with a CloudError, so `wxp` carries the cloud catalogue (docs/performance.md).
-// buildNpm 224 KB, esmWxp 67 KB: the errMsg reason table generated ready to read (its words and heads, and the errMsgs
-// whose case the decoder's lower-case keys lose), for a faster first errMsg-only failure; then the catalogued errnos as
-// a list of their own in the core (the Errno constants load on first read) and the loaders of the files that left the
-// core, for the at-start target (docs/performance.md).
-// buildNpm 225 KB, esmWxp 68 KB: the constructors' checks of what they are given (a TypeError for no init object, fields
-// that cannot be printed; what they cost is in docs/performance.md).
-// buildNpm 226 KB: public functions that read a wrong argument type as unknown (or name themselves in a TypeError),
-// and the cloud code -501000 that real failures carry; 227 KB: requestSubscribeMessage's errCode table and the
-// "notifications are off" guidance; 229 KB: the SOTER biometric errCode table and its three templates
-// (docs/performance.md).
+// esmWxp: since #24, wxp.cloud rejects with a CloudError, so `wxp` carries the cloud catalogue. Each raise of a ceiling
+// came with the content or check it paid for, named with its measured cost in docs/performance.md (Size), session by
+// session.
 const BUDGETS = Object.assign({}, TARGETS, { buildNpm: 229 * KB, esmWxp: 68 * KB })
 
 const ESM_ENTRIES = {
