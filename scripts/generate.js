@@ -280,6 +280,13 @@ function generateErrno(files) {
     if (!c.errMsg) throw new Error(`errno ${c.errno}: an errMsg alias but no errMsg`)
     addReason(a.text, c.errno)
   }
+  // The legacy tables' errMsg texts (data/legacy.json, from the typings' error tables) spell their errno twins: a
+  // failure that lost its errCode ("connectWifi:fail:wifi not turned on") still decodes, after the column's own texts.
+  const byErrno = new Map(codes.map((c) => [c.errno, c]))
+  for (const l of readJson('legacy.json').codes) {
+    const twin = l.errno === null || l.table === 'any' || l.onlyWhenReason ? undefined : byErrno.get(l.errno)
+    if (twin && l.errMsg && isDecodable(twin)) addReason(l.errMsg, l.errno)
+  }
   for (const key of Object.keys(reasons)) if (reasons[key].length === 1) reasons[key] = reasons[key][0]
   // The first six characters of every text at least six long, between bars: a reason whose own are not among them has
   // no spelling variant in the table (a variant shares its first six), so no text need be compared.
@@ -301,7 +308,7 @@ function generateErrno(files) {
     name: 'DECODING', file: 'errno/generated/decoding', source: 'errno.json', depth: 2,
     type: '{\n  reasons: Record<string, number | ReadonlyArray<number>>\n  heads: string\n  families: ReadonlyArray<readonly [ReadonlyArray<string>, ReadonlyArray<string>, ReadonlyArray<string>]>\n' +
       '  rules: ReadonlyArray<readonly [string, number, string, ReadonlyArray<string>]>\n}',
-    doc: 'What decoding an errMsg-only failure reads: reasons: the errMsg column for the codes such a failure can carry and its other spellings, ' +
+    doc: 'What decoding an errMsg-only failure reads: reasons: the errMsg column for the codes such a failure can carry, its other spellings and the legacy tables\' texts of their twins, ' +
       'normalised (lower case, single spaces, no trailing full stop) -> errno, or the errnos in column order; heads: the first six characters of those texts, between bars; ' +
       'families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or \'\', words (a text the pattern matches contains one of them; [] = not known)].',
     value: { reasons, heads, families: familyLists, rules },

@@ -255,6 +255,26 @@ describe('legacy errCode tables', () => {
     expect(lookupErrno(errno!)).toBeDefined()
   })
 
+  // A failure that lost its errCode (a framework's wrapper, a logged errMsg) still decodes by the table's own text: to
+  // the twin, or to the errno whose errMsg column is that very text (Wi-Fi's "duplicate request" is iOS's 1505030).
+  const texts = rows.filter((r) => r.errno !== null && !r.onlyWhenReason && r.errCode !== 0 && r.errMsg && r.table !== 'any')
+  test.each(texts.map((r) => [r.errMsg, r.errCode, r.errno, r.table] as const))('"%s" (errCode %i) decodes without its code', (errMsg, _errCode, errno, table) => {
+    for (const errMsgSent of [`${API_OF[table]}:fail:${errMsg}`, `${API_OF[table]}:fail ${errMsg}`]) {
+      const decoded = toErrnoError({ errMsg: errMsgSent }).errno
+      if (decoded !== errno) expect(lookupErrno(decoded)!.errMsg.toLowerCase()).toBe(errMsg.toLowerCase())
+    }
+  })
+
+  test('a table text decodes only for the APIs of its family', () => {
+    expect(toErrnoError({ errMsg: 'connectWifi:fail:wifi not turned on' }).errno).toBe(1505002)
+    expect(toErrnoError({ errMsg: 'connectWifi:fail:connection timeout' }).errno).toBe(1505026)
+    expect(toErrnoError({ errMsg: 'startWifi:fail:not init' }).errno).toBe(1505001)
+    expect(toErrnoError({ errMsg: 'openBluetoothAdapter:fail:not init' }).errno).toBe(1500101)
+    expect(toErrnoError({ errMsg: 'startBeaconDiscovery:fail:bluetooth service unavailable' }).errno).toBe(1500102)
+    expect(toErrnoError({ errMsg: 'request:fail connection timeout' }).errno).toBe(5) // a network time-out, not Wi-Fi's
+    expect(toErrnoError({ errMsg: 'request:fail gps not turned on' }).errno).toBe(-1)
+  })
+
   test.each(rows.filter((r) => r.errno === null).map((r) => [r.errCode, r.table] as const))('errCode %i has no errno twin: known false, message names the table', (errCode, table) => {
     const error = toErrnoError({ errMsg: `${API_OF[table]}:fail`, errCode })
     expect(error).toMatchObject({ errno: -1, known: false, errCode })

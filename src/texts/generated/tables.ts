@@ -45,7 +45,7 @@ export const ERRNO_MEANINGS_ZH_TW = /*#__PURE__*/ table(() => ERRNO_MEANINGS_ZH_
 /** errno -> the errMsg reason the runtime sends, for the codes DECODING.reasons does not hold as sent. */
 export const ERRMSG = /*#__PURE__*/ table(() => ERRMSG_TABLE)
 
-/** What decoding an errMsg-only failure reads: reasons: the errMsg column for the codes such a failure can carry and its other spellings, normalised (lower case, single spaces, no trailing full stop) -> errno, or the errnos in column order; heads: the first six characters of those texts, between bars; families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or '', words (a text the pattern matches contains one of them; [] = not known)]. */
+/** What decoding an errMsg-only failure reads: reasons: the errMsg column for the codes such a failure can carry, its other spellings and the legacy tables' texts of their twins, normalised (lower case, single spaces, no trailing full stop) -> errno, or the errnos in column order; heads: the first six characters of those texts, between bars; families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or '', words (a text the pattern matches contains one of them; [] = not known)]. */
 export const DECODING = /*#__PURE__*/ table(() => DECODING_TABLE)
 
 /** What decoding a legacy errCode reads: tables: [min errCode, max errCode, key, name, API name pattern]; errnos: legacy errCode -> errno; byReason: codes that map only when the reason says so [errCode, reason, errno, table index]. */
