@@ -130,6 +130,15 @@ describe('NFC and HCE', () => {
     expect(await rejection(setup({ errorProfile: 'legacy', state: { nfc: 'off' } }).wxp.getNFCAdapter().startDiscovery())).toMatchObject({ errno: 1504003, errCode: 13001 })
   })
 
+  test("a raw failure of NFCAdapter's or a tag's own method (its bare name in errMsg) decodes by the NFC texts", () => {
+    expect(toErrnoError({ errMsg: 'startDiscovery:fail:system NFC switch not opened' }).errno).toBe(1504003)
+    expect(toErrnoError({ errMsg: 'stopDiscovery:fail NFC discovery has not started' }).errno).toBe(1504203)
+    expect(toErrnoError({ errMsg: 'transceive:fail:Tech has not connected' }).errno).toBe(1504205)
+    // a name sockets share is NFC only when the caller says so
+    expect(toErrnoError({ errMsg: 'connect:fail:Tech already connected' }).errno).toBe(-1)
+    expect(toErrnoError({ errMsg: 'connect:fail:Tech already connected' }, 'IsoDep.connect').errno).toBe(1504204)
+  })
+
   test('HCE: state, start, send, stop; no NFC', async () => {
     const { wxp } = setup()
     await wxp.getHCEState()
