@@ -109,6 +109,12 @@ describe('BLE peripheral', () => {
   test('Bluetooth off', async () => {
     expect((await rejection(setup({ state: { bluetooth: 'off' } }).wxp.createBLEPeripheralServer())).errno).toBe(1500102)
   })
+
+  test("a raw failure of the server's own method (its bare name in errMsg) decodes by the Bluetooth texts", () => {
+    expect(toErrnoError({ errMsg: 'startAdvertising:fail:not available' }).errno).toBe(1500102)
+    expect(toErrnoError({ errMsg: 'addService:fail system error' }).errno).toBe(1500104)
+    expect(toErrnoError({ errMsg: 'stopAdvertising:fail:not init' }).errno).toBe(1500101)
+  })
 })
 
 describe('NFC and HCE', () => {

@@ -196,7 +196,7 @@ const table: {
   },
   heads: "|cancel|system|intern|time o|jsapi |invali|cgi fa|scope |oom oc|api sc|server|empty |meet s|insert|get no|update|data e|data d|api ne|no web|mem er|duplic|not fr|code a|code e|wxa ap|wxgame|json p|interf|privac|settin|applyu|unknow|cronet|url no|networ|url va|reques|not bu|servic|no eno|time-o|not va|conver|bind s|respon|ios no|androi|parame|abort |downlo|exceed|file d|permis|websoc|mdns r|operat|no suc|input/|bad fi|path p|not a |is a d|file n|direct|the ma|encode|sdcard|unable|data t|illega|file a|value |fd arg|store |unzip |brotli|tempfi|excced|array |not in|not av|no ser|not su|not se|regist|user i|parse |nfc di|tech a|tech h|nfc ta|unavai|functi|wifi i|maybe |curren|weapp |open s|passwo|wifi c|fail t|user d|weixin|connec|no cha|no con|proper|device|alread|locati|wait f|need p|reach |no dev|unsupp|blueto|wifi n|gps no|",
   families: [
-    [["Bluetooth","BLE","Beacon"],[],["1500","1509","1510"]],
+    [["Bluetooth","BLE","Beacon"],["addService","removeService","startAdvertising","stopAdvertising"],["1500","1509","1510"]],
     [["NFC","Nfc","HCE","IsoDep","Ndef","Mifare"],["startDiscovery","stopDiscovery","transceive","getMaxTransceiveLength","getAtqa","getSak","getHistoricalBytes","getHiLayerResponse"],["1504"]],
     [["Wifi"],[],["1505"]],
     [[],["sendSms"],["1517"]],
