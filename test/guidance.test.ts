@@ -119,6 +119,19 @@ describe('getGuidance', () => {
     expect(getGuidance({ errMsg: 'navigateTo:fail page not found' })).toBeUndefined()
   })
 
+  test("the download category's network text is not put on failures the connection did not cause", () => {
+    for (const errno of [603101, 603102]) expect(getGuidance({ errno, errMsg: 'x:fail' }, { locale: 'en' })).toBeUndefined() // a platform's missing feature
+    // what only the server can change: no retry button, no "check your internet connection"
+    for (const errno of [602302, 603302]) {
+      const g = getGuidance({ errno, errMsg: 'downloadFile:fail' }, { locale: 'en' })!
+      expect(g).toMatchObject({ source: 'network-config', showCancel: false })
+      expect(g.action).toBeUndefined()
+    }
+    // the downloaded file could not be saved: neutral, not the connection
+    expect(getGuidance({ errno: 603300, errMsg: 'downloadFile:fail download save file error' }, { locale: 'en' })!.source).toBe('unknown-neutral')
+    for (const errno of [602302, 603300, 603302]) expect(getGuidance({ errno }, { locale: 'en' })!.content).not.toMatch(/internet connection/)
+  })
+
   test('locale: setLocale wins, then getAppBaseInfo, then getSystemInfoSync; zh_HK reads zh_TW; others read en', () => {
     expect(normalizeLocale('zh_HK')).toBe('zh_TW')
     expect(normalizeLocale('zh-TW')).toBe('zh_TW')

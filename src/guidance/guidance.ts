@@ -188,8 +188,9 @@ function templateFor(
   const byLegacyCode = table && errno < 0 ? GUIDANCE_LEGACY_CODES[errCode as number] : undefined
   if (byLegacyCode) return [byLegacyCode, 'legacy:' + errCode]
   // A mistake in the calling code is not the device's fault: the codes listed in the data say so neutrally; the
-  // others show nothing rather than a family's device text.
-  if (errnoPolicy(errno).kind === 'fix') return undefined
+  // others show nothing rather than a family's device text. Nor is a feature the platform lacks a network problem.
+  const kind = errnoPolicy(errno).kind
+  if (kind === 'fix' || kind === 'unsupported') return undefined
   const [first, second] = splitErrno(errno)
   const subcategory = first < 0 ? undefined : categoryKey(first, second) || ''
   const byCategory = subcategory ? CATEGORY_FALLBACK[subcategory] : undefined
