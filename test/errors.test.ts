@@ -260,6 +260,13 @@ describe('guidance for server, cloud and HTTP errors', () => {
 })
 
 describe('catalogue coverage, third pass', () => {
+  test('every WeChat server errcode names its source: seed 000, or a WeChat page its note links', () => {
+    for (const code of server.codes) {
+      expect([code.errcode, ['000', 'official'].indexOf(code.source) >= 0]).toEqual([code.errcode, true])
+      if (code.source === 'official') expect([code.errcode, /https:\/\/developers\.weixin\.qq\.com\//.test(code.note)]).toEqual([code.errcode, true])
+    }
+  })
+
   test('the wx.cloud numeric codes of wx-server-sdk\'s error table are all known, each with its source', () => {
     const cloud = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'data', 'cloud.json'), 'utf8'))
     for (const code of [-501006, -501008, -601004, -601005, -601006, -601007, -601008, -601009, -601010, -601011, -601012, -601013, -601015, -601016, -601017, -601018, -602001, -604001]) {
