@@ -18,6 +18,7 @@ const table: ReadonlyArray<readonly [string, string, string]> = [
   /* 41001 */ ["The access_token parameter is missing.","The call was made without an access_token.","Pass the access_token in the call."],
   /* 41002 */ ["The appid parameter is missing.","The request has no appid.","Add the appid to the request."],
   /* 41004 */ ["The secret parameter is missing.","The request has no secret.","Add the secret to the request."],
+  /* 41030 */ ["The page path is invalid.","The page is not in the released mini program, or the path starts with / or carries parameters.","Drop the leading /, put parameters in scene, and pass check_path: false for a page not yet released."],
   /* 42001 */ ["The access_token has expired.","The access_token's lifetime is over.","Fetch a new access_token on the server (getAccessToken or getStableAccessToken), cache it in one place and refresh it before it expires; check the AppSecret."],
   /* 42002 */ ["The refresh_token has expired.","A refresh_token is valid for 30 days.","Ask the user to authorise again."],
   /* 42003 */ ["The authorisation code has expired.","A code is valid for 5 minutes.","Have the user authorise again for a new code."],

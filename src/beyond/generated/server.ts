@@ -18,6 +18,7 @@ const table: Record<string, readonly [string, string, string, string]> = {
   41001: ["ACCESS_TOKEN_MISSING","f","","access_token missing"],
   41002: ["APPID_MISSING","f","","appid missing"],
   41004: ["APPSECRET_MISSING","f","","appsecret missing"],
+  41030: ["INVALID_PAGE","f","","invalid page"],
   42001: ["ACCESS_TOKEN_EXPIRED","t","try-later","access_token expired"],
   42002: ["REFRESH_TOKEN_EXPIRED","a","login-again","refresh_token expired"],
   42003: ["CODE_EXPIRED","a","login-again","code expired"],

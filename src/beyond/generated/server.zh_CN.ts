@@ -18,6 +18,7 @@ const table: ReadonlyArray<readonly [string, string, string]> = [
   /* 41001 */ ["缺少access_token参数","调用接口时没有传递access_token","检查API调用时是否传递了access_token参数"],
   /* 41002 */ ["缺少AppID参数","请求未携带appid","在请求中加入appid"],
   /* 41004 */ ["缺少secret参数","请求未携带secret","在请求中加入secret"],
+  /* 41030 */ ["page路径不正确","页面不在已发布的小程序中、路径以/开头或带了参数","去掉开头的/，参数放在scene中；页面尚未发布时传check_path: false"],
   /* 42001 */ ["access_token已过期","access_token有效期已过","在服务器端重新获取 access_token（getAccessToken 或 getStableAccessToken），统一缓存并在过期前刷新；检查 AppSecret 是否正确"],
   /* 42002 */ ["refresh_token已过期","refresh_token的有效期为30天，超时后无法使用","引导用户重新进行授权"],
   /* 42003 */ ["授权码(code)已过期","code的有效期为5分钟，超时后无法使用","引导用户重新进行授权获取新的code"],

@@ -18,6 +18,7 @@ const table: ReadonlyArray<readonly [string, string, string]> = [
   /* 41001 */ ["缺少access_token參數","呼叫介面時沒有傳遞access_token","檢查API呼叫時是否傳遞了access_token參數"],
   /* 41002 */ ["缺少AppID參數","請求未攜帶appid","在請求中加入appid"],
   /* 41004 */ ["缺少secret參數","請求未攜帶secret","在請求中加入secret"],
+  /* 41030 */ ["page路徑不正確","頁面不在已釋出的小程式中、路徑以/開頭或帶了參數","去掉開頭的/，參數放在scene中；頁面尚未釋出時傳check_path: false"],
   /* 42001 */ ["access_token已過期","access_token有效期已過","在伺服器端重新取得 access_token（getAccessToken 或 getStableAccessToken），統一快取並在過期前重新整理；檢查 AppSecret 是否正確"],
   /* 42002 */ ["refresh_token已過期","refresh_token的有效期為30天，逾時後無法使用","引導使用者重新進行授權"],
   /* 42003 */ ["授權碼(code)已過期","code的有效期為5分鐘，逾時後無法使用","引導使用者重新進行授權取得新的code"],

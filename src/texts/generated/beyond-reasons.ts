@@ -32,6 +32,7 @@ const table: Record<string, string> = {
   "errcode 45047": "The limit lifts only when the user interacts again: retrying cannot help.",
   "errcode 40037": "The request must be fixed.",
   "errcode 47003": "The request must be fixed.",
+  "errcode 41030": "The request must be fixed.",
   AUTH_INVALID_CUSTOM_LOGIN_TICKET: "Issue a new custom login ticket.",
   AUTH_WX_OAUTH_FAILED: "Start the WeChat login again.",
   AUTH_CUSTOM_USER_ID_HAS_BEEN_BOUND: "The user must use the account it is linked to.",
