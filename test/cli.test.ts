@@ -29,6 +29,21 @@ describe('miniprogram-errno CLI', () => {
     expect(run('explain', '13003').out).toContain('no errno equivalent')
   })
 
+  test('explain reads a failure pasted as JSON: a wx failure, a server answer, a cloud failure', () => {
+    const wx = run('explain', '{"errMsg":"connectWifi:fail:wifi not turned on"}', '--lang', 'en')
+    expect([wx.code, wx.out]).toEqual([0, expect.stringContaining('errno 1505002 WIFI_DISABLED')])
+    expect(run('explain', '{"errMsg":"openBluetoothAdapter:fail:not available","errCode":10001}').out).toContain('errno 1500102')
+    const server = run('explain', '{"errcode":47003,"errmsg":"argument invalid! data.thing3.value is emtpy"}', '--lang', 'en')
+    expect(server.out).toMatch(/^WeChat server errcode 47003 ARGUMENT_INVALID/)
+    expect(server.out).toMatch(/policy\s+fix — The request must be fixed/)
+    const cloud = run('explain', '{"errCode":-502005,"errMsg":"errCode: -502005 database collection not exists | errMsg: [ResourceNotFound] Db or Table not exist"}')
+    expect(cloud.out).toMatch(/^cloud development code DATABASE_COLLECTION_NOT_EXIST/)
+    expect(run('explain', '{"code":"DATABASE_TIMEOUT","message":"x"}').out).toMatch(/^cloud development code DATABASE_TIMEOUT/)
+    expect(JSON.parse(run('explain', '{"errcode":41030,"errmsg":"invalid page"}', '--json').out)).toMatchObject({ code: '41030', name: 'INVALID_PAGE' })
+    for (const bad of ['{"errMsg":', '{}x', '{"a":1'])
+      expect(run('explain', bad)).toMatchObject({ code: 2, err: expect.stringContaining('is not JSON') })
+  })
+
   test('--lang and --json', () => {
     const zh = run('explain', '1500102', '--lang', 'zh_TW').out
     expect(zh).toContain('藍牙')

@@ -45,7 +45,38 @@ export function echo(input: string): string {
   return escaped.length > 200 ? escaped.slice(0, 200) + '…' : escaped
 }
 
+/**
+ * A failure pasted as JSON (a log line, a server answer): which catalogue reads it. A server body has `errcode`; a
+ * cloud failure a string `code`, a wx.cloud errCode (-400000 and below) or a `cloud.` API; the rest is a wx failure.
+ */
+function jsonInput(
+  input: string,
+): { catalogue: 'wx' | 'server' | 'cloud'; value: { [key: string]: unknown } } | undefined {
+  const text = input.trim()
+  if (text.charAt(0) !== '{') return undefined
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    throw new UsageError(`cannot read '${echo(input)}': it starts with { but is not JSON`)
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new UsageError(`cannot read '${echo(input)}': not a JSON object`)
+  const object = value as { [key: string]: unknown }
+  if (typeof object.errcode === 'number') return { catalogue: 'server', value: object }
+  const errCode = object.errCode
+  if (
+    typeof object.code === 'string' ||
+    (typeof errCode === 'number' && errCode <= -400000) ||
+    /^\s*(error: )?cloud\./i.test(String(object.errMsg))
+  )
+    return { catalogue: 'cloud', value: object }
+  return { catalogue: 'wx', value: object }
+}
+
 function parseInput(input: string) {
+  const json = jsonInput(input)
+  if (json) return toErrnoError(json.value)
   const text = input.trim()
   if (/^-?\d+$/.test(text)) {
     const code = Number(text)
@@ -98,9 +129,17 @@ export function explain(input: string, platform: Platform) {
 
 /** WeChat server errcodes (40029) and cloud codes (DATABASE_TIMEOUT), when the input is one and not an errno. */
 export function explainBeyond(input: string, platform: Platform) {
-  const text = input.trim()
+  const json = jsonInput(input)
+  if (json && json.catalogue === 'wx') return undefined
+  const fromJson = json
+    ? json.catalogue === 'server'
+      ? toWxServerError(json.value)
+      : toCloudError(json.value)
+    : undefined
+  const text = fromJson ? (fromJson.name === 'WxServerError' ? String(fromJson.errcode) : fromJson.code) : input.trim()
   const error =
-    /^-?\d+$/.test(text) &&
+    fromJson ||
+    (/^-?\d+$/.test(text) &&
     SERVER_CODES()[text] &&
     !lookupErrno(Number(text)) &&
     legacyTableName(Number(text)) === undefined
@@ -109,7 +148,7 @@ export function explainBeyond(input: string, platform: Platform) {
         ? toCloudError({ code: text })
         : /^-\d+$/.test(text) && text !== '-1' && own(WX_CLOUD_NUMERIC(), text)
           ? toCloudError({ errCode: Number(text), errMsg: '' })
-          : undefined
+          : undefined)
   if (!error) return undefined
   const cloudRow = error.name === 'CloudError' ? own(CLOUD_CODES(), error.code) : undefined
   const policy = getPolicy(error)

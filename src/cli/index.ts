@@ -27,7 +27,7 @@ declare const __VERSION__: string
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev'
 
 const USAGE = [
-  'usage: miniprogram-errno explain <errno | errMsg | legacy errCode | server errcode | cloud code>',
+  'usage: miniprogram-errno explain <errno | errMsg | legacy errCode | server errcode | cloud code | failure as JSON>',
   '                                 [--lang zh_CN|zh_TW|en] [--platform ios|android] [--json]',
   '       miniprogram-errno search <words…> [--lang zh_CN|zh_TW|en] [--json]',
   '       miniprogram-errno report <realtime-log.json> [--out report.html] [--lang zh_CN|zh_TW|en]',
