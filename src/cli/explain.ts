@@ -63,7 +63,7 @@ function jsonInput(
   if (!value || typeof value !== 'object' || Array.isArray(value))
     throw new UsageError(`cannot read '${echo(input)}': not a JSON object`)
   const object = value as { [key: string]: unknown }
-  if (typeof object.errcode === 'number') return { catalogue: 'server', value: object }
+  if (/^-?\d+$/.test(String(object.errcode))) return { catalogue: 'server', value: object } // a number, or its digits
   const errCode = object.errCode
   if (
     typeof object.code === 'string' ||
