@@ -10,7 +10,7 @@ const table: ReadonlyArray<readonly [string, string, string]> = [
   /* 40014 */ ["不合法的access_token","access_token格式错误或已失效","在服务器端重新获取 access_token（getAccessToken 或 getStableAccessToken），统一缓存并在过期前刷新；检查 AppSecret 是否正确"],
   /* 40029 */ ["无效的授权码(code)","code格式错误、不是通过微信授权流程获得，或AppID与code不匹配","检查授权流程是否正确，确保使用正确的AppID；在小程序中重新调用wx.login获取新的code"],
   /* 40030 */ ["refresh_token无效","refresh_token格式错误或已失效","引导用户重新授权"],
-  /* 40037 */ ["不合法的template_id","模板ID不存在，或调用时用了其他帐号的access_token","核对模板ID，并使用该小程序自己的access_token"],
+  /* 40037 */ ["不合法的template_id","模板ID不存在，或调用时用了其他账号的access_token","核对模板ID，并使用该小程序自己的access_token"],
   /* 40125 */ ["不合法的AppSecret","AppSecret错误或已重置","在公众平台核对或重置AppSecret并更新服务端配置"],
   /* 40163 */ ["授权码(code)已被使用","code只能使用一次；页面刷新、重复请求或回调被多次调用导致code被重复使用","检查前端是否有重复请求，确保回调接口没有抛出异常，让用户重新授权获取新的code"],
   /* 40164 */ ["服务器IP未在白名单中","调用接口的服务器IP未加入公众平台IP白名单","在微信公众平台后台添加服务器IP到白名单"],
