@@ -282,9 +282,13 @@ function generateErrno(files) {
   }
   // The legacy tables' errMsg texts (data/legacy.json, from the typings' error tables) spell their errno twins: a
   // failure that lost its errCode ("connectWifi:fail:wifi not turned on") still decodes, after the column's own texts.
+  // Only a table whose APIs are a whole family (Bluetooth, Wi-Fi, NFC): a text is matched across its family, and
+  // iBeacon's "unsupport" (the system or device does not support iBeacon) would tell a BLE API's "unsupported" that the
+  // phone has no BLE.
   const byErrno = new Map(codes.map((c) => [c.errno, c]))
+  const familyKeys = new Set(families.map((f) => f.key))
   for (const l of readJson('legacy.json').codes) {
-    const twin = l.errno === null || l.table === 'any' || l.onlyWhenReason ? undefined : byErrno.get(l.errno)
+    const twin = l.errno === null || !familyKeys.has(l.table) || l.onlyWhenReason ? undefined : byErrno.get(l.errno)
     if (twin && l.errMsg && isDecodable(twin)) addReason(l.errMsg, l.errno)
   }
   for (const key of Object.keys(reasons)) if (reasons[key].length === 1) reasons[key] = reasons[key][0]
