@@ -1,5 +1,6 @@
 import * as path from 'path'
 import { spawnSync } from 'child_process'
+import fc from 'fast-check'
 import { runCli } from '../src/cli/index'
 
 function run(...argv: string[]) {
@@ -43,6 +44,22 @@ describe('miniprogram-errno CLI', () => {
     expect(run('explain', '{"errcode":"40001","errmsg":"invalid credential"}').out).toMatch(/^WeChat server errcode 40001/)
     for (const bad of ['{"errMsg":', '{}x', '{"a":1'])
       expect(run('explain', bad)).toMatchObject({ code: 2, err: expect.stringContaining('is not JSON') })
+  })
+
+  test('explain answers any JSON object pasted to it (exit 0 with a result), never throws', () => {
+    const value = fc.oneof(fc.string(), fc.integer({ min: -700000, max: 9999999 }), fc.double(), fc.boolean(), fc.constant(null))
+    const failure = fc.dictionary(
+      fc.constantFrom('errMsg', 'errCode', 'errno', 'errcode', 'errmsg', 'code', 'message', 'requestId', '__proto__', 'cause'),
+      fc.oneof(value, fc.array(value, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), value, { maxKeys: 3 })),
+    )
+    fc.assert(
+      fc.property(failure, fc.boolean(), (object, json) => {
+        const result = run('explain', JSON.stringify(object), ...(json ? ['--json'] : []))
+        expect(result.code).toBe(0)
+        expect(result.out.length).toBeGreaterThan(0)
+      }),
+      { numRuns: 300 },
+    )
   })
 
   test('--lang and --json', () => {
