@@ -285,9 +285,10 @@ function generateErrno(files) {
   // Only a table whose APIs are a whole family (Bluetooth, Wi-Fi, NFC): a text is matched across its family, and
   // iBeacon's "unsupport" (the system or device does not support iBeacon) would tell a BLE API's "unsupported" that the
   // phone has no BLE.
+  const legacyData = readJson('legacy.json')
   const byErrno = new Map(codes.map((c) => [c.errno, c]))
   const familyKeys = new Set(families.map((f) => f.key))
-  for (const l of readJson('legacy.json').codes) {
+  for (const l of legacyData.codes) {
     const twin = l.errno === null || !familyKeys.has(l.table) || l.onlyWhenReason ? undefined : byErrno.get(l.errno)
     if (twin && l.errMsg && isDecodable(twin)) addReason(l.errMsg, l.errno)
   }
@@ -317,7 +318,7 @@ function generateErrno(files) {
       'families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or \'\', words (a text the pattern matches contains one of them; [] = not known)].',
     value: { reasons, heads, families: familyLists, rules },
   })
-  const legacy = legacyTables(seen)
+  const legacy = legacyTables(seen, legacyData)
   textTable(files, {
     name: 'LEGACY_DECODING', file: 'errno/generated/legacy-decoding', source: 'legacy.json', depth: 2,
     type: '{\n  tables: ReadonlyArray<readonly [number, number, string, string, string]>\n' +
@@ -342,18 +343,23 @@ function generateErrno(files) {
   })
 }
 
-/** The legacy errCode tables as decoding reads them. */
-function legacyTables(known) {
-  const data = readJson('legacy.json')
+/**
+ * A legacy errCode's own table (data/legacy.json): the first whose range holds it, as decoding reads it when no API
+ * says otherwise. A number may be in two tables (requestSubscribeMessage reuses 10001-10005); its errno twin, if any,
+ * and the text `explain <errCode>` shows are its own table's.
+ */
+function ownTable(data, code) {
+  return data.tables.find((t) => code >= t.min && code <= t.max)
+}
+
+/** The legacy errCode tables (data/legacy.json, read by the caller) as decoding reads them. */
+function legacyTables(known, data) {
   const seen = new Set()
-  // A number may be in two tables (requestSubscribeMessage reuses 10001-10005); its errno twin, if any, is its own
-  // table's: the first whose range holds it, as decoding reads it when no API says otherwise.
-  const ownTable = (code) => data.tables.find((t) => code >= t.min && code <= t.max)
   for (const c of data.codes) {
     if (seen.has(c.table + ':' + c.errCode)) throw new Error(`duplicate legacy errCode ${c.table} ${c.errCode}`)
     seen.add(c.table + ':' + c.errCode)
     if (c.errno !== null && !known.has(c.errno)) throw new Error(`legacy errCode ${c.errCode}: errno ${c.errno} is not in the catalogue`)
-    const own = ownTable(c.errCode)
+    const own = ownTable(data, c.errCode)
     if (c.errno !== null && c.table !== 'any' && !c.onlyWhenReason && (!own || own.key !== c.table))
       throw new Error(`legacy errCode ${c.errCode} of ${c.table} has an errno but ${own ? own.key : 'no table'} holds the number first`)
   }
@@ -377,8 +383,9 @@ function generateLegacy(files) {
   textTable(files, {
     name: 'LEGACY_TEXTS', file: 'texts/generated/legacy-texts', source: 'legacy.json', cliOnly: true,
     type: 'Record<number, readonly [string, string, string, string, string]>', doc: 'Legacy errCode -> [table key, errMsg, zh_CN, zh_TW, en].',
-    // One row per number: the code's own table's (the first listed), as `explain <errCode>` reads it with no API.
-    value: fromPairs(data.codes.filter((c, i) => data.codes.findIndex((o) => o.errCode === c.errCode) === i)
+    // One row per number: its own table's (a number outside every range, 0 and -1, has one row), as
+    // `explain <errCode>` reads it with no API.
+    value: fromPairs(data.codes.filter((c) => { const own = ownTable(data, c.errCode); return !own || own.key === c.table })
       .map((c) => [c.errCode, [c.table, c.errMsg, c.zh_CN, toTraditional(c.zh_CN), c.en]])),
   })
 }
