@@ -16,8 +16,9 @@ import {
   ERRNO_POLICY_REASONS,
   BEYOND_POLICY_REASONS,
 } from '../texts/generated/tables'
-import { toWxServerError } from '../beyond/WxServerError'
+import { toWxServerError, WxServerError } from '../beyond/WxServerError'
 import { toCloudError } from '../beyond/CloudError'
+import type { CloudError } from '../beyond/CloudError'
 import type { Locale } from '../errno/types'
 
 export const LOCALES: Locale[] = ['zh_CN', 'zh_TW', 'en']
@@ -45,13 +46,17 @@ export function echo(input: string): string {
   return escaped.length > 200 ? escaped.slice(0, 200) + '…' : escaped
 }
 
+/** A failure pasted as JSON, and the catalogue that reads it. */
+export interface JsonInput {
+  catalogue: 'wx' | 'server' | 'cloud'
+  value: { [key: string]: unknown }
+}
+
 /**
  * A failure pasted as JSON (a log line, a server answer): which catalogue reads it. A server body has `errcode`; a
  * cloud failure a string `code`, a wx.cloud errCode (-400000 and below) or a `cloud.` API; the rest is a wx failure.
  */
-function jsonInput(
-  input: string,
-): { catalogue: 'wx' | 'server' | 'cloud'; value: { [key: string]: unknown } } | undefined {
+export function jsonInput(input: string): JsonInput | undefined {
   const text = input.trim()
   if (text.charAt(0) !== '{') return undefined
   let value: unknown
@@ -74,8 +79,7 @@ function jsonInput(
   return { catalogue: 'wx', value: object }
 }
 
-function parseInput(input: string) {
-  const json = jsonInput(input)
+function parseInput(input: string, json: JsonInput | undefined) {
   if (json) return toErrnoError(json.value)
   const text = input.trim()
   if (/^-?\d+$/.test(text)) {
@@ -92,8 +96,9 @@ function parseInput(input: string) {
   )
 }
 
-export function explain(input: string, platform: Platform) {
-  const error = parseInput(input)
+/** An errno, an errMsg, a legacy errCode or a wx failure pasted as JSON (`json`: jsonInput(input), read once). */
+export function explain(input: string, json: JsonInput | undefined, platform: Platform) {
+  const error = parseInput(input, json)
   const entry = lookupErrno(error.errno)
   const decoded = decodeErrno(error.errno)
   const policy = getPolicy(error)
@@ -127,29 +132,31 @@ export function explain(input: string, platform: Platform) {
   }
 }
 
-/** WeChat server errcodes (40029) and cloud codes (DATABASE_TIMEOUT), when the input is one and not an errno. */
-export function explainBeyond(input: string, platform: Platform) {
-  const json = jsonInput(input)
+/** A server errcode or a cloud code typed as text, when it is one and not an errno or a legacy errCode. */
+function beyondOfText(text: string): WxServerError | CloudError | undefined {
+  const number = /^-?\d+$/.test(text) ? Number(text) : undefined
+  if (number !== undefined && SERVER_CODES()[text] && !lookupErrno(number) && legacyTableName(number) === undefined)
+    return toWxServerError({ errcode: number, errmsg: '' })
+  if (own(CLOUD_CODES(), text)) return toCloudError({ code: text })
+  if (number !== undefined && number < 0 && text !== '-1' && own(WX_CLOUD_NUMERIC(), text))
+    return toCloudError({ errCode: number, errMsg: '' })
+  return undefined
+}
+
+/**
+ * WeChat server errcodes (40029) and cloud codes (DATABASE_TIMEOUT), typed or pasted as JSON (`json`: jsonInput(input),
+ * read once), when the input is one and not an errno.
+ */
+export function explainBeyond(input: string, json: JsonInput | undefined, platform: Platform) {
   if (json && json.catalogue === 'wx') return undefined
-  const fromJson = json
-    ? json.catalogue === 'server'
+  const error = !json
+    ? beyondOfText(input.trim())
+    : json.catalogue === 'server'
       ? toWxServerError(json.value)
       : toCloudError(json.value)
-    : undefined
-  const text = fromJson ? (fromJson.name === 'WxServerError' ? String(fromJson.errcode) : fromJson.code) : input.trim()
-  const error =
-    fromJson ||
-    (/^-?\d+$/.test(text) &&
-    SERVER_CODES()[text] &&
-    !lookupErrno(Number(text)) &&
-    legacyTableName(Number(text)) === undefined
-      ? toWxServerError({ errcode: Number(text), errmsg: '' })
-      : own(CLOUD_CODES(), text)
-        ? toCloudError({ code: text })
-        : /^-\d+$/.test(text) && text !== '-1' && own(WX_CLOUD_NUMERIC(), text)
-          ? toCloudError({ errCode: Number(text), errMsg: '' })
-          : undefined)
   if (!error) return undefined
+  // The code as typed, or as the pasted failure carried it.
+  const text = !json ? input.trim() : error instanceof WxServerError ? String(error.errcode) : error.code
   const cloudRow = error.name === 'CloudError' ? own(CLOUD_CODES(), error.code) : undefined
   const policy = getPolicy(error)
   const row = error.name === 'WxServerError' ? SERVER_CODES()[text] : undefined

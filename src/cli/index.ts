@@ -1,5 +1,5 @@
 // The `miniprogram-errno` command: explain and search codes.
-import { explain, explainBeyond, search, echo, UsageError, LOCALES } from './explain'
+import { explain, explainBeyond, jsonInput, search, echo, UsageError, LOCALES } from './explain'
 import { runReport } from './report-command'
 import { parseCommandLine } from './args'
 import type { Platform } from './explain'
@@ -121,8 +121,9 @@ export function runCli(
     if (command === 'explain') {
       if (rest.length === 0) throw new UsageError('explain needs an errno, an errMsg or a legacy errCode')
       const input = rest.join(' ')
-      const beyond = explainBeyond(input, platform)
-      const result = beyond || explain(input, platform)
+      const pasted = jsonInput(input) // a failure pasted as JSON, read once for both
+      const beyond = explainBeyond(input, pasted, platform)
+      const result = beyond || explain(input, pasted, platform)
       if (json) io.out(JSON.stringify(result, null, 2))
       else if (beyond) printBeyond(beyond, locales, io)
       else printExplain(result as ReturnType<typeof explain>, locales, io)
