@@ -42,6 +42,8 @@ describe('miniprogram-errno CLI', () => {
     expect(run('explain', '{"code":"DATABASE_TIMEOUT","message":"x"}').out).toMatch(/^cloud development code DATABASE_TIMEOUT/)
     expect(JSON.parse(run('explain', '{"errcode":41030,"errmsg":"invalid page"}', '--json').out)).toMatchObject({ code: '41030', name: 'INVALID_PAGE' })
     expect(run('explain', '{"errcode":"40001","errmsg":"invalid credential"}').out).toMatch(/^WeChat server errcode 40001/)
+    // this library's own JSON, as the realtime log holds it: an HTTP error too
+    expect(run('explain', '{"name":"HttpApiError","statusCode":503,"message":"HTTP 503"}', '--lang', 'en').out).toMatch(/^HTTP status 503/)
     for (const bad of ['{"errMsg":', '{}x', '{"a":1'])
       expect(run('explain', bad)).toMatchObject({ code: 2, err: expect.stringContaining('is not JSON') })
   })

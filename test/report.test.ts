@@ -157,4 +157,13 @@ describe('errorFromJSON', () => {
     const hostile = { name: 'CloudError', get code(): string { throw new Error('getter') } }
     expect(decodeLogged(hostile)).toMatchObject({ name: 'ErrnoError' })
   })
+
+  test('a raw payload is read by what it holds: a server answer, a cloud failure, else a wx failure', () => {
+    expect(decodeLogged({ errcode: 47003, errmsg: 'argument invalid!' })).toMatchObject({ name: 'WxServerError', errcode: 47003 })
+    expect(decodeLogged({ errcode: '40001', errmsg: 'invalid credential' })).toMatchObject({ name: 'WxServerError', errcode: 40001 })
+    expect(decodeLogged({ code: 'DATABASE_TIMEOUT', message: 'x' })).toMatchObject({ name: 'CloudError', code: 'DATABASE_TIMEOUT' })
+    expect(decodeLogged({ errCode: -502005, errMsg: 'errCode: -502005 database collection not exists' })).toMatchObject({ name: 'CloudError', code: 'DATABASE_COLLECTION_NOT_EXIST' })
+    expect(decodeLogged({ errMsg: 'connectWifi:fail:wifi not turned on', errCode: 12005 })).toMatchObject({ name: 'ErrnoError', errno: 1505002 })
+    expect(decodeLogged({ errcode: 0, errmsg: 'ok' })).toMatchObject({ name: 'ErrnoError' }) // errcode 0 is no server error
+  })
 })

@@ -17,8 +17,10 @@ import {
   BEYOND_POLICY_REASONS,
 } from '../texts/generated/tables'
 import { toWxServerError, WxServerError } from '../beyond/WxServerError'
-import { toCloudError } from '../beyond/CloudError'
-import type { CloudError } from '../beyond/CloudError'
+import { toCloudError, CloudError } from '../beyond/CloudError'
+import { HttpApiError } from '../beyond/HttpApiError'
+import { errorFromJSON } from '../beyond/from-json'
+import type { MiniprogramError } from '../errno/MiniprogramError'
 import type { Locale } from '../errno/types'
 
 export const LOCALES: Locale[] = ['zh_CN', 'zh_TW', 'en']
@@ -46,17 +48,11 @@ export function echo(input: string): string {
   return escaped.length > 200 ? escaped.slice(0, 200) + '…' : escaped
 }
 
-/** A failure pasted as JSON, and the catalogue that reads it. */
-export interface JsonInput {
-  catalogue: 'wx' | 'server' | 'cloud'
-  value: { [key: string]: unknown }
-}
-
 /**
- * A failure pasted as JSON (a log line, a server answer): which catalogue reads it. A server body has `errcode`; a
- * cloud failure a string `code`, a wx.cloud errCode (-400000 and below) or a `cloud.` API; the rest is a wx failure.
+ * A failure pasted as JSON (a log line, a server answer), made an error again by errorFromJSON (a server's `{errcode}`,
+ * a cloud failure, this library's own JSON, else a wx failure); undefined when the input is not JSON.
  */
-export function jsonInput(input: string): JsonInput | undefined {
+export function jsonInput(input: string): MiniprogramError | undefined {
   const text = input.trim()
   if (text.charAt(0) !== '{') return undefined
   let value: unknown
@@ -67,20 +63,10 @@ export function jsonInput(input: string): JsonInput | undefined {
   }
   if (!value || typeof value !== 'object' || Array.isArray(value))
     throw new UsageError(`cannot read '${echo(input)}': not a JSON object`)
-  const object = value as { [key: string]: unknown }
-  if (/^-?\d+$/.test(String(object.errcode))) return { catalogue: 'server', value: object } // a number, or its digits
-  const errCode = object.errCode
-  if (
-    typeof object.code === 'string' ||
-    (typeof errCode === 'number' && errCode <= -400000) ||
-    /^\s*(error: )?cloud\./i.test(String(object.errMsg))
-  )
-    return { catalogue: 'cloud', value: object }
-  return { catalogue: 'wx', value: object }
+  return errorFromJSON(value)
 }
 
-function parseInput(input: string, json: JsonInput | undefined) {
-  if (json) return toErrnoError(json.value)
+function parseInput(input: string) {
   const text = input.trim()
   if (/^-?\d+$/.test(text)) {
     const code = Number(text)
@@ -96,9 +82,9 @@ function parseInput(input: string, json: JsonInput | undefined) {
   )
 }
 
-/** An errno, an errMsg, a legacy errCode or a wx failure pasted as JSON (`json`: jsonInput(input), read once). */
-export function explain(input: string, json: JsonInput | undefined, platform: Platform) {
-  const error = parseInput(input, json)
+/** An errno, an errMsg, a legacy errCode or a wx failure pasted as JSON (`pasted`: jsonInput(input), read once). */
+export function explain(input: string, pasted: MiniprogramError | undefined, platform: Platform) {
+  const error = pasted instanceof ErrnoError ? pasted : parseInput(input)
   const entry = lookupErrno(error.errno)
   const decoded = decodeErrno(error.errno)
   const policy = getPolicy(error)
@@ -143,29 +129,37 @@ function beyondOfText(text: string): WxServerError | CloudError | undefined {
   return undefined
 }
 
+const KINDS: { [name: string]: string } = {
+  WxServerError: 'WeChat server errcode',
+  CloudError: 'cloud development code',
+  HttpApiError: 'HTTP status',
+}
+
 /**
- * WeChat server errcodes (40029) and cloud codes (DATABASE_TIMEOUT), typed or pasted as JSON (`json`: jsonInput(input),
- * read once), when the input is one and not an errno.
+ * WeChat server errcodes (40029) and cloud codes (DATABASE_TIMEOUT), typed or pasted as JSON (`pasted`:
+ * jsonInput(input), read once), and HTTP errors pasted, when the input is one and not an errno.
  */
-export function explainBeyond(input: string, json: JsonInput | undefined, platform: Platform) {
-  if (json && json.catalogue === 'wx') return undefined
-  const error = !json
-    ? beyondOfText(input.trim())
-    : json.catalogue === 'server'
-      ? toWxServerError(json.value)
-      : toCloudError(json.value)
+export function explainBeyond(input: string, pasted: MiniprogramError | undefined, platform: Platform) {
+  if (pasted instanceof ErrnoError) return undefined
+  const error = (pasted as WxServerError | CloudError | HttpApiError | undefined) || beyondOfText(input.trim())
   if (!error) return undefined
   // The code as typed, or as the pasted failure carried it.
-  const text = !json ? input.trim() : error instanceof WxServerError ? String(error.errcode) : error.code
+  const text = !pasted
+    ? input.trim()
+    : error instanceof WxServerError
+      ? String(error.errcode)
+      : error instanceof HttpApiError
+        ? String(error.statusCode)
+        : error.code
   const cloudRow = error.name === 'CloudError' ? own(CLOUD_CODES(), error.code) : undefined
   const policy = getPolicy(error)
   const row = error.name === 'WxServerError' ? SERVER_CODES()[text] : undefined
   const guidance = guidanceInLocales(error, platform)
   return {
     input: echo(input),
-    kind: error.name === 'WxServerError' ? 'WeChat server errcode' : 'cloud development code',
+    kind: KINDS[error.name],
     code: error.name === 'CloudError' && error.code !== text ? text + ' (' + error.code + ')' : text,
-    name: error.name === 'WxServerError' ? error.code : error.group,
+    name: error instanceof WxServerError ? error.code : error instanceof CloudError ? error.group : error.error,
     meaning: error.meaning,
     cause: error.name === 'WxServerError' ? error.reason : undefined,
     fix: error.name === 'WxServerError' ? error.fix : undefined,
