@@ -1,6 +1,7 @@
 // The failure report (src/cli/report*.ts): reading the realtime-log search API's answer, the reporter's entries and
 // JSON lines; counting; the HTML page (charts inlined, log text never HTML). The page in a browser, on a generated
 // log of 100,000 failures: test/dist/browser.test.ts.
+import fc from 'fast-check'
 import * as fs from 'fs'
 import * as os from 'os'
 import * as path from 'path'
@@ -165,5 +166,15 @@ describe('errorFromJSON', () => {
     expect(decodeLogged({ errCode: -502005, errMsg: 'errCode: -502005 database collection not exists' })).toMatchObject({ name: 'CloudError', code: 'DATABASE_COLLECTION_NOT_EXIST' })
     expect(decodeLogged({ errMsg: 'connectWifi:fail:wifi not turned on', errCode: 12005 })).toMatchObject({ name: 'ErrnoError', errno: 1505002 })
     expect(decodeLogged({ errcode: 0, errmsg: 'ok' })).toMatchObject({ name: 'ErrnoError' }) // errcode 0 is no server error
+  })
+
+  test('never throws: any JSON value makes one of the four errors', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.json().map((text) => JSON.parse(text)), fc.object()), (value) => {
+        const error = decodeLogged(value)
+        expect(['ErrnoError', 'WxServerError', 'CloudError', 'HttpApiError']).toContain(error.name)
+      }),
+      { numRuns: 500 },
+    )
   })
 })
