@@ -298,25 +298,25 @@ function generateErrno(files) {
   const heads = '|' + Array.from(new Set(Object.keys(reasons).filter((k) => k.length >= 6).map((k) => k.slice(0, 6)))).join('|') + '|'
   if (Object.keys(reasons).some((k) => k.length >= 6 && k.slice(0, 6).indexOf('|') >= 0)) throw new Error('an errMsg has a bar in its first six characters')
   // Rules for errMsg reasons besides the catalogue's column, each with examples and a source (in data/errno.json).
-  const rules = data.reasonRules.rules.map((r, i) => {
-    if (!r.source || !r.examples || !r.examples.length) throw new Error(`reason rule ${i} (${r.pattern}) needs examples and a source`)
-    new RegExp(r.pattern) // throws on a bad pattern
-    if (r.api) new RegExp(r.api)
-    const words = requiredWords(r.pattern)
-    // Every example must decode to the rule's errno (test/real-failures.test.ts); here, it must have one of the words.
-    for (const example of r.examples) {
-      if (words.length && !words.some((w) => example.toLowerCase().indexOf(w) >= 0)) throw new Error(`reason rule ${i}: example '${example}' has none of ${words}`)
-    }
-    return [r.pattern, r.errno, r.api || '', words]
-  })
+  const rules = data.reasonRules.rules.map((r, i) => [r.pattern, r.errno, r.api || '', ruleWords(r, 'reason rule ' + i)])
+  // The policy (class letter, then the retry delay in ms for "r") of a failure nothing decodes, by its reason.
+  const classes = { retry: 'r', user: 'u', fix: 'f', config: 'c', reauth: 'a', token: 't', cancel: 'x', unsupported: 'n', none: '-' }
+  const policyCode = (policy, what) => {
+    if (!policy || !classes[policy.class] || !policy.reason) throw new Error(`${what}: unknown policy class or no reason`)
+    return classes[policy.class] + (policy.delayMs ? policy.delayMs : '')
+  }
+  const reasonPolicies = data.reasonPolicies.rules
+  const policies = reasonPolicies.map((r, i) => [r.pattern, policyCode(r.policy, 'reason policy ' + i), r.api || '', ruleWords(r, 'reason policy ' + i)])
   textTable(files, {
     name: 'DECODING', file: 'errno/generated/decoding', source: 'errno.json', depth: 2,
     type: '{\n  reasons: Record<string, number | ReadonlyArray<number>>\n  heads: string\n  families: ReadonlyArray<readonly [ReadonlyArray<string>, ReadonlyArray<string>, ReadonlyArray<string>]>\n' +
-      '  rules: ReadonlyArray<readonly [string, number, string, ReadonlyArray<string>]>\n}',
+      '  rules: ReadonlyArray<readonly [string, number, string, ReadonlyArray<string>]>\n' +
+      '  policies: ReadonlyArray<readonly [string, string, string, ReadonlyArray<string>]>\n}',
     doc: 'What decoding an errMsg-only failure reads: reasons: the errMsg column for the codes such a failure can carry, its other spellings and the legacy tables\' texts of their twins, ' +
       'normalised (lower case, single spaces, no trailing full stop) -> errno, or the errnos in column order; heads: the first six characters of those texts, between bars; ' +
-      'families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or \'\', words (a text the pattern matches contains one of them; [] = not known)].',
-    value: { reasons, heads, families: familyLists, rules },
+      'families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or \'\', words (a text the pattern matches contains one of them; [] = not known)]; ' +
+      'policies: the same for the policy of a failure nothing decodes, with a policy code in place of the errno.',
+    value: { reasons, heads, families: familyLists, rules, policies },
   })
   const legacy = legacyTables(seen, legacyData)
   textTable(files, {
@@ -329,7 +329,6 @@ function generateErrno(files) {
   })
 
   // Policy: errno -> class letter (+ delay in ms); reasons live with the texts for the CLI and docs.
-  const classes = { retry: 'r', user: 'u', fix: 'f', config: 'c', reauth: 'a', token: 't', cancel: 'x', unsupported: 'n', none: '-' }
   for (const c of codes) if (!classes[c.policy.class]) throw new Error(`errno ${c.errno}: unknown policy class ${c.policy.class}`)
   // Read on first use (a policy question, an error's kind), not at start: a table of its own.
   textTable(files, {
@@ -341,6 +340,26 @@ function generateErrno(files) {
     name: 'ERRNO_POLICY_REASONS', file: 'texts/generated/policy-reasons', source: 'errno.json', type: 'Record<number, string>', cliOnly: true,
     doc: 'errno -> why the policy is what it is (en).', value: fromPairs(codes.map((c) => [c.errno, c.policy.reason])),
   })
+  textTable(files, {
+    name: 'REASON_POLICY_REASONS', file: 'texts/generated/reason-policy-reasons', source: 'errno.json', type: 'ReadonlyArray<string>', cliOnly: true,
+    doc: 'DECODING.policies index -> why the policy is what it is (en).', value: reasonPolicies.map((r) => r.policy.reason),
+  })
+}
+
+/**
+ * The words of a reason rule or reason policy of data/errno.json (see requiredWords), after checking that it has
+ * examples and a source, that its patterns compile and that every example has one of the words (that each example
+ * decodes as the rule says is test/real-failures.test.ts's to check).
+ */
+function ruleWords(r, what) {
+  if (!r.source || !r.examples || !r.examples.length) throw new Error(`${what} (${r.pattern}) needs examples and a source`)
+  new RegExp(r.pattern) // throws on a bad pattern
+  if (r.api) new RegExp(r.api)
+  const words = requiredWords(r.pattern)
+  for (const example of r.examples) {
+    if (words.length && !words.some((w) => example.toLowerCase().indexOf(w) >= 0)) throw new Error(`${what}: example '${example}' has none of ${words}`)
+  }
+  return words
 }
 
 /**

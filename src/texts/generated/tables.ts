@@ -12,6 +12,7 @@ import DECODING_TABLE from '../../errno/generated/decoding'
 import LEGACY_DECODING_TABLE from '../../errno/generated/legacy-decoding'
 import ERRNO_POLICY_TABLE from '../../policy/generated/errno-policy'
 import ERRNO_POLICY_REASONS_TABLE from './policy-reasons'
+import REASON_POLICY_REASONS_TABLE from './reason-policy-reasons'
 import LEGACY_TEXTS_TABLE from './legacy-texts'
 import GUIDANCE_TEXTS_ZH_CN_TABLE from '../../guidance/generated/guidance.zh_CN'
 import GUIDANCE_TEXTS_ZH_TW_TABLE from '../../guidance/generated/guidance.zh_TW'
@@ -45,7 +46,7 @@ export const ERRNO_MEANINGS_ZH_TW = /*#__PURE__*/ table(() => ERRNO_MEANINGS_ZH_
 /** errno -> the errMsg reason the runtime sends, for the codes DECODING.reasons does not hold as sent. */
 export const ERRMSG = /*#__PURE__*/ table(() => ERRMSG_TABLE)
 
-/** What decoding an errMsg-only failure reads: reasons: the errMsg column for the codes such a failure can carry, its other spellings and the legacy tables' texts of their twins, normalised (lower case, single spaces, no trailing full stop) -> errno, or the errnos in column order; heads: the first six characters of those texts, between bars; families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or '', words (a text the pattern matches contains one of them; [] = not known)]. */
+/** What decoding an errMsg-only failure reads: reasons: the errMsg column for the codes such a failure can carry, its other spellings and the legacy tables' texts of their twins, normalised (lower case, single spaces, no trailing full stop) -> errno, or the errnos in column order; heads: the first six characters of those texts, between bars; families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or '', words (a text the pattern matches contains one of them; [] = not known)]; policies: the same for the policy of a failure nothing decodes, with a policy code in place of the errno. */
 export const DECODING = /*#__PURE__*/ table(() => DECODING_TABLE)
 
 /** What decoding a legacy errCode reads: tables: [min errCode, max errCode, key, name, API name pattern]; errnos: legacy errCode -> errno; byReason: codes that map only when the reason says so [errCode, reason, errno, table index]. */
@@ -56,6 +57,9 @@ export const ERRNO_POLICY = /*#__PURE__*/ table(() => ERRNO_POLICY_TABLE)
 
 /** errno -> why the policy is what it is (en). */
 export const ERRNO_POLICY_REASONS = /*#__PURE__*/ table(() => ERRNO_POLICY_REASONS_TABLE)
+
+/** DECODING.policies index -> why the policy is what it is (en). */
+export const REASON_POLICY_REASONS = /*#__PURE__*/ table(() => REASON_POLICY_REASONS_TABLE)
 
 /** Legacy errCode -> [table key, errMsg, zh_CN, zh_TW, en]. */
 export const LEGACY_TEXTS = /*#__PURE__*/ table(() => LEGACY_TEXTS_TABLE)
