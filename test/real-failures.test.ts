@@ -27,11 +27,12 @@ describe('the real-failure corpus (test/corpus/real-failures.json)', () => {
     for (const group of ['wx', 'server', 'cloud']) for (const item of corpus[group]) expect(typeof item.source === 'string' && item.source.length > 8).toBe(true)
   })
 
-  const wxCases: Array<[string, { failure: unknown; errno: number; api: string; guidance: string | null }]> = corpus.wx.map((c: any) => [JSON.stringify(c.failure), c])
+  const wxCases: Array<[string, { failure: unknown; errno: number; api: string; guidance: string | null; kind?: string }]> = corpus.wx.map((c: any) => [JSON.stringify(c.failure), c])
   test.each(wxCases)('%s', (_label, item) => {
     const error = toErrnoError(item.failure)
     expect(error.errno).toBe(item.errno)
     expect(error.api).toBe(item.api)
+    if (item.kind !== undefined) expect([error.kind, errorKind(item.failure)]).toEqual([item.kind, item.kind])
     expect(error.cause).toBe(item.failure)
     const guidance = getGuidance(item.failure, en)
     expect(guidance ? guidance.source : null).toBe(item.guidance)
@@ -334,6 +335,61 @@ describe('reason rules (data/errno.json reasonRules)', () => {
     expect(toErrnoError('downloadFile:fail abort').errno).toBe(603105)
     expect(toErrnoError('request:fail abort').errno).toBe(1)
     expect(toErrnoError('uploadFile:fail abort').errno).toBe(1)
+  })
+})
+
+describe('reason policies (data/errno.json reasonPolicies): who is to blame when no errno says', () => {
+  const data = readData('data/errno.json').reasonPolicies
+  const rules: Array<{ pattern: string; api?: string; policy: { class: string; reason: string }; examples: string[]; source: string }> = data.rules
+  const kinds: { [policy: string]: string } = { fix: 'developer', config: 'developer', cancel: 'cancel', user: 'user', unsupported: 'system' }
+
+  test('every rule names its source, gives its reason and has examples', () => {
+    expect(rules.length).toBeGreaterThanOrEqual(3)
+    for (const rule of rules) {
+      expect(rule.source).toMatch(/https:\/\//)
+      expect(rule.policy.reason.length).toBeGreaterThan(20)
+      expect(rule.examples.length).toBeGreaterThan(0)
+    }
+  })
+
+  test.each(rules.flatMap((rule) => rule.examples.map((example) => [example, rule.policy.class] as [string, string])))('%s: errno -1, policy %s', (example, policy) => {
+    const error = toErrnoError({ errMsg: example })
+    expect([error.errno, error.known, error.policy.kind, getPolicy(error).kind, getPolicy({ errMsg: example }).kind]).toEqual([-1, false, policy, policy, policy])
+    expect([error.kind, errorKind({ errMsg: example }), error.toJSON().kind]).toEqual([kinds[policy], kinds[policy], kinds[policy]])
+    // Nothing to show the end user: a code mistake is not theirs to fix, a refusal is not a failure.
+    expect(getGuidance({ errMsg: example }, en)).toBeUndefined()
+    expect(getGuidance({ errMsg: example }, { ...en, platform: 'ios' })).toBeUndefined()
+    expect(retryDelay(error)).toBeUndefined()
+    const explained = JSON.parse(cli(['explain', example, '--json']).text)
+    expect([explained.errno, explained.policy.kind, explained.blame]).toEqual([-1, policy, kinds[policy]])
+    expect(explained.policy.reason).toBe(rules.find((rule) => rule.examples.indexOf(example) >= 0)!.policy.reason)
+  })
+
+  test('before this, each of them read as unknown; an unrelated reason still does', () => {
+    const other = toErrnoError({ errMsg: 'navigateTo:fail something new' })
+    expect([other.kind, other.policy.kind, getPolicy(other).kind]).toEqual(['unknown', 'none', 'none'])
+  })
+
+  test('a rule limited to some APIs holds for those only: "user deny" is a cancel for the phone number, not for getLocation', () => {
+    expect(toErrnoError('getPhoneNumber:fail:user deny').kind).toBe('cancel')
+    expect(toErrnoError('getRealtimePhoneNumber:fail user deny').kind).toBe('cancel')
+    expect(toErrnoError('getLocation:fail user deny').kind).toBe('unknown')
+    expect(isCancel({ errMsg: 'getPhoneNumber:fail user deny' })).toBe(true)
+  })
+
+  test('only for errno -1: a failure whose errno is known keeps its own policy, and a reason never changes the errno', () => {
+    const tap = 'openSetting:fail can only be invoked by user TAP gesture.'
+    expect(toErrnoError({ errMsg: tap, errno: 5 }).policy.kind).toBe('retry')
+    expect(toErrnoError({ errMsg: tap, errno: -1 }).policy.kind).toBe('fix') // JSON written by this library
+    // a legacy errCode still decodes first, and its errno's policy holds
+    const legacy = toErrnoError({ errMsg: 'openBluetoothAdapter:fail require user interaction', errCode: 10001 })
+    expect([legacy.errno, legacy.policy.kind]).toEqual([1500102, 'user'])
+  })
+
+  test('the policy rides on the error, not on its JSON or its own keys', () => {
+    const error = toErrnoError('navigateTo:fail webview count limit exceed')
+    expect(Object.keys(error)).not.toContain('@@miniprogram-errno/policy')
+    expect(JSON.parse(JSON.stringify(error)).kind).toBe('developer')
   })
 })
 

@@ -1,6 +1,6 @@
 // What `explain` and `search` find: the catalogue entry, the decode, the policy, the kind and the guidance of an
 // errno, an errMsg, a legacy errCode, a server errcode or a cloud code. index.ts prints it.
-import { toErrnoError, legacyTableName, legacyCodeToErrno, parseErrMsg } from '../errno/normalize'
+import { toErrnoError, legacyTableName, legacyCodeToErrno, parseErrMsg, reasonPolicyRule } from '../errno/normalize'
 import { own } from '../shared/own'
 import { ErrnoError } from '../errno/ErrnoError'
 import { decodeErrno } from '../errno/decode'
@@ -14,6 +14,7 @@ import {
   CLOUD_CODES,
   LEGACY_TEXTS,
   ERRNO_POLICY_REASONS,
+  REASON_POLICY_REASONS,
   BEYOND_POLICY_REASONS,
 } from '../texts/generated/tables'
 import { toWxServerError, WxServerError } from '../beyond/WxServerError'
@@ -112,10 +113,16 @@ export function explain(input: string, pasted: MiniprogramError | undefined, pla
     category: decoded.category,
     subcategory: decoded.subcategory,
     meaning: entry ? entry.message : undefined,
-    policy: { kind: policy.kind, delayMs: policy.delayMs, reason: ERRNO_POLICY_REASONS()[error.errno] },
+    policy: { kind: policy.kind, delayMs: policy.delayMs, reason: policyReason(error) },
     blame: error.kind,
     guidance,
   }
+}
+
+/** Why an error's policy is what it is: its errno's reason, or for errno -1 its errMsg reason's (reasonPolicies). */
+function policyReason(error: ErrnoError): string | undefined {
+  const rule = error.errno === -1 ? reasonPolicyRule(parseErrMsg(error.errMsg).reason, error.api) : -1
+  return rule >= 0 ? REASON_POLICY_REASONS()[rule] : ERRNO_POLICY_REASONS()[error.errno]
 }
 
 /** A server errcode or a cloud code typed as text, when it is one and not an errno or a legacy errCode. */

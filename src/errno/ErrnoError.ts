@@ -5,7 +5,7 @@ import { maskedField, safeMessage, truncate, MAX_MESSAGE } from '../shared/mask'
 export const UNKNOWN_ERRNO = -1
 
 import { BRAND } from './brand'
-import { errnoKind, errnoPolicy } from './policy-table'
+import { errnoKind, errnoPolicy, kindOfPolicy, POLICY_KEY } from './policy-table'
 import type { ErrorKind, ErrorPolicy } from './policy-table'
 import { MiniprogramError, initOf, keepCause } from './MiniprogramError'
 import { textOf } from '../shared/text'
@@ -72,6 +72,8 @@ export class ErrnoError extends MiniprogramError {
   readonly specific: number
   /** true when the catalogue has this errno. */
   readonly known: boolean
+  /** For errno -1: the policy its reason gives, when data/errno.json reasonPolicies has one (set by toErrnoError). */
+  declare readonly [POLICY_KEY]?: ErrorPolicy
 
   constructor(given: ErrnoErrorInit) {
     const init = initOf(given, 'ErrnoError', 'toErrnoError')
@@ -109,12 +111,13 @@ export class ErrnoError extends MiniprogramError {
 
   /** Who or what the failure comes from (see ErrorKind), from the catalogue's policy for the errno. */
   get kind(): ErrorKind {
-    return errnoKind(this.errno, this.known)
+    const carried = this[POLICY_KEY]
+    return carried ? kindOfPolicy(carried.kind, 'system', this.known) : errnoKind(this.errno, this.known)
   }
 
-  /** What to do about it, from the catalogue's policy for the errno. */
+  /** What to do about it, from the catalogue's policy for the errno (for errno -1, from the reason when it says). */
   get policy(): ErrorPolicy {
-    return errnoPolicy(this.errno)
+    return this[POLICY_KEY] || errnoPolicy(this.errno)
   }
 
   toJSON(): ErrnoErrorJSON {

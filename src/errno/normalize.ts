@@ -5,6 +5,7 @@ import { DECODING, LEGACY_DECODING } from '../texts/generated/tables'
 import { errnoFromCatalogue } from './catalogue-match'
 import { containsAny } from '../shared/text'
 import { own } from '../shared/own'
+import { POLICY_KEY, decodePolicy } from './policy-table'
 
 export { errnoFromCatalogue }
 
@@ -47,22 +48,26 @@ export function parseErrMsg(errMsg: string): ParsedErrMsg {
 export type LegacyTable = readonly [number, number, string, string, RegExp]
 
 let compiledTables: LegacyTable[] | undefined
-let compiledRules: Array<[RegExp, number, RegExp | undefined] | undefined> | undefined
+const compiledRules: { [list: string]: Array<readonly [RegExp, RegExp | undefined] | undefined> } = {}
 
 /**
- * Reason rule `i` of DECODING (data/errno.json reasonRules), compiled the first time it is tried: the generic reasons
- * that older base libraries and the operating systems send without an errno, each with its examples and source in
- * data/errno.json; tried in order after the catalogue's own errMsg column (see errnoFromCatalogue). A reason stops at
- * the first rule that matches, so the rules after it are not compiled.
+ * The index of the first rule of DECODING's `list` that matches a lower-cased reason (and `api`, for a rule limited to
+ * some APIs), or -1: `rules` (data/errno.json reasonRules), the generic reasons that older base libraries and the
+ * operating systems send without an errno, tried after the catalogue's own errMsg column (see errnoFromCatalogue);
+ * `policies` (reasonPolicies), who is to blame for a reason nothing decodes. Each with its examples and source in
+ * data/errno.json. A rule's regular expressions are compiled the first time it is tried, and only for a reason with one
+ * of its words (generated from it); the search stops at the first rule that matches.
  */
-function reasonRule(i: number): [RegExp, number, RegExp | undefined] {
-  const rules = compiledRules || (compiledRules = [])
-  let rule = rules[i]
-  if (!rule) {
-    const [pattern, errno, api] = DECODING().rules[i]
-    rule = rules[i] = [new RegExp(pattern), errno, api ? new RegExp(api) : undefined]
+function firstRule(list: 'rules' | 'policies', text: string, api: string | undefined): number {
+  const rules: ReadonlyArray<readonly [string, unknown, string, ReadonlyArray<string>]> = DECODING()[list] || []
+  const compiled = compiledRules[list] || (compiledRules[list] = [])
+  for (let i = 0; i < rules.length; i++) {
+    const [pattern, , apiPattern, words] = rules[i]
+    if (words && words.length && !containsAny(text, words)) continue
+    const rule = compiled[i] || (compiled[i] = [new RegExp(pattern), apiPattern ? new RegExp(apiPattern) : undefined])
+    if (rule[0].test(text) && (!rule[1] || (api !== undefined && rule[1].test(api)))) return i
   }
-  return rule
+  return -1
 }
 
 /** The legacy errCode tables of LEGACY_DECODING (data/legacy.json), their API patterns compiled once. */
@@ -84,16 +89,17 @@ export function errnoFromReason(reason: string, api?: string): number | undefine
   if (typeof api !== 'string') api = undefined
   const fromCatalogue = errnoFromCatalogue(reason, api)
   if (fromCatalogue !== undefined) return fromCatalogue
-  const text = reason.toLowerCase()
-  const rules = DECODING().rules || []
-  for (let i = 0; i < rules.length; i++) {
-    // A rule's regular expression is compiled and run only for a reason with one of its words (generated from it).
-    const words = rules[i][3]
-    if (words && words.length && !containsAny(text, words)) continue
-    const [pattern, errno, apiPattern] = reasonRule(i)
-    if (pattern.test(text) && (!apiPattern || (api !== undefined && apiPattern.test(api)))) return errno
-  }
-  return undefined
+  const i = firstRule('rules', reason.toLowerCase(), api)
+  return i < 0 ? undefined : DECODING().rules[i][1]
+}
+
+/**
+ * The index in DECODING.policies of the policy for an errMsg reason nothing decodes (data/errno.json reasonPolicies:
+ * a tap-only API called without a tap, a full page stack, a refused phone number), or -1.
+ */
+export function reasonPolicyRule(reason: string, api?: string): number {
+  if (typeof reason !== 'string' || !reason) return -1
+  return firstRule('policies', reason.toLowerCase(), typeof api === 'string' ? api : undefined)
 }
 
 /**
@@ -232,7 +238,7 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
     errno = UNKNOWN_ERRNO
     if (!note && errMsg === undefined) note = 'no failure details (got ' + describe(reason) + ')'
   }
-  return new ErrnoError({
+  const error = new ErrnoError({
     errno,
     errMsg: errMsg !== undefined ? errMsg : api ? api + ':fail' : 'fail',
     errCode,
@@ -240,4 +246,10 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
     cause: given,
     note,
   })
+  // A reason with no errno may still say who is to blame and what to do: that policy rides on the error.
+  if (errno === UNKNOWN_ERRNO && errMsg !== undefined) {
+    const rule = reasonPolicyRule((parsed || parseErrMsg(errMsg)).reason, api)
+    if (rule >= 0) Object.defineProperty(error, POLICY_KEY, { value: decodePolicy(DECODING().policies[rule][1]) })
+  }
+  return error
 }

@@ -17,7 +17,7 @@ import { uniPairFailure, isUniSuccessPair } from '../errno/frameworks'
 import { splitErrno, categoryKey } from '../errno/codes'
 import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
 import { globalWx } from '../wx/access'
-import { GUIDANCE_KEY, errnoPolicy, getPolicy } from '../policy/policy'
+import { GUIDANCE_KEY, getPolicy, type PolicyKind } from '../policy/policy'
 import type { AnyObject } from '../wx/access'
 import type { Locale } from '../errno/types'
 
@@ -181,6 +181,7 @@ function templateFor(
   errno: number,
   errCode: number | undefined,
   api: string | undefined,
+  kind: PolicyKind,
 ): [string, string] | undefined {
   const direct = GUIDANCE_CODES[errno]
   if (direct) return [direct, direct]
@@ -189,7 +190,6 @@ function templateFor(
   if (byLegacyCode) return [byLegacyCode, 'legacy:' + errCode]
   // A mistake in the calling code is not the device's fault: the codes listed in the data say so neutrally; the
   // others show nothing rather than a family's device text. Nor is a feature the platform lacks a network problem.
-  const kind = errnoPolicy(errno).kind
   if (kind === 'fix' || kind === 'unsupported') return undefined
   const [first, second] = splitErrno(errno)
   const subcategory = first < 0 ? undefined : categoryKey(first, second) || ''
@@ -256,7 +256,7 @@ export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}
     beyondTemplate(errorOrErrno) ||
     (byReason && byReason[0] ? byReason : undefined) ||
     stateTemplate(errno, error.cause) ||
-    templateFor(errno, error.errCode, error.api)
+    templateFor(errno, error.errCode, error.api, error.policy.kind)
   if (!found && !override) return undefined
 
   const row: readonly string[] = found ? templateTexts(locale, found[0]) : []

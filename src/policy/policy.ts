@@ -1,14 +1,11 @@
-import { decodePolicy, errnoPolicy } from '../errno/policy-table'
+import { decodePolicy, errnoPolicy, POLICY_KEY } from '../errno/policy-table'
 import type { ErrorPolicy, PolicyKind, ErrorKind } from '../errno/policy-table'
 
-export { decodePolicy, errnoPolicy }
+export { decodePolicy, errnoPolicy, POLICY_KEY }
 export type { ErrorPolicy, PolicyKind, ErrorKind }
 import { toErrnoError } from '../errno/normalize'
 import type { ErrnoError } from '../errno/ErrnoError'
 import { clampDelay } from '../shared/delay'
-
-/** Error classes of this library put their policy under this key, so any copy can read it. */
-export const POLICY_KEY = '@@miniprogram-errno/policy'
 
 /** Error classes of this library put the id of their guidance template under this key. */
 export const GUIDANCE_KEY = '@@miniprogram-errno/guidance'
@@ -23,7 +20,7 @@ export function getPolicy(err: unknown): ErrorPolicy {
       // a proxy that throws: fall through to the errno
     }
   }
-  return errnoPolicy(toErrnoError(err).errno)
+  return toErrnoError(err).policy
 }
 
 /** true when trying again may succeed (time-outs, network faults, rate limits, busy servers). */
