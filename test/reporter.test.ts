@@ -145,6 +145,16 @@ describe('createRealtimeLogReporter under hostile input', () => {
       expect(lines.map(([level]) => level)).toEqual(ask ? ['info', 'info', 'info'] : [])
     }
   })
+
+  test('a reason with no errno is filed by who is to blame: a tap-only API without a tap is an error, a refused phone number a cancel', async () => {
+    const { lines, manager } = logManager()
+    const report = createRealtimeLogReporter({ wx: { getRealtimeLogManager: () => manager } })
+    report(toErrnoError({ errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.' }))
+    report(toErrnoError({ errMsg: 'getPhoneNumber:fail:user deny' }))
+    report(toErrnoError({ errMsg: 'navigateTo:fail something new' }))
+    await tick()
+    expect(lines.map(([level, args]) => [level, (args[1] as { kind: string }).kind])).toEqual([['error', 'developer'], ['error', 'unknown']])
+  })
 })
 
 describe('onFailure listeners', () => {

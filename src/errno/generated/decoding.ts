@@ -243,6 +243,8 @@ const table: {
   policies: [
     ["can only be invoked by user tap gesture|require user interaction","f","",["can only be ","require user"]],
     ["webview count limit exceed","f","",["webview coun"]],
+    ["^page .+ is not found","f","^(navigateTo|redirectTo|reLaunch|switchTab)$",[" is not foun"]],
+    ["can not (navigateto|redirectto) a tabbar page|can not switch to no-tabbar page","f","",[" a tabbar pa","can not swit"]],
     ["^user deny$","x","^(getPhoneNumber|getRealtimePhoneNumber)$",["user deny"]],
   ],
 }

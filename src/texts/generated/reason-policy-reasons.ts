@@ -5,6 +5,8 @@
 const table: ReadonlyArray<string> = [
   "The API runs only in direct answer to a tap: call it in the tap handler itself (bindtap, a button's open-type, or a modal's success callback), not after an await, a timer or a request.",
   "The page stack is full (at most 10 pages): use redirectTo or navigateBack instead of stacking another navigateTo.",
+  "The page is not in app.json's pages (or a subpackage's), or its path was read relative to the current page: register the page and start the url with /.",
+  "navigateTo and redirectTo cannot open a tabBar page, and switchTab opens nothing else: use switchTab for the pages in app.json's tabBar list, navigateTo or redirectTo for the others.",
   "The user chose not to share the phone number this time; nothing to fix or open in settings: the button asks again on the next tap.",
 ]
 
