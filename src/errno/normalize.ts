@@ -62,10 +62,10 @@ function firstRule(list: 'rules' | 'policies', text: string, api: string | undef
   const rules: ReadonlyArray<readonly [string, unknown, string, ReadonlyArray<string>]> = DECODING()[list] || []
   const compiled = compiledRules[list] || (compiledRules[list] = [])
   for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i]
-    if (rule[3] && rule[3].length && !containsAny(text, rule[3])) continue
-    const regExps = compiled[i] || (compiled[i] = [new RegExp(rule[0]), rule[2] ? new RegExp(rule[2]) : undefined])
-    if (regExps[0].test(text) && (!regExps[1] || (api !== undefined && regExps[1].test(api)))) return i
+    const [pattern, , apiPattern, words] = rules[i]
+    if (words && words.length && !containsAny(text, words)) continue
+    const rule = compiled[i] || (compiled[i] = [new RegExp(pattern), apiPattern ? new RegExp(apiPattern) : undefined])
+    if (rule[0].test(text) && (!rule[1] || (api !== undefined && rule[1].test(api)))) return i
   }
   return -1
 }
