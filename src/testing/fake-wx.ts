@@ -5,7 +5,7 @@ import { WX_MEMBERS } from './generated/wx-members'
 import { createFakeCloud } from './cloud'
 import { createDevice, success, systemSetting, appAuthorizeSetting } from './device'
 import { NETWORK_APIS, stateFailure } from './failures'
-import { objectFactories } from './objects'
+import { objectFactories, FILE_SYSTEM_METHODS, NFC_TECH_METHODS, WX_EVENTS } from './objects'
 import type { Failure } from './failures'
 import type { AnyObject, FakeDeviceState, FakeWx, FakeWxCall, FakeWxOptions } from './types'
 export type { FakeDeviceState, FakeWx, FakeWxCall, FakeWxOptions, OptionsOf } from './types'
@@ -153,47 +153,10 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
     return object
   }
 
-  const fileSystem = wrapObject('FileSystemManager', [
-    'access',
-    'appendFile',
-    'close',
-    'copyFile',
-    'fstat',
-    'ftruncate',
-    'getFileInfo',
-    'getSavedFileList',
-    'mkdir',
-    'open',
-    'read',
-    'readCompressedFile',
-    'readFile',
-    'readZipEntry',
-    'readdir',
-    'removeSavedFile',
-    'rename',
-    'rmdir',
-    'saveFile',
-    'stat',
-    'truncate',
-    'unlink',
-    'unzip',
-    'write',
-    'writeFile',
-  ])
+  const fileSystem = wrapObject('FileSystemManager', FILE_SYSTEM_METHODS.split(' '))
   fileSystem.readFileSync = () => ''
   fileSystem.accessSync = () => undefined
-  const techMethods = [
-    'connect',
-    'close',
-    'transceive',
-    'isConnected',
-    'setTimeout',
-    'getMaxTransceiveLength',
-    'writeNdefMessage',
-    'getAtqa',
-    'getSak',
-    'getHistoricalBytes',
-  ]
+  const techMethods = NFC_TECH_METHODS.split(' ')
   const nfcAdapter = wrapObject('NFC', ['startDiscovery', 'stopDiscovery'], ['Discovered'])
   for (const tech of ['NfcA', 'NfcB', 'NfcF', 'NfcV', 'IsoDep', 'Ndef', 'MifareClassic', 'MifareUltralight']) {
     nfcAdapter['get' + tech] = () => wrapObject('NFC', techMethods, tech === 'Ndef' ? ['NdefMessage'] : [])
@@ -253,23 +216,7 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
     cloud: createFakeCloud(asyncApi),
   }
   Object.assign(fake, objectFactories({ calls, device, emit, schedule, shape, eventPair, wrapObject }))
-  for (const event of [
-    'BLECharacteristicValueChange',
-    'BluetoothDeviceFound',
-    'BluetoothAdapterStateChange',
-    'BLEConnectionStateChange',
-    'BLEMTUChange',
-    'GetWifiList',
-    'WifiConnected',
-    'NetworkStatusChange',
-    'BeaconUpdate',
-    'HCEMessage',
-    'LocalServiceFound',
-    'LocalServiceLost',
-    'AppShow',
-    'AppHide',
-  ])
-    eventPair(fake, event)
+  for (const event of WX_EVENTS.split(' ')) eventPair(fake, event)
 
   return new Proxy(fake, {
     get(target, key) {

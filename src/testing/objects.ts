@@ -5,6 +5,23 @@ import { FAILURES } from './failures'
 import type { Failure } from './failures'
 import type { AnyObject, FakeWxCall } from './types'
 
+/** The FileSystemManager methods the fake has, space-separated. */
+export const FILE_SYSTEM_METHODS =
+  'access appendFile close copyFile fstat ftruncate getFileInfo getSavedFileList mkdir open read ' +
+  'readCompressedFile readFile readZipEntry readdir removeSavedFile rename rmdir saveFile stat truncate unlink unzip ' +
+  'write writeFile'
+
+/** The methods of the NFC tag objects (NfcA … MifareUltralight). */
+export const NFC_TECH_METHODS =
+  'connect close transceive isConnected setTimeout getMaxTransceiveLength writeNdefMessage getAtqa getSak ' +
+  'getHistoricalBytes'
+
+/** The wx events the fake can fire (wx.onX / wx.offX). */
+export const WX_EVENTS =
+  'BLECharacteristicValueChange BluetoothDeviceFound BluetoothAdapterStateChange BLEConnectionStateChange ' +
+  'BLEMTUChange GetWifiList WifiConnected NetworkStatusChange BeaconUpdate HCEMessage LocalServiceFound ' +
+  'LocalServiceLost AppShow AppHide'
+
 export interface FactoryContext {
   calls: FakeWxCall[]
   device: Device
