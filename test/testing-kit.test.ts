@@ -1,5 +1,5 @@
 // The testing kit (createFakeWx), error constructors in one style, CLI --version and search.
-import { createWxp, showGuidance, WxServerError, CloudError, HttpApiError, toWxServerError, toHttpApiError, setLocale } from '../src/index'
+import { createWxp, showGuidance, WxServerError, CloudError, HttpApiError, toWxServerError, toHttpApiError, setLocale, getPolicy, ensure } from '../src/index'
 import { createFakeWx, resetGuidanceState } from '../src/testing/index'
 import { runCli } from '../src/cli/index'
 
@@ -91,5 +91,57 @@ describe('createFakeWx keeps its own state', () => {
     await wxp.openSetting()
     expect((await wxp.getSetting()).authSetting).toMatchObject({ 'scope.userLocation': true, 'scope.camera': true })
     await expect(wxp.getLocation()).resolves.toBeDefined()
+  })
+})
+
+describe("createFakeWx({ taps: 'strict' }): a tap-only API fails outside the user's tap, as on a phone", () => {
+  test.each(['sync', 'microtask', 'macrotask'] as const)('%s callbacks: WeChat\'s text outside a tap, read as a code mistake; inside tap(fn) it runs', async (timing) => {
+    const fake = createFakeWx({ taps: 'strict', timing })
+    const wxp = createWxp(fake)
+    const outside = await wxp.openSetting().catch((e: unknown) => e)
+    expect(outside).toMatchObject({ errno: -1, errMsg: 'openSetting:fail can only be invoked by user TAP gesture', kind: 'developer' })
+    expect(getPolicy(outside).kind).toBe('fix')
+    await expect(fake.tap(() => wxp.openSetting())).resolves.toMatchObject({ errMsg: 'openSetting:ok' })
+    // The tap is over once the handler awaits something.
+    await expect(fake.tap(async () => { await Promise.resolve(); return wxp.requestSubscribeMessage({ tmplIds: ['t'] }) })).rejects.toMatchObject({ kind: 'developer' })
+    await expect(wxp.getSetting()).resolves.toMatchObject({ errMsg: 'getSetting:ok' }) // needs no tap
+    expect(fake.tap(() => 42)).toBe(42)
+    expect(() => fake.tap(() => { throw new Error('handler bug') })).toThrow('handler bug')
+    await expect(wxp.openSetting()).rejects.toMatchObject({ kind: 'developer' }) // a throwing handler ended its tap
+  })
+
+  test("a modal's button and a payment just made are taps: requestSubscribeMessage runs in requestPayment's success callback", async () => {
+    const fake = createFakeWx({ taps: 'strict' })
+    const subscribed = await new Promise((resolve) => {
+      fake.requestPayment({ timeStamp: '1', nonceStr: 'n', package: 'p', signType: 'MD5', paySign: 's', success: () => fake.requestSubscribeMessage({ tmplIds: ['t'], success: resolve, fail: resolve }) })
+    })
+    expect(subscribed).toMatchObject({ errMsg: 'requestSubscribeMessage:ok' })
+    const opened = await new Promise((resolve) => { fake.showModal({ content: 'x', success: () => fake.openSetting({ success: resolve, fail: resolve }) }) })
+    expect(opened).toMatchObject({ errMsg: 'openSetting:ok' })
+  })
+
+  test('by default nothing is checked', async () => {
+    await expect(createWxp(createFakeWx()).openSetting()).resolves.toMatchObject({ errMsg: 'openSetting:ok' })
+  })
+
+  test.each([
+    ['openSystemBluetoothSetting', { errno: 1500102, errMsg: 'openBluetoothAdapter:fail:not available' }, { bluetooth: 'off' }],
+    ['openAppAuthorizeSetting', { errno: 1505004 }, { systemPermission: false }],
+    ['openSetting', { errno: 103, errMsg: 'getLocation:fail auth deny' }, { scopes: { 'scope.userLocation': false } }],
+  ] as const)("showGuidance runs %s from the modal's confirm, so it works where a tap is required", async (action, failure, state) => {
+    for (const timing of ['sync', 'microtask', 'macrotask'] as const) {
+      resetGuidanceState()
+      const fake = createFakeWx({ taps: 'strict', timing, platform: 'android', state: state as any })
+      expect(await showGuidance(failure, { wx: fake })).toMatchObject({ confirmed: true, action, actionResult: 'ok' })
+      expect(fake.callsOf(action)).toHaveLength(1)
+    }
+  })
+
+  test('ensure opens each setting from its modal: Bluetooth, then the location permission, then a refused scope', async () => {
+    const fake = createFakeWx({ taps: 'strict', platform: 'android', state: { bluetooth: 'off', systemPermission: false } })
+    await expect(ensure('ble-scan', { wx: fake, returnTimeoutMs: 2000 })).resolves.toMatchObject({ ready: true })
+    const scoped = createFakeWx({ taps: 'strict', state: { scopes: { 'scope.userLocation': false } } })
+    await expect(ensure('location', { wx: scoped, returnTimeoutMs: 2000 })).resolves.toMatchObject({ ready: true })
+    expect(scoped.callsOf('openSetting')).toHaveLength(1)
   })
 })

@@ -6,6 +6,19 @@ import { cloudOffline } from './cloud'
 
 export type Failure = { errMsg: string; errCode?: number; errno?: number; state?: number }
 
+/**
+ * The APIs WeChat runs only from the user's tap (in a tap handler, or in a modal's or a payment's success callback),
+ * failing with no errno otherwise: wx.openSetting (base library 2.3.0), wx.requestSubscribeMessage (2.8.2),
+ * wx.getUserProfile and wx.navigateToMiniProgram (2.3.0), as their docs say; openSystemBluetoothSetting and
+ * openAppAuthorizeSetting in WeChat's tap-only list, which gives the errMsg:
+ * https://developers.weixin.qq.com/minigame/dev/guide/base-ability/touch-limit.html
+ */
+export const TAP_ONLY = new RegExp(
+  '^(openSetting|openSystemBluetoothSetting|openAppAuthorizeSetting|requestSubscribeMessage|getUserProfile|' +
+    'navigateToMiniProgram)$',
+)
+export const tapFailure = (api: string): Failure => ({ errMsg: api + ':fail can only be invoked by user TAP gesture' })
+
 // The failures the runtime sends for each device state: errMsg, legacy errCode, errno.
 export const FAILURES = {
   bluetoothOff: (api: string): Failure => ({ errMsg: api + ':fail:not available', errCode: 10001, errno: 1500102 }),

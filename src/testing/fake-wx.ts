@@ -4,7 +4,7 @@ import { resetGuidanceState } from '../guidance/show'
 import { WX_MEMBERS } from './generated/wx-members'
 import { createFakeCloud } from './cloud'
 import { createDevice, success, systemSetting, appAuthorizeSetting } from './device'
-import { NETWORK_APIS, stateFailure } from './failures'
+import { NETWORK_APIS, TAP_ONLY, stateFailure, tapFailure } from './failures'
 import { objectFactories, FILE_SYSTEM_METHODS, NFC_TECH_METHODS, WX_EVENTS } from './objects'
 import type { Failure } from './failures'
 import type { AnyObject, FakeDeviceState, FakeWx, FakeWxCall, FakeWxOptions } from './types'
@@ -28,6 +28,8 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
   const calls: FakeWxCall[] = []
   const listeners: { [event: string]: Array<(payload: unknown) => void> } = Object.create(null)
   let nextTask = 0
+  // How many taps are under way: fake.tap(fn), and a modal's or a payment's success callback.
+  let taps = 0
 
   const schedule = (fn: () => void) => {
     if (options.timing === 'sync') fn()
@@ -67,6 +69,8 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
           errMsg: api + ':fail jsapi not supported (not a member of Wx in miniprogram-api-typings)',
           errno: 100,
         }
+      } else if (options.taps === 'strict' && !taps && TAP_ONLY.test(api)) {
+        failure = tapFailure(api)
       } else if (override) {
         try {
           result = override(call, behave)
@@ -93,8 +97,15 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
           if (typeof call.fail === 'function') call.fail(shaped)
           if (typeof call.complete === 'function') call.complete(shaped)
         } else {
-          if (typeof call.success === 'function') call.success(result)
-          if (typeof call.complete === 'function') call.complete(result)
+          // The user's tap on a modal's button, or a payment just made, lets a tap-only API run in the callback.
+          const tapped = api === 'showModal' || api === 'requestPayment'
+          if (tapped) taps++
+          try {
+            if (typeof call.success === 'function') call.success(result)
+            if (typeof call.complete === 'function') call.complete(result)
+          } finally {
+            if (tapped) taps--
+          }
         }
       })
       if (NETWORK_APIS.indexOf(' ' + api + ' ') >= 0) return makeTask(api)
@@ -169,6 +180,14 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
       Object.assign(state, next, next.scopes ? { scopes: Object.assign({}, next.scopes) } : {})
     },
     emit,
+    tap: <T>(fn: () => T): T => {
+      taps++
+      try {
+        return fn()
+      } finally {
+        taps--
+      }
+    },
     listenerCount: (event: string) => (listeners[event] || []).length,
     canIUse: (schema: string) => missing.indexOf(' ' + String(schema).split('.')[0] + ' ') < 0,
     getAppBaseInfo: () => ({ SDKVersion, language: options.language || 'zh_CN', version: '8.0.50', theme: 'light' }),

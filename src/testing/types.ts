@@ -58,6 +58,13 @@ export interface FakeWxOptions {
    * false
    */
   strict?: boolean
+  /**
+   * `strict`: the APIs WeChat runs only from the user's tap (openSetting, openSystemBluetoothSetting,
+   * openAppAuthorizeSetting, requestSubscribeMessage, getUserProfile, navigateToMiniProgram) fail with
+   * `<api>:fail can only be invoked by user TAP gesture` unless called synchronously inside `tap(fn)` or a showModal
+   * or requestPayment success callback, as on a phone. @default 'any' (no check)
+   */
+  taps?: 'strict' | 'any'
   /** BLE devices found by discovery. */
   devices?: Array<{ deviceId: string; name?: string; RSSI?: number }>
   /** The MTU setBLEMTU grants. @default 185 */
@@ -98,4 +105,6 @@ export interface FakeWx {
   emit(event: string, payload?: unknown): void
   /** How many listeners an event has. */
   listenerCount(event: string): number
+  /** Runs `fn` as the user's tap: with `taps: 'strict'`, the tap-only APIs it calls synchronously work. */
+  tap<T>(fn: () => T): T
 }
