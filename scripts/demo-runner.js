@@ -164,7 +164,9 @@ async function runScenarios() {
     // again (issue #12), so a modal that always confirmed would retry for ever.
     let modals = 0
     const confirms = scenario.confirms !== undefined ? scenario.confirms : 1
-    const fake = testing.createFakeWx(Object.assign({ timing: 'microtask', modal: () => ({ confirm: ++modals <= confirms, cancel: modals > confirms }) }, scenario.fake))
+    // taps 'strict': a tap-only API (openSetting, requestSubscribeMessage …) fails unless the page calls it from the
+    // user's tap (the button's handler, run in fake.tap) or a modal's confirm callback, as on a phone.
+    const fake = testing.createFakeWx(Object.assign({ timing: 'microtask', taps: 'strict', modal: () => ({ confirm: ++modals <= confirms, cancel: modals > confirms }) }, scenario.fake))
     global.wx = fake
     const fakeOptions = scenario.fake
     const label = `${scenario.page} · ${scenario.run} · ${scenario.state} · ${fakeOptions.platform || 'android'} · ${fakeOptions.language || 'zh_CN'}`
@@ -172,7 +174,7 @@ async function runScenarios() {
     let dialogTitle = ''
     try {
       const component = loadPage(simulate, `pages/${scenario.page}/index`)
-      const running = component.instance.run(scenario.run, !!scenario.dialog)
+      const running = fake.tap(() => component.instance.run(scenario.run, !!scenario.dialog))
       if (scenario.dialog) {
         // The user taps the dialog's confirm button (the dialog runs a tap-only action itself).
         await new Promise((resolve) => setTimeout(resolve, 20))
@@ -182,7 +184,7 @@ async function runScenarios() {
         // The confirm button's tap handler (tapping a node inside a nested component is not dispatched by
         // miniprogram-simulate; test/component/guidance-dialog.test.ts taps the real button).
         const instance = component.instance.selectComponent('#guidance-dialog')
-        if (instance && typeof instance.onConfirm === 'function') instance.onConfirm()
+        if (instance && typeof instance.onConfirm === 'function') fake.tap(() => instance.onConfirm())
       }
       result = await running
     } catch (error) {
