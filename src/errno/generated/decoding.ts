@@ -222,7 +222,7 @@ const table: {
     ["\\btime ?out\\b|timed out|请求超时|要求逾時|請求逾時",5,"",["time","timed out","请求超时","要求逾時","請求逾時"]],
     ["url not in domain list",600002,"",["url not in d"]],
     ["net::err_|cronet_error_code",600001,"",["net::err_","cronet_error"]],
-    ["appears to be offline|断开与互联网的连接|network is unreachable|网络连接已中断|hostname could not be found|unable to resolve host|未能找到使用指定主机名的服务器|could not connect to the server|未能连接到服务器|已中斷網際網路連線|網際網路連線似乎已中斷|網路連線已中斷",600000,"",["appears to b","断开与互联网的连接","network is u","网络连接已中断","hostname cou","unable to re","未能找到使用指定主机名的","could not co","未能连接到服务器","已中斷網際網路連線","網際網路連線似乎已中斷","網路連線已中斷"]],
+    ["appears to be offline|断开与互联网的连接|network is unreachable|网络连接已中断|network connection was lost|hostname could not be found|unable to resolve host|未能找到使用指定主机名的服务器|could not connect to the server|未能连接到服务器|已中斷網際網路連線|網際網路連線似乎已中斷|網路連線已中斷",600000,"",["appears to b","断开与互联网的连接","network is u","网络连接已中断","network conn","hostname cou","unable to re","未能找到使用指定主机名的","could not co","未能连接到服务器","已中斷網際網路連線","網際網路連線似乎已中斷","網路連線已中斷"]],
     ["^invalid url\\b",600009,"",["invalid url"]],
     ["interrupted",600003,"^(request|downloadFile|uploadFile|connectSocket)$|Task\\.|^(SocketTask|createUploadTask|createDownloadTask)",["interrupted"]],
     ["^(jsapi|api) not supported$",100,"",[" not support"]],
