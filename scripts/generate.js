@@ -341,8 +341,11 @@ function generateErrno(files) {
     doc: 'errno -> why the policy is what it is (en).', value: fromPairs(codes.map((c) => [c.errno, c.policy.reason])),
   })
   textTable(files, {
-    name: 'REASON_POLICY_REASONS', file: 'texts/generated/reason-policy-reasons', source: 'errno.json', type: 'ReadonlyArray<string>', cliOnly: true,
-    doc: 'DECODING.policies index -> why the policy is what it is (en).', value: reasonPolicies.map((r) => r.policy.reason),
+    name: 'REASON_POLICY_REASONS', file: 'texts/generated/reason-policy-reasons', source: 'errno.json', type: 'ReadonlyArray<readonly [string, string]>', cliOnly: true,
+    doc: 'DECODING.policies index -> [what the reason says, why the policy is what it is] (en).', value: reasonPolicies.map((r, i) => {
+      if (!r.label) throw new Error(`reason policy ${i} (${r.pattern}) needs a label`)
+      return [r.label, r.policy.reason]
+    }),
   })
 }
 

@@ -340,7 +340,7 @@ describe('reason rules (data/errno.json reasonRules)', () => {
 
 describe('reason policies (data/errno.json reasonPolicies): who is to blame when no errno says', () => {
   const data = readData('data/errno.json').reasonPolicies
-  const rules: Array<{ pattern: string; api?: string; policy: { class: string; reason: string }; examples: string[]; source: string }> = data.rules
+  const rules: Array<{ pattern: string; api?: string; label: string; policy: { class: string; reason: string }; examples: string[]; source: string }> = data.rules
   const kinds: { [policy: string]: string } = { fix: 'developer', config: 'developer', cancel: 'cancel', user: 'user', unsupported: 'system' }
 
   test('every rule names its source, gives its reason and has examples', () => {
@@ -362,7 +362,9 @@ describe('reason policies (data/errno.json reasonPolicies): who is to blame when
     expect(retryDelay(error)).toBeUndefined()
     const explained = JSON.parse(cli(['explain', example, '--json']).text)
     expect([explained.errno, explained.policy.kind, explained.blame]).toEqual([-1, policy, kinds[policy]])
-    expect(explained.policy.reason).toBe(rules.find((rule) => rule.examples.indexOf(example) >= 0)!.policy.reason)
+    const rule = rules.find((candidate) => candidate.examples.indexOf(example) >= 0)!
+    expect([explained.reason, explained.policy.reason]).toEqual([rule.label, rule.policy.reason])
+    expect(cli(['explain', example]).text).toContain('  reason     ' + rule.label + '\n')
   })
 
   test('before this, each of them read as unknown; an unrelated reason still does', () => {

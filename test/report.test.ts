@@ -95,6 +95,25 @@ describe('counting', () => {
     expect(top.details.guidance.android.en!.action).toBe('openSystemBluetoothSetting')
   })
 
+  test('an unknown errno whose reason says what went wrong has a row of its own, with its kind; other unknowns share errno -1', () => {
+    const failures = [
+      'requestSubscribeMessage:fail can only be invoked by user TAP gesture.',
+      'openSetting:fail can only be invoked by user TAP gesture.',
+      'navigateTo:fail page "pages/a/a" is not found',
+      'getPhoneNumber:fail:user deny',
+      'navigateTo:fail something new',
+      'request:fail something else',
+    ]
+    const report = buildReport(failures.map((failure) => ({ failure: JSON.parse(entry(toErrnoError(failure))) })), 'log.json')
+    expect(report.byCode.map((c) => [c.key, c.count])).toEqual([
+      ['errno -1', 2],
+      ['errno -1 · a tap-only API called outside a tap', 2],
+      ['errno -1 · a page not in app.json', 1],
+      ['errno -1 · the phone number refused', 1],
+    ])
+    expect(report.byKind).toEqual([{ key: 'developer', count: 3 }, { key: 'unknown', count: 2 }, { key: 'cancel', count: 1 }])
+  })
+
   test('progress is told every 10,000 failures', () => {
     const many = Array.from({ length: 25000 }, () => ({ failure: 'request:fail timeout' }))
     const told: number[] = []

@@ -91,6 +91,7 @@ export function explain(input: string, pasted: MiniprogramError | undefined, pla
   const policy = getPolicy(error)
   const legacy = error.errCode !== undefined ? LEGACY_TEXTS()[error.errCode] : undefined
   const guidance = guidanceInLocales(error, platform)
+  const byReason = reasonPolicyOf(error)
   return {
     input: echo(input),
     errno: error.errno,
@@ -113,16 +114,21 @@ export function explain(input: string, pasted: MiniprogramError | undefined, pla
     category: decoded.category,
     subcategory: decoded.subcategory,
     meaning: entry ? entry.message : undefined,
-    policy: { kind: policy.kind, delayMs: policy.delayMs, reason: policyReason(error) },
+    reason: byReason ? byReason[0] : undefined,
+    policy: {
+      kind: policy.kind,
+      delayMs: policy.delayMs,
+      reason: byReason ? byReason[1] : ERRNO_POLICY_REASONS()[error.errno],
+    },
     blame: error.kind,
     guidance,
   }
 }
 
-/** Why an error's policy is what it is: its errno's reason, or for errno -1 its errMsg reason's (reasonPolicies). */
-function policyReason(error: ErrnoError): string | undefined {
+/** For an errno -1 whose errMsg reason data/errno.json reasonPolicies knows: [what the reason says, why the policy]. */
+export function reasonPolicyOf(error: ErrnoError): readonly [string, string] | undefined {
   const rule = error.errno === -1 ? reasonPolicyRule(parseErrMsg(error.errMsg).reason, error.api) : -1
-  return rule >= 0 ? REASON_POLICY_REASONS()[rule] : ERRNO_POLICY_REASONS()[error.errno]
+  return rule >= 0 ? REASON_POLICY_REASONS()[rule] : undefined
 }
 
 /** A server errcode or a cloud code typed as text, when it is one and not an errno or a legacy errCode. */

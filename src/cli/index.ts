@@ -84,6 +84,7 @@ function printExplain(result: ReturnType<typeof explain>, locales: Locale[], io:
   else if (result.errCode !== undefined) io.out(`  errCode    ${result.errCode}`)
   if (result.meaning)
     for (const locale of locales) io.out(`  ${locale.padEnd(10)} ${result.meaning[locale] || result.meaning.en}`)
+  if (result.reason) io.out(`  reason     ${result.reason}`)
   io.out(`  policy     ${policyLine(result.policy)}`)
   io.out(`  kind       ${result.blame} (${BLAME[result.blame]})`)
   for (const locale of locales) {

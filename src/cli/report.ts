@@ -15,6 +15,8 @@ import { errorFromJSON } from '../beyond/from-json'
 import { failureCode } from '../report/realtime-log'
 import { BEIJING_OFFSET_MS } from '../beyond/WxServerError'
 import { detailsOf } from './catalogue'
+import { reasonPolicyOf } from './explain'
+import { ErrnoError } from '../errno/ErrnoError'
 import type { FailureDetails } from './catalogue'
 
 /** The marker the reporter writes before each entry. */
@@ -155,7 +157,9 @@ function codeOf(error: AnyObject): { key: string; family: string } {
   const decoded = decodeErrno(error.errno)
   const family =
     decoded.second > 0 ? decoded.category.name.en + ' › ' + decoded.subcategory.name.en : decoded.category.name.en
-  return { key: 'errno ' + code, family }
+  // An unknown errno whose reason says what went wrong (reasonPolicies) gets a row of its own, not the errno -1 one.
+  const byReason = error instanceof ErrnoError && code === '-1' ? reasonPolicyOf(error) : undefined
+  return { key: 'errno ' + code + (byReason ? ' · ' + byReason[0] : ''), family }
 }
 
 /** A time as Beijing time reads it (ISO, its Z standing for UTC+8): how the WeChat console shows logs. */

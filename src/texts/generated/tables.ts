@@ -58,7 +58,7 @@ export const ERRNO_POLICY = /*#__PURE__*/ table(() => ERRNO_POLICY_TABLE)
 /** errno -> why the policy is what it is (en). */
 export const ERRNO_POLICY_REASONS = /*#__PURE__*/ table(() => ERRNO_POLICY_REASONS_TABLE)
 
-/** DECODING.policies index -> why the policy is what it is (en). */
+/** DECODING.policies index -> [what the reason says, why the policy is what it is] (en). */
 export const REASON_POLICY_REASONS = /*#__PURE__*/ table(() => REASON_POLICY_REASONS_TABLE)
 
 /** Legacy errCode -> [table key, errMsg, zh_CN, zh_TW, en]. */
