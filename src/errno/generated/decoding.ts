@@ -245,6 +245,7 @@ const table: {
     ["webview count limit exceed","f","",["webview coun"]],
     ["^page .+ is not found","f","^(navigateTo|redirectTo|reLaunch|switchTab)$",[" is not foun"]],
     ["can not (navigateto|redirectto) a tabbar page|can not switch to no-tabbar page","f","",[" a tabbar pa","can not swit"]],
+    ["cannot navigate back at first page","f","",["cannot navig"]],
     ["^user deny$","x","^(getPhoneNumber|getRealtimePhoneNumber)$",["user deny"]],
   ],
 }
