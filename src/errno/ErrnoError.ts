@@ -109,7 +109,7 @@ export class ErrnoError extends MiniprogramError {
     this.known = known
   }
 
-  /** Who or what the failure comes from (see ErrorKind), from the catalogue's policy for the errno. */
+  /** Who or what the failure comes from (see ErrorKind), from its policy (see `policy`). */
   get kind(): ErrorKind {
     const carried = this[POLICY_KEY]
     return carried ? kindOfPolicy(carried.kind, 'system', this.known) : errnoKind(this.errno, this.known)

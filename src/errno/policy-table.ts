@@ -3,6 +3,9 @@
 import { ERRNO_POLICY } from '../texts/generated/tables'
 import { own } from '../shared/own'
 
+/** Error classes of this library put their policy under this key, so any copy can read it. */
+export const POLICY_KEY = '@@miniprogram-errno/policy'
+
 /**
  * What to do about a failure:
  * - `retry`: transient; trying again (after `delayMs`) may succeed;
@@ -15,9 +18,6 @@ import { own } from '../shared/own'
  * - `cancel`: the user cancelled; not an error to show;
  * - `none`: nothing the library can advise.
  */
-/** Error classes of this library put their policy under this key, so any copy can read it. */
-export const POLICY_KEY = '@@miniprogram-errno/policy'
-
 export type PolicyKind = 'retry' | 'user' | 'reauth' | 'token' | 'config' | 'fix' | 'unsupported' | 'cancel' | 'none'
 
 export interface ErrorPolicy {
