@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import {
   toErrnoError, ErrnoError, decodeErrno, toWxServerError, WxServerError, toCloudError, CloudError, toHttpApiError, HttpApiError,
-  isRetriable, retryDelay, getGuidance, withRetry, getPolicy,
+  isRetriable, retryDelay, getGuidance, withRetry, getPolicy, errorKind,
 } from '../src/index'
 
 const RUNS = 2000
@@ -67,6 +67,35 @@ describe('toErrnoError', () => {
     expect(delay === undefined || delay >= 0).toBe(true)
     getGuidance(value, { locale: 'en', platform: 'android' })
     expect(typeof getPolicy(value).kind).toBe('string')
+  })
+})
+
+/** wx-shaped failures whose reasons mix the texts data/errno.json knows (errnos and reasonPolicies) with noise. */
+const wxFailure = fc.record({
+  api: fc.constantFrom('navigateTo', 'switchTab', 'openSetting', 'getPhoneNumber', 'request', 'getLocation', 'x'),
+  separator: fc.constantFrom(':fail ', ':fail:', '：fail ', ':fail'),
+  words: fc.array(fc.oneof(
+    fc.constantFrom('can only be invoked by user TAP gesture', 'webview count limit exceed', 'page "a" is not found', 'user deny',
+      'can not navigateTo a tabbar page', 'auth deny', 'timeout', 'not available', 'cannot navigate back at first page'),
+    fc.string({ maxLength: 8 }),
+  ), { maxLength: 3 }),
+  errno: fc.constantFrom(undefined, -1, 5, 103),
+  upper: fc.boolean(),
+}).map(({ api, separator, words, errno, upper }) => {
+  const reason = words.join(' ')
+  const failure: { errMsg: string; errno?: number } = { errMsg: api + separator + (upper ? reason.toUpperCase() : reason) }
+  if (errno !== undefined) failure.errno = errno
+  return failure
+})
+
+describe('policy and kind', () => {
+  property('the error, getPolicy, errorKind and the JSON agree on any wx failure; only errno -1 takes a policy from its reason', wxFailure, (failure) => {
+    const error = toErrnoError(failure)
+    expect(getPolicy(failure)).toEqual(error.policy)
+    expect([errorKind(failure), errorKind(error), error.toJSON().kind]).toEqual([error.kind, error.kind, error.kind])
+    if (error.errno !== -1) expect(error.policy).toEqual(getPolicy({ errno: error.errno, errMsg: 'x:fail' }))
+    // errorFromJSON-style round trip: the JSON's errno and errMsg give the same policy again
+    expect(toErrnoError({ errno: error.errno, errMsg: error.errMsg, api: error.api }, error.api).policy).toEqual(error.policy)
   })
 })
 
