@@ -3,7 +3,7 @@
 
 /** DECODING.policies index -> [what the reason says, why the policy is what it is] (en). */
 const table: ReadonlyArray<readonly [string, string]> = [
-  ["a tap-only API called outside a tap","The API runs only in direct answer to a tap: call it in the tap handler itself (bindtap, a button's open-type, or a modal's success callback), not after an await, a timer or a request."],
+  ["a tap-only API called outside a tap","The API runs only in direct answer to a tap: call it in the tap handler itself (bindtap, or a modal's success callback), not after an await, a timer or a request; or use a button's open-type where there is one."],
   ["the page stack is full","The page stack is full (at most 10 pages): use redirectTo or navigateBack instead of stacking another navigateTo."],
   ["a page not in app.json","The page is not in app.json's pages (or a subpackage's), or its path was read relative to the current page: register the page and start the url with /."],
   ["a tabBar page opened the wrong way","navigateTo and redirectTo cannot open a tabBar page, and switchTab opens nothing else: use switchTab for the pages in app.json's tabBar list, navigateTo or redirectTo for the others."],
