@@ -240,6 +240,21 @@ describe('guidance is true for each code', () => {
     resetGuidanceState()
     await showGuidance({ errno: 1500101, errMsg: 'getBluetoothDevices:fail:not init' }, { wx: createFakeWx() })
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/1500101.*calling code/))
+    // A code mistake with nothing to show the user is told to the developer all the same; a cancel or a user's
+    // refusal is not a mistake, and a code the user can fix has its modal instead.
+    warn.mockClear()
+    const wx = createFakeWx()
+    const shown = await showGuidance({ errMsg: 'openSetting:fail can only be invoked by user TAP gesture.' }, { wx })
+    expect(shown).toMatchObject({ shown: false, reason: 'no-guidance' })
+    await showGuidance({ errno: 1001, errMsg: 'showToast:fail parameter error' }, { wx })
+    expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
+      expect.stringMatching(/TAP gesture.*errno -1.*calling code/),
+      expect.stringMatching(/errno 1001.*calling code/),
+    ])
+    warn.mockClear()
+    await showGuidance({ errMsg: 'getPhoneNumber:fail user deny' }, { wx })
+    await showGuidance({ errMsg: 'navigateTo:fail something new' }, { wx })
+    expect(warn).not.toHaveBeenCalled()
     warn.mockRestore()
   })
 

@@ -2,7 +2,7 @@ import { getGuidance, acknowledge, isSuccess } from './guidance'
 import type { Guidance, GuidanceAction, GuidanceTexts } from './guidance'
 import { currentLocale, normalizeLocale } from './locale'
 import { toErrnoError } from '../errno/normalize'
-import { isCancel } from '../policy/policy'
+import { isCancel, getPolicy } from '../policy/policy'
 import { globalWx } from '../wx/access'
 import { showModal, runGuidanceAction, hasRenderer } from './modal'
 import type { GuidanceActionOutcome } from './modal'
@@ -152,8 +152,9 @@ export function showGuidance(error: unknown, options: ShowGuidanceOptions = {}):
     if (isSuccess(error)) return Promise.resolve({ shown: false, confirmed: false, reason: 'no-guidance' })
     const wxLike = (options.wx as AnyObject | undefined) || globalWx()
     const guidance = prepareGuidance(error, options, wxLike)
+    // A mistake in the calling code: the developer hears of it in the console (the user, a neutral text or nothing).
+    if (guidance ? guidance.source === 'developer-error' : getPolicy(error).kind === 'fix') developerHint(error)
     if (!guidance) return Promise.resolve({ shown: false, confirmed: false, reason: 'no-guidance' })
-    if (guidance.source === 'developer-error') developerHint(error)
     if (!hasRenderer() && (!wxLike || typeof wxLike.showModal !== 'function'))
       return Promise.resolve({ shown: false, confirmed: false, reason: 'no-showModal', guidance })
     const key = String(guidance.errno) + ':' + guidance.source
