@@ -131,7 +131,7 @@ function developerHint(error: unknown): void {
       console.warn(
         '[miniprogram-errno] ' +
           toErrnoError(error).message +
-          ' — a mistake in the calling code (call order or arguments), not something the user can fix.',
+          ' — a mistake in the calling code, not something the user can fix (`miniprogram-errno explain` says more).',
       )
     }
   } catch (ignored) {
