@@ -104,7 +104,7 @@ const minify = () => terser({ ecma: 2017, toplevel: true, keep_classnames: true,
 module.exports = [
   {
     input: Object.assign(
-      { index: 'src/index.miniprogram.ts', beyond: 'src/beyond/errors.ts', catalogue: 'src/texts/index.ts', 'errno-constants': 'src/errno/generated/codes.ts', guidance: 'src/guidance/index.ts', 'get-guidance': 'src/guidance/guidance.ts', readiness: 'src/readiness/index.ts', report: 'src/report/realtime-log.ts', 'api-request': 'src/beyond/apiRequest.ts', events: 'src/promise/events.ts', ble: 'src/promise/ble.ts', retry: 'src/policy/retry.ts' },
+      { index: 'src/index.miniprogram.ts', beyond: 'src/beyond/errors.ts', catalogue: 'src/texts/index.ts', 'errno-constants': 'src/errno/generated/codes.ts', guidance: 'src/guidance/index.ts', 'get-guidance': 'src/guidance/guidance.ts', readiness: 'src/readiness/index.ts', report: 'src/report/realtime-log.ts', 'api-request': 'src/beyond/apiRequest.ts', events: 'src/promise/events.ts', ble: 'src/promise/ble.ts', retry: 'src/policy/retry.ts', cloud: 'src/promise/cloud.ts' },
       textInputs(),
     ),
     // index.js exports the public names only; what guidance.js and the others share with the core is in core.js.

@@ -3,7 +3,8 @@
 // rest are entry files of their own that load on first use:
 // - functions: get-guidance.js (getGuidance), guidance.js (showGuidance), readiness.js, report.js, api-request.js,
 //   events.js, ble.js, retry.js, catalogue.js (lookupErrno, errnoMeaning, allErrnos) and beyond.js (toCloudError,
-//   toWxServerError, toHttpApiError …) behind plain functions below that require them on first call;
+//   toWxServerError, toHttpApiError …) behind plain functions below that require them on first call; cloud.js
+//   (wx.cloud's wrapper: promisifyCloud, and wxp.cloud the first time it is read) behind promise/cloud.miniprogram.ts;
 // - values: the Errno constants (errno-constants.js) and the classes WxServerError, CloudError and HttpApiError
 //   (beyond.js) behind accessors on this module's exports, which require the file on first read.
 // Object.freeze on this module changes nothing (an accessor keeps working on a frozen object); copying the exports
