@@ -403,6 +403,18 @@ describe('reason policies (data/errno.json reasonPolicies): who is to blame when
     expect([legacy.errno, legacy.policy.kind]).toEqual([1500102, 'user'])
   })
 
+  test("requestPayment's reason in err_desc counts when the errMsg has none; explain reads it from the pasted failure", () => {
+    const failure = { errMsg: 'requestPayment:fail', err_code: '-1', err_desc: '支付验证签名失败' }
+    const error = toErrnoError(failure)
+    expect([error.errno, error.policy.kind, error.kind, errorKind(failure)]).toEqual([-1, 'config', 'developer', 'developer'])
+    const explained = JSON.parse(cli(['explain', JSON.stringify(failure), '--json']).text)
+    expect([explained.reason, explained.policy.kind]).toEqual(["the payment's signature failed verification", 'config'])
+    // Only where the errMsg says nothing, and only for requestPayment.
+    expect(toErrnoError({ errMsg: 'requestPayment:fail cancel', err_desc: '支付验证签名失败' }).errno).toBe(1)
+    expect(toErrnoError({ errMsg: 'request:fail', err_desc: '支付验证签名失败' }).kind).toBe('unknown')
+    expect(toErrnoError({ errMsg: 'requestPayment:fail', err_desc: { toString: () => '支付验证签名失败' } }).kind).toBe('unknown')
+  })
+
   test('the policy rides on the error, not on its JSON or its own keys', () => {
     const error = toErrnoError('navigateTo:fail webview count limit exceed')
     expect(Object.keys(error)).not.toContain('@@miniprogram-errno/policy')

@@ -1,6 +1,13 @@
 // What `explain` and `search` find: the catalogue entry, the decode, the policy, the kind and the guidance of an
 // errno, an errMsg, a legacy errCode, a server errcode or a cloud code. index.ts prints it.
-import { toErrnoError, legacyTableName, legacyCodeToErrno, parseErrMsg, reasonPolicyRule } from '../errno/normalize'
+import {
+  toErrnoError,
+  legacyTableName,
+  legacyCodeToErrno,
+  parseErrMsg,
+  reasonPolicyRule,
+  read,
+} from '../errno/normalize'
 import { own } from '../shared/own'
 import { ErrnoError } from '../errno/ErrnoError'
 import { decodeErrno } from '../errno/decode'
@@ -125,9 +132,13 @@ export function explain(input: string, pasted: MiniprogramError | undefined, pla
   }
 }
 
-/** For an errno -1 whose errMsg reason data/errno.json reasonPolicies knows: [what the reason says, why the policy]. */
+/**
+ * For an errno -1 whose reason (in its errMsg, or in err_desc as requestPayment sends it) data/errno.json
+ * reasonPolicies knows: [what the reason says, why the policy].
+ */
 export function reasonPolicyOf(error: ErrnoError): readonly [string, string] | undefined {
-  const rule = error.errno === -1 ? reasonPolicyRule(parseErrMsg(error.errMsg).reason, error.api) : -1
+  const reason = parseErrMsg(error.errMsg).reason || (read(error.cause, 'err_desc') as string)
+  const rule = error.errno === -1 ? reasonPolicyRule(reason, error.api) : -1
   return rule >= 0 ? REASON_POLICY_REASONS()[rule] : undefined
 }
 

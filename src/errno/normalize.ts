@@ -199,6 +199,8 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
   let errCode: number | undefined
   let errMsg: string | undefined
   let note: string | undefined
+  // wx.requestPayment puts its reason in err_desc (`{errMsg: 'requestPayment:fail', err_desc: '支付验证签名失败'}`).
+  let errDesc: unknown
 
   if (typeof reason === 'string') {
     errMsg = reason
@@ -210,6 +212,7 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
     errCode = toInteger(read(reason, 'errCode'))
     const rawErrMsg = read(reason, 'errMsg')
     const rawMessage = read(reason, 'message')
+    errDesc = read(reason, 'err_desc')
     if (typeof rawErrMsg === 'string') errMsg = rawErrMsg
     else if (typeof rawMessage === 'string') errMsg = rawMessage
     // errno 0 on a failure says nothing; anything else that is an errno wins over errCode.
@@ -248,7 +251,7 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
   })
   // A reason with no errno may still say who is to blame and what to do: that policy rides on the error.
   if (errno === UNKNOWN_ERRNO && errMsg !== undefined) {
-    const rule = reasonPolicyRule((parsed || parseErrMsg(errMsg)).reason, api)
+    const rule = reasonPolicyRule((parsed || parseErrMsg(errMsg)).reason || (errDesc as string), api)
     if (rule >= 0) Object.defineProperty(error, POLICY_KEY, { value: decodePolicy(DECODING().policies[rule][1]) })
   }
   return error

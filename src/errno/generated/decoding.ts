@@ -246,6 +246,7 @@ const table: {
     ["^page .+ is not found","f","^(navigateTo|redirectTo|reLaunch|switchTab)$",[" is not foun"]],
     ["can not (navigateto|redirectto) a tabbar page|can not switch to no-tabbar page","f","",[" a tabbar pa","can not swit"]],
     ["cannot navigate back at first page","f","",["cannot navig"]],
+    ["支付验证签名失败|unable to verify signature","c","^requestPayment$",["支付验证签名失败","unable to ve"]],
     ["^user deny$","x","^(getPhoneNumber|getRealtimePhoneNumber)$",["user deny"]],
   ],
 }

@@ -8,6 +8,7 @@ const table: ReadonlyArray<readonly [string, string]> = [
   ["a page not in app.json","The page is not in app.json's pages (or a subpackage's), or its path was read relative to the current page: register the page and start the url with /."],
   ["a tabBar page opened the wrong way","navigateTo and redirectTo cannot open a tabBar page, and switchTab opens nothing else: use switchTab for the pages in app.json's tabBar list, navigateTo or redirectTo for the others."],
   ["back from the first page","The page is the only one on the stack (opened by redirectTo or reLaunch, or from a share or a scan): check getCurrentPages().length and reLaunch the home page instead of navigateBack."],
+  ["the payment's signature failed verification","WeChat Pay could not verify paySign: the app server signs the payment wrongly (algorithm, key, or parameters or signType that differ from the order's). Fix the server's signing; the user can do nothing."],
   ["the phone number refused","The user chose not to share the phone number this time; nothing to fix or open in settings: the button asks again on the next tap."],
 ]
 
