@@ -299,12 +299,7 @@ function generateErrno(files) {
   if (Object.keys(reasons).some((k) => k.length >= 6 && k.slice(0, 6).indexOf('|') >= 0)) throw new Error('an errMsg has a bar in its first six characters')
   // Rules for errMsg reasons besides the catalogue's column, each with examples and a source (in data/errno.json).
   const rules = data.reasonRules.rules.map((r, i) => [r.pattern, r.errno, r.api || '', ruleWords(r, 'reason rule ' + i)])
-  // The policy (class letter, then the retry delay in ms for "r") of a failure nothing decodes, by its reason.
-  const classes = { retry: 'r', user: 'u', fix: 'f', config: 'c', reauth: 'a', token: 't', cancel: 'x', unsupported: 'n', none: '-' }
-  const policyCode = (policy, what) => {
-    if (!policy || !classes[policy.class] || !policy.reason) throw new Error(`${what}: unknown policy class or no reason`)
-    return classes[policy.class] + (policy.delayMs ? policy.delayMs : '')
-  }
+  // The policy of a failure nothing decodes, by its reason.
   const reasonPolicies = data.reasonPolicies.rules
   const policies = reasonPolicies.map((r, i) => [r.pattern, policyCode(r.policy, 'reason policy ' + i), r.api || '', ruleWords(r, 'reason policy ' + i)])
   textTable(files, {
@@ -322,9 +317,11 @@ function generateErrno(files) {
   textTable(files, {
     name: 'LEGACY_DECODING', file: 'errno/generated/legacy-decoding', source: 'legacy.json', depth: 2,
     type: '{\n  tables: ReadonlyArray<readonly [number, number, string, string, string]>\n' +
-      '  errnos: Record<number, number>\n  byReason: ReadonlyArray<readonly [number, string, number, number]>\n}',
+      '  errnos: Record<number, number>\n  byReason: ReadonlyArray<readonly [number, string, number, number]>\n' +
+      '  policies: Record<string, string>\n}',
     doc: 'What decoding a legacy errCode reads: tables: [min errCode, max errCode, key, name, API name pattern]; errnos: legacy errCode -> errno; ' +
-      'byReason: codes that map only when the reason says so [errCode, reason, errno, table index].',
+      'byReason: codes that map only when the reason says so [errCode, reason, errno, table index]; ' +
+      'policies: table key + errCode -> policy code, for codes with no errno twin.',
     value: legacy,
   })
 
@@ -347,6 +344,19 @@ function generateErrno(files) {
       return [r.label, r.policy.reason]
     }),
   })
+}
+
+/** A policy class's letter in the generated tables (data: errno.json codes, reasonPolicies; legacy.json policies). */
+const classes = { retry: 'r', user: 'u', fix: 'f', config: 'c', reauth: 'a', token: 't', cancel: 'x', unsupported: 'n', none: '-' }
+
+/**
+ * A policy carried by an error with no errno (a reason policy, a legacy code's): its class letter, then the retry delay
+ * in ms for "r". ErrnoError.kind reads a carried retry as the network's, so a retry must say `network: true`.
+ */
+function policyCode(policy, what) {
+  if (!policy || !classes[policy.class] || !policy.reason) throw new Error(`${what}: unknown policy class or no reason`)
+  if (policy.class === 'retry' && policy.network !== true) throw new Error(`${what}: a carried retry must be the network's (network: true)`)
+  return classes[policy.class] + (policy.delayMs ? policy.delayMs : '')
 }
 
 /**
@@ -397,6 +407,10 @@ function legacyTables(known, data) {
       if (table < 0) throw new Error(`legacy errCode ${c.errCode}: no table ${c.table}`)
       return [c.errCode, c.onlyWhenReason, c.errno, table]
     }),
+    policies: fromPairs(data.codes.filter((c) => c.policy).map((c) => {
+      if (c.errno !== null) throw new Error(`legacy errCode ${c.errCode}: a policy only for a code with no errno twin (the twin's is used)`)
+      return [c.table + c.errCode, policyCode(c.policy, `legacy errCode ${c.table} ${c.errCode}`)]
+    })),
   }
 }
 

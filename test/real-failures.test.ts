@@ -3,6 +3,7 @@ import * as fs from 'fs'
 import * as path from 'path'
 import {
   toErrnoError, parseErrMsg, getGuidance, showGuidance, resetGuidanceState, isCancel, getPolicy, retryDelay,
+  isRetriable, requiresUserAction,
   toWxServerError, toCloudError, toHttpApiError, requiresReauthorization, requiresServerTokenRefresh, errorKind, allErrnos, errnoMeaning, decodeErrno,
 } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
@@ -419,6 +420,45 @@ describe('reason policies (data/errno.json reasonPolicies): who is to blame when
     const error = toErrnoError('navigateTo:fail webview count limit exceed')
     expect(Object.keys(error)).not.toContain('@@miniprogram-errno/policy')
     expect(JSON.parse(JSON.stringify(error)).kind).toBe('developer')
+  })
+})
+
+describe('legacy errCodes with no errno twin have a policy (data/legacy.json policy)', () => {
+  const legacy = readData('data/legacy.json')
+  const kinds: { [policy: string]: string } = { fix: 'developer', config: 'developer', user: 'user', unsupported: 'system', retry: 'network' }
+  const withPolicy: Array<[string, number, { class: string; reason: string }, string]> = legacy.codes
+    .filter((c: any) => c.policy)
+    .map((c: any) => {
+      const table = legacy.tables.find((t: any) => t.key === c.table)
+      const api = table.apis.split(',')[0].trim()
+      return [c.table, c.errCode, c.policy, api]
+    })
+
+  test('every code without a twin has one, but for those whose source gives no fix', () => {
+    const without = legacy.codes.filter((c: any) => c.errno === null && !c.policy).map((c: any) => c.table + ' ' + c.errCode)
+    expect(without).toEqual(['nfc 13010', 'nfc 13016', 'subscribe 10005', 'soter 90002', 'soter 90007'])
+    expect(withPolicy.length).toBe(26)
+  })
+
+  test.each(withPolicy)('%s %d: its policy and kind, errno -1, whatever errMsg comes with it', (_table, errCode, policy, api) => {
+    for (const failure of [{ errMsg: api + ':fail', errCode }, { errMsg: api + ':fail:something', errCode }]) {
+      const error = toErrnoError(failure)
+      expect([error.errno, error.policy.kind, getPolicy(failure).kind, error.kind]).toEqual([-1, policy.class, policy.class, kinds[policy.class]])
+    }
+    // No errMsg: the API given says which table the number is read from.
+    expect(toErrnoError({ errCode }, api).policy.kind).toBe(policy.class)
+  })
+
+  test("read only where the API sends the table: 20004 is requestSubscribeMessage's, 10004 with a Bluetooth API is its twin", () => {
+    const off = { errMsg: 'requestSubscribeMessage:fail The main switch is switched off', errCode: 20004 }
+    expect([requiresUserAction(off), errorKind(off)]).toEqual([true, 'user'])
+    expect([isRetriable({ errMsg: 'requestSubscribeMessage:fail:Request list fail', errCode: 10002 }), errorKind({ errMsg: 'requestSubscribeMessage:fail:Request list fail', errCode: 10002 })]).toEqual([true, 'network'])
+    const bluetooth = toErrnoError({ errMsg: 'openBluetoothAdapter:fail', errCode: 10004 })
+    expect([bluetooth.errno, bluetooth.policy]).toEqual([1500103, getPolicy({ errno: 1500103, errMsg: 'x:fail' })])
+    // Another API's own 20004 (not the subscription table's) has no policy.
+    expect(toErrnoError({ errMsg: 'playBackgroundAudio:fail', errCode: 20004 }).policy.kind).toBe('none')
+    // A reason that decodes to an errno wins over the legacy policy.
+    expect(toErrnoError({ errMsg: 'requestSubscribeMessage:fail timeout', errCode: 20001 }).errno).toBe(5)
   })
 })
 

@@ -72,7 +72,10 @@ export class ErrnoError extends MiniprogramError {
   readonly specific: number
   /** true when the catalogue has this errno. */
   readonly known: boolean
-  /** For errno -1: the policy its reason gives, when data/errno.json reasonPolicies has one (set by toErrnoError). */
+  /**
+   * For errno -1: the policy its legacy errCode (data/legacy.json) or its reason (data/errno.json reasonPolicies)
+   * gives, when there is one (set by toErrnoError).
+   */
   declare readonly [POLICY_KEY]?: ErrorPolicy
 
   constructor(given: ErrnoErrorInit) {
@@ -112,7 +115,8 @@ export class ErrnoError extends MiniprogramError {
   /** Who or what the failure comes from (see ErrorKind), from its policy (see `policy`). */
   get kind(): ErrorKind {
     const carried = this[POLICY_KEY]
-    return carried ? kindOfPolicy(carried.kind, 'system', this.known) : errnoKind(this.errno, this.known)
+    // A carried retry is a network problem (scripts/generate.js holds the data to that).
+    return carried ? kindOfPolicy(carried.kind, 'network', this.known) : errnoKind(this.errno, this.known)
   }
 
   /** What to do about it, from the catalogue's policy for the errno (for errno -1, from the reason when it says). */

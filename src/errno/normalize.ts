@@ -201,6 +201,8 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
   let note: string | undefined
   // wx.requestPayment puts its reason in err_desc (`{errMsg: 'requestPayment:fail', err_desc: '支付验证签名失败'}`).
   let errDesc: unknown
+  // The policy of a legacy errCode with no errno twin (data/legacy.json), when the API sends its table.
+  let legacyPolicy: string | undefined
 
   if (typeof reason === 'string') {
     errMsg = reason
@@ -231,6 +233,7 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
         : sendsTable(table, api)
           ? 'legacy errCode ' + errCode + ' of the ' + table[3] + ' has no errno equivalent'
           : 'errCode ' + errCode + ' is ' + api + "'s own code, not a code of the " + table[3]
+      if (table && sendsTable(table, api)) legacyPolicy = own(LEGACY_DECODING().policies, table[2] + errCode)
     }
   }
   if ((errno === undefined || errno === 0) && parsed && parsed.reason) {
@@ -249,10 +252,15 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
     cause: given,
     note,
   })
-  // A reason with no errno may still say who is to blame and what to do: that policy rides on the error.
-  if (errno === UNKNOWN_ERRNO && errMsg !== undefined) {
-    const rule = reasonPolicyRule((parsed || parseErrMsg(errMsg)).reason || (errDesc as string), api)
-    if (rule >= 0) Object.defineProperty(error, POLICY_KEY, { value: decodePolicy(DECODING().policies[rule][1]) })
+  // A failure with no errno may still say who is to blame and what to do, by its legacy errCode or its reason: that
+  // policy rides on the error.
+  if (errno === UNKNOWN_ERRNO) {
+    let code = legacyPolicy
+    if (code === undefined && errMsg !== undefined) {
+      const rule = reasonPolicyRule((parsed || parseErrMsg(errMsg)).reason || (errDesc as string), api)
+      if (rule >= 0) code = DECODING().policies[rule][1]
+    }
+    if (code !== undefined) Object.defineProperty(error, POLICY_KEY, { value: decodePolicy(code) })
   }
   return error
 }

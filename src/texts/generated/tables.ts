@@ -49,7 +49,7 @@ export const ERRMSG = /*#__PURE__*/ table(() => ERRMSG_TABLE)
 /** What decoding an errMsg-only failure reads: reasons: the errMsg column for the codes such a failure can carry, its other spellings and the legacy tables' texts of their twins, normalised (lower case, single spaces, no trailing full stop) -> errno, or the errnos in column order; heads: the first six characters of those texts, between bars; families: [words an API name contains, whole API names, errno prefixes]; rules: [pattern on the lower-cased reason, errno, API name pattern or '', words (a text the pattern matches contains one of them; [] = not known)]; policies: the same for the policy of a failure nothing decodes, with a policy code in place of the errno. */
 export const DECODING = /*#__PURE__*/ table(() => DECODING_TABLE)
 
-/** What decoding a legacy errCode reads: tables: [min errCode, max errCode, key, name, API name pattern]; errnos: legacy errCode -> errno; byReason: codes that map only when the reason says so [errCode, reason, errno, table index]. */
+/** What decoding a legacy errCode reads: tables: [min errCode, max errCode, key, name, API name pattern]; errnos: legacy errCode -> errno; byReason: codes that map only when the reason says so [errCode, reason, errno, table index]; policies: table key + errCode -> policy code, for codes with no errno twin. */
 export const LEGACY_DECODING = /*#__PURE__*/ table(() => LEGACY_DECODING_TABLE)
 
 /** errno -> policy: a class letter (r retry, u user action, f fix the code, c configuration, a re-authorise, t server token, x cancel, n unsupported), then the retry delay in ms for "r". Codes with no advice are absent. */
