@@ -424,6 +424,11 @@ function generateLegacy(files) {
     value: fromPairs(data.codes.filter((c) => { const own = ownTable(data, c.errCode); return !own || own.key === c.table })
       .map((c) => [c.errCode, [c.table, c.errMsg, c.zh_CN, toTraditional(c.zh_CN), c.en]])),
   })
+  textTable(files, {
+    name: 'LEGACY_POLICY_REASONS', file: 'texts/generated/legacy-policy-reasons', source: 'legacy.json', cliOnly: true,
+    type: 'Record<string, string>', doc: 'Table key + errCode -> why the policy of a legacy code with no errno twin is what it is (en).',
+    value: fromPairs(data.codes.filter((c) => c.policy).map((c) => [c.table + c.errCode, c.policy.reason])),
+  })
 }
 
 /** The member names of Wx as last generated (src/testing/generated/wx-members.ts). */

@@ -447,6 +447,8 @@ describe('legacy errCodes with no errno twin have a policy (data/legacy.json pol
     }
     // No errMsg: the API given says which table the number is read from.
     expect(toErrnoError({ errCode }, api).policy.kind).toBe(policy.class)
+    const explained = JSON.parse(cli(['explain', JSON.stringify({ errMsg: api + ':fail', errCode }), '--json']).text)
+    expect([explained.errno, explained.policy.kind, explained.policy.reason, explained.blame]).toEqual([-1, policy.class, policy.reason, kinds[policy.class]])
   })
 
   test("read only where the API sends the table: 20004 is requestSubscribeMessage's, 10004 with a Bluetooth API is its twin", () => {

@@ -4,6 +4,7 @@ import {
   toErrnoError,
   legacyTableName,
   legacyCodeToErrno,
+  legacyTable,
   parseErrMsg,
   reasonPolicyRule,
   read,
@@ -22,6 +23,7 @@ import {
   LEGACY_TEXTS,
   ERRNO_POLICY_REASONS,
   REASON_POLICY_REASONS,
+  LEGACY_POLICY_REASONS,
   BEYOND_POLICY_REASONS,
 } from '../texts/generated/tables'
 import { toWxServerError, WxServerError } from '../beyond/WxServerError'
@@ -125,11 +127,17 @@ export function explain(input: string, pasted: MiniprogramError | undefined, pla
     policy: {
       kind: policy.kind,
       delayMs: policy.delayMs,
-      reason: byReason ? byReason[1] : ERRNO_POLICY_REASONS()[error.errno],
+      reason: byReason ? byReason[1] : ERRNO_POLICY_REASONS()[error.errno] || legacyPolicyReason(error),
     },
     blame: error.kind,
     guidance,
   }
+}
+
+/** Why a legacy errCode with no errno twin has its policy (data/legacy.json), for the table its API sends. */
+function legacyPolicyReason(error: ErrnoError): string | undefined {
+  const table = error.errno === -1 && error.errCode !== undefined ? legacyTable(error.errCode, error.api) : undefined
+  return table ? own(LEGACY_POLICY_REASONS(), table[2] + error.errCode) : undefined
 }
 
 /**

@@ -14,6 +14,7 @@ import ERRNO_POLICY_TABLE from '../../policy/generated/errno-policy'
 import ERRNO_POLICY_REASONS_TABLE from './policy-reasons'
 import REASON_POLICY_REASONS_TABLE from './reason-policy-reasons'
 import LEGACY_TEXTS_TABLE from './legacy-texts'
+import LEGACY_POLICY_REASONS_TABLE from './legacy-policy-reasons'
 import GUIDANCE_TEXTS_ZH_CN_TABLE from '../../guidance/generated/guidance.zh_CN'
 import GUIDANCE_TEXTS_ZH_TW_TABLE from '../../guidance/generated/guidance.zh_TW'
 import GUIDANCE_TEXTS_EN_TABLE from '../../guidance/generated/guidance.en'
@@ -63,6 +64,9 @@ export const REASON_POLICY_REASONS = /*#__PURE__*/ table(() => REASON_POLICY_REA
 
 /** Legacy errCode -> [table key, errMsg, zh_CN, zh_TW, en]. */
 export const LEGACY_TEXTS = /*#__PURE__*/ table(() => LEGACY_TEXTS_TABLE)
+
+/** Table key + errCode -> why the policy of a legacy code with no errno twin is what it is (en). */
+export const LEGACY_POLICY_REASONS = /*#__PURE__*/ table(() => LEGACY_POLICY_REASONS_TABLE)
 
 /** template -> [title, content, confirmText, cancelText, manual path on iOS, manual path on Android ('' = the iOS one)] (zh_CN). */
 export const GUIDANCE_TEXTS_ZH_CN = /*#__PURE__*/ table(() => GUIDANCE_TEXTS_ZH_CN_TABLE)
