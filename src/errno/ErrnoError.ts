@@ -119,7 +119,7 @@ export class ErrnoError extends MiniprogramError {
     return carried ? kindOfPolicy(carried.kind, 'network', this.known) : errnoKind(this.errno, this.known)
   }
 
-  /** What to do about it, from the catalogue's policy for the errno (for errno -1, from the reason when it says). */
+  /** What to do about it: the catalogue's policy for the errno; for errno -1, its legacy errCode's or its reason's. */
   get policy(): ErrorPolicy {
     return this[POLICY_KEY] || errnoPolicy(this.errno)
   }
