@@ -30,6 +30,14 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
   let nextTask = 0
   // How many taps are under way: fake.tap(fn), and a modal's or a payment's success callback.
   let taps = 0
+  const asTap = <T>(fn: () => T): T => {
+    taps++
+    try {
+      return fn()
+    } finally {
+      taps--
+    }
+  }
 
   const schedule = (fn: () => void) => {
     if (options.timing === 'sync') fn()
@@ -97,15 +105,13 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
           if (typeof call.fail === 'function') call.fail(shaped)
           if (typeof call.complete === 'function') call.complete(shaped)
         } else {
-          // The user's tap on a modal's button, or a payment just made, lets a tap-only API run in the callback.
-          const tapped = api === 'showModal' || api === 'requestPayment'
-          if (tapped) taps++
-          try {
+          const answer = () => {
             if (typeof call.success === 'function') call.success(result)
             if (typeof call.complete === 'function') call.complete(result)
-          } finally {
-            if (tapped) taps--
           }
+          // The user's tap on a modal's button, or a payment just made, lets a tap-only API run in the callback.
+          if (api === 'showModal' || api === 'requestPayment') asTap(answer)
+          else answer()
         }
       })
       if (NETWORK_APIS.indexOf(' ' + api + ' ') >= 0) return makeTask(api)
@@ -180,14 +186,7 @@ export function createFakeWx(options: FakeWxOptions = {}): FakeWx {
       Object.assign(state, next, next.scopes ? { scopes: Object.assign({}, next.scopes) } : {})
     },
     emit,
-    tap: <T>(fn: () => T): T => {
-      taps++
-      try {
-        return fn()
-      } finally {
-        taps--
-      }
-    },
+    tap: asTap,
     listenerCount: (event: string) => (listeners[event] || []).length,
     canIUse: (schema: string) => missing.indexOf(' ' + String(schema).split('.')[0] + ' ') < 0,
     getAppBaseInfo: () => ({ SDKVersion, language: options.language || 'zh_CN', version: '8.0.50', theme: 'light' }),
