@@ -404,6 +404,13 @@ describe('reason policies (data/errno.json reasonPolicies): who is to blame when
     expect([legacy.errno, legacy.policy.kind]).toEqual([1500102, 'user'])
   })
 
+  test('explain gives the reason that set the policy: a legacy errCode comes before the errMsg, as in toErrnoError', () => {
+    const failure = { errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.', errCode: 10004 }
+    const legacyReason = readData('data/legacy.json').codes.find((c: any) => c.table === 'subscribe' && c.errCode === 10004).policy.reason
+    const explained = JSON.parse(cli(['explain', JSON.stringify(failure), '--json']).text)
+    expect([explained.reason, explained.policy.kind, explained.policy.reason]).toEqual([undefined, 'fix', legacyReason])
+  })
+
   test("requestPayment's reason in err_desc counts when the errMsg has none; explain reads it from the pasted failure", () => {
     const failure = { errMsg: 'requestPayment:fail', err_code: '-1', err_desc: '支付验证签名失败' }
     const error = toErrnoError(failure)

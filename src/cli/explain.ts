@@ -142,11 +142,15 @@ function legacyPolicyReason(error: ErrnoError): string | undefined {
 
 /**
  * For an errno -1 whose reason (in its errMsg, or in err_desc as requestPayment sends it) data/errno.json
- * reasonPolicies knows: [what the reason says, why the policy].
+ * reasonPolicies knows: [what the reason says, why the policy]. Undefined when its legacy errCode's policy set the
+ * error's instead: toErrnoError reads the errCode first.
  */
 export function reasonPolicyOf(error: ErrnoError): readonly [string, string] | undefined {
-  const reason = parseErrMsg(error.errMsg).reason || (read(error.cause, 'err_desc') as string)
-  const rule = error.errno === -1 ? reasonPolicyRule(reason, error.api) : -1
+  if (error.errno !== -1 || legacyPolicyReason(error) !== undefined) return undefined
+  const rule = reasonPolicyRule(
+    parseErrMsg(error.errMsg).reason || (read(error.cause, 'err_desc') as string),
+    error.api,
+  )
   return rule >= 0 ? REASON_POLICY_REASONS()[rule] : undefined
 }
 
