@@ -57,6 +57,19 @@ export function decodePolicy(code: string | undefined): ErrorPolicy {
   return policy
 }
 
+/** The policy a failure carries itself (this library's errors, under POLICY_KEY), or undefined. Never throws. */
+export function carriedPolicy(err: unknown): ErrorPolicy | undefined {
+  if (err !== null && typeof err === 'object') {
+    try {
+      const carried = (err as { [key: string]: unknown })[POLICY_KEY] as ErrorPolicy | undefined
+      if (carried && typeof carried.kind === 'string') return carried
+    } catch (error) {
+      // a proxy that throws: none carried
+    }
+  }
+  return undefined
+}
+
 /** The policy of an errno, from the catalogue. */
 export function errnoPolicy(errno: number): ErrorPolicy {
   const table = ERRNO_POLICY()

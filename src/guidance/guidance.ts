@@ -16,9 +16,9 @@ import { own } from '../shared/own'
 import { uniPairFailure, isUniSuccessPair } from '../errno/frameworks'
 import { splitErrno, categoryKey } from '../errno/codes'
 import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
-import { globalWx } from '../wx/access'
-import { GUIDANCE_KEY, getPolicy, type PolicyKind } from '../policy/policy'
-import type { AnyObject } from '../wx/access'
+import { globalWx, type AnyObject } from '../wx/access'
+import { GUIDANCE_KEY } from '../policy/policy'
+import { carriedPolicy, type PolicyKind } from '../errno/policy-table'
 import type { Locale } from '../errno/types'
 
 /** What the confirm button does: a wx API that gets the user to the fix, or `retry`. */
@@ -239,7 +239,7 @@ export function getGuidance(errorOrErrno: unknown, options: GuidanceOptions = {}
   if (isSuccess(errorOrErrno)) return undefined
   const error = toErrnoError(errorOrErrno)
   const errno = error.errno
-  const kind = getPolicy(errorOrErrno).kind
+  const kind = (carriedPolicy(errorOrErrno) || error.policy).kind // its own (server, cloud, HTTP), else decoded above
   // Cancels (the user's, or the app's own task.abort()) are not failures to show.
   if (NO_GUIDANCE.indexOf(errno) >= 0 || kind === 'cancel') return undefined
   const wxLike = (options.wx as AnyObject | undefined) || globalWx()

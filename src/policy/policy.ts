@@ -1,4 +1,4 @@
-import { decodePolicy, errnoPolicy, POLICY_KEY } from '../errno/policy-table'
+import { decodePolicy, errnoPolicy, carriedPolicy, POLICY_KEY } from '../errno/policy-table'
 import type { ErrorPolicy, PolicyKind, ErrorKind } from '../errno/policy-table'
 
 export { decodePolicy, errnoPolicy, POLICY_KEY }
@@ -12,15 +12,7 @@ export const GUIDANCE_KEY = '@@miniprogram-errno/guidance'
 
 /** The policy of any failure: an ErrnoError, a server/cloud/HTTP error of this library, or a raw object. */
 export function getPolicy(err: unknown): ErrorPolicy {
-  if (err !== null && typeof err === 'object') {
-    try {
-      const carried = (err as { [key: string]: unknown })[POLICY_KEY] as ErrorPolicy | undefined
-      if (carried && typeof carried.kind === 'string') return carried
-    } catch (error) {
-      // a proxy that throws: fall through to the errno
-    }
-  }
-  return toErrnoError(err).policy
+  return carriedPolicy(err) || toErrnoError(err).policy
 }
 
 /** true when trying again may succeed (time-outs, network faults, rate limits, busy servers). */
