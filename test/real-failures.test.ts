@@ -383,7 +383,7 @@ describe('reason policies (data/errno.json reasonPolicies): who is to blame when
     expect(cli(['explain', example]).text).toContain('  reason     ' + rule.label + '\n')
   })
 
-  test('before this, each of them read as unknown; an unrelated reason still does', () => {
+  test('a reason no policy knows still reads as unknown', () => {
     const other = toErrnoError({ errMsg: 'navigateTo:fail something new' })
     expect([other.kind, other.policy.kind, getPolicy(other).kind]).toEqual(['unknown', 'none', 'none'])
   })
