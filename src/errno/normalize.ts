@@ -199,8 +199,6 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
   let errCode: number | undefined
   let errMsg: string | undefined
   let note: string | undefined
-  // wx.requestPayment puts its reason in err_desc (`{errMsg: 'requestPayment:fail', err_desc: '支付验证签名失败'}`).
-  let errDesc: unknown
   // The policy of a legacy errCode with no errno twin (data/legacy.json), when the API sends its table.
   let legacyPolicy: string | undefined
 
@@ -214,7 +212,6 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
     errCode = toInteger(read(reason, 'errCode'))
     const rawErrMsg = read(reason, 'errMsg')
     const rawMessage = read(reason, 'message')
-    errDesc = read(reason, 'err_desc')
     if (typeof rawErrMsg === 'string') errMsg = rawErrMsg
     else if (typeof rawMessage === 'string') errMsg = rawMessage
     // errno 0 on a failure says nothing; anything else that is an errno wins over errCode.
@@ -257,7 +254,10 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
   if (errno === UNKNOWN_ERRNO) {
     let code = legacyPolicy
     if (code === undefined && errMsg !== undefined) {
-      const rule = reasonPolicyRule((parsed || parseErrMsg(errMsg)).reason || (errDesc as string), api)
+      // wx.requestPayment puts its reason in err_desc (`{errMsg: 'requestPayment:fail', err_desc: '支付验证签名失败'}`),
+      // read here only, off the path of the failures that decode.
+      const ownReason = (parsed || parseErrMsg(errMsg)).reason || (read(reason, 'err_desc') as string)
+      const rule = reasonPolicyRule(ownReason, api)
       if (rule >= 0) code = DECODING().policies[rule][1]
     }
     if (code !== undefined) Object.defineProperty(error, POLICY_KEY, { value: decodePolicy(code) })
