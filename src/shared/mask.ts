@@ -90,7 +90,16 @@ const buildPatterns = (): ReadonlyArray<MaskPattern> => [
   ],
 ]
 
-const MAY_HOLD_SECRET = /token|secret|passw|pwd|key|code|ticket|sign|auth|cookie|credential|bearer|basic|digest|@/i
+// What a text must contain (lower case) for any pattern to run: each pattern's words or marks hold one. A string
+// search, not a regular
+// expression: every failure's errMsg is tested, and V8 compiles a regular expression on its first run and again,
+// to machine code, on its second (docs/performance.md).
+const SECRET_WORDS = KEY_WORDS.concat(['auth', 'bearer', 'basic', 'digest', '@'])
+
+/** true when a text contains a word a secret's name or scheme has, in any case. */
+function mayHoldSecret(text: string): boolean {
+  return containsAny(text.toLowerCase(), SECRET_WORDS)
+}
 
 /** Replaces the values of secret-looking parameters, headers, JSON fields and URL credentials with `***`. */
 export function maskSecrets(text: string): string {
@@ -103,10 +112,11 @@ export function maskWithEveryPattern(text: string): string {
 }
 
 function mask(text: string, every: boolean): string {
-  if (typeof text !== 'string' || !MAY_HOLD_SECRET.test(text)) return text // the common case: nothing to mask
+  if (typeof text !== 'string') return text
+  let lower = text.toLowerCase()
+  if (!every && !containsAny(lower, SECRET_WORDS)) return text // the common case: nothing to mask
   if (!patterns) patterns = buildPatterns()
   let out = text
-  let lower = text.toLowerCase()
   for (const [pattern, replacement, words, marks] of patterns) {
     if (!every && (!containsAny(lower, words) || (marks && !containsAny(lower, marks)))) continue
     pattern.lastIndex = 0
@@ -154,6 +164,6 @@ const MAX_MASKED_FIELD = 100000
  * secret is cut to 100,000 characters first (a huge text with nothing to mask is kept whole).
  */
 export function maskedField(text: string): string {
-  if (text.length <= MAX_MASKED_FIELD || !MAY_HOLD_SECRET.test(text)) return maskSecrets(text)
+  if (text.length <= MAX_MASKED_FIELD || !mayHoldSecret(text)) return maskSecrets(text)
   return maskSecrets(truncate(text, MAX_MASKED_FIELD))
 }
