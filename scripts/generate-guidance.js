@@ -1,6 +1,6 @@
 // data/guidance.json -> src/guidance/generated/ (called by scripts/generate.js)
 'use strict'
-module.exports = function generateGuidance(files, { readJson, toTraditional, header, numberTable, textTable, js }) {
+module.exports = function generateGuidance(files, { readJson, toTraditional, header, numberTable, textTable, js, ruleWords }) {
   const data = readJson('guidance.json')
   const errnoData = readJson('errno.json')
   const known = new Set(errnoData.codes.map((c) => c.errno))
@@ -28,11 +28,9 @@ module.exports = function generateGuidance(files, { readJson, toTraditional, hea
     if (t.action && t.action !== 'retry' && !t.manual) throw new Error(`template ${id}: action ${t.action} needs a manual text`)
   }
   const reasons = (data.reasons ? data.reasons.rules : []).map((r, i) => {
-    if (!r.source || !r.examples || !r.examples.length) throw new Error(`guidance reason ${i} (${r.pattern}) needs examples and a source`)
-    new RegExp(r.pattern) // throws on a bad pattern
-    if (r.api) new RegExp(r.api)
+    const words = ruleWords(r, `guidance reason ${i}`)
     if (r.template && !templates[r.template]) throw new Error(`guidance reason ${r.pattern}: no template ${r.template}`)
-    return [r.pattern, r.api || '', r.template || '']
+    return [r.pattern, r.template || '', r.api || '', words]
   })
   const h = header('guidance.json')
   files['src/guidance/generated/guidance-map.ts'] = h +
@@ -41,8 +39,8 @@ module.exports = function generateGuidance(files, { readJson, toTraditional, hea
     Object.entries(templates).map(([id, t]) => `  ${js(id)}: ${js([t.action || '', t.icon])},`).join('\n') + '\n}\n\n' +
     `/** errno -> iOS \`state\` of the failure -> template (openBluetoothAdapter: 2 unsupported, 3 unauthorized). */\nexport const GUIDANCE_BY_STATE: Record<number, Record<string, string>> = ${js(iosState)}\n\n` +
     `/** Legacy errCodes with no errno twin -> template. */\nexport const GUIDANCE_LEGACY_CODES: Record<number, string> = ${js(legacyCodes)}\n\n` +
-    `/** By the errMsg reason, before the errno: [pattern on the lower-cased reason, API name pattern or '', template or '' for none]. */\n` +
-    `export const GUIDANCE_REASONS: ReadonlyArray<readonly [string, string, string]> = ${js(reasons)}\n\n` +
+    `/**\n * By the errMsg reason, before the errno: [pattern on the lower-cased reason, template or '' for none, API name pattern\n * or '', words (a reason the pattern matches contains one of them; [] = not known)], as DECODING's rules.\n */\n` +
+    `export const GUIDANCE_REASONS: ReadonlyArray<readonly [string, string, string, ReadonlyArray<string>]> = ${js(reasons)}\n\n` +
     `/** Codes that get no guidance on purpose. */\nexport const NO_GUIDANCE: ReadonlyArray<number> = ${js(Object.keys(data.noGuidance).map(Number))}\n\n` +
     `/** Fallbacks for codes without their own entry: by category key, by legacy table, by API name. */\n` +
     `export const CATEGORY_FALLBACK: Record<string, string> = ${js(data.categoryFallback)}\n` +

@@ -360,7 +360,8 @@ function policyCode(policy, what) {
 }
 
 /**
- * The words of a reason rule or reason policy of data/errno.json (see requiredWords), after checking that it has
+ * The words of a reason rule or reason policy of data/errno.json, or a guidance reason of data/guidance.json (see
+ * requiredWords), after checking that it has
  * examples and a source, that its patterns compile and that every example has one of the words (that each example
  * decodes as the rule says is test/real-failures.test.ts's to check).
  */
@@ -488,7 +489,7 @@ function textTableInputs() {
   return Object.fromEntries(TEXT_TABLES.filter((t) => !t.cliOnly).map((t) => [`texts/${path.posix.basename(t.file)}`, `src/${t.file}.ts`]))
 }
 
-const context = { readJson, toTraditional, header, numberTable, literal, textTable, fromPairs, js }
+const context = { readJson, toTraditional, header, numberTable, literal, textTable, fromPairs, js, ruleWords }
 const generators = [generateErrno, generateLegacy, generateWxMembers, require('./generate-guidance.js'), require('./generate-beyond.js')]
 
 function generateAll() {

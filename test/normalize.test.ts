@@ -2,6 +2,7 @@ import * as fs from 'fs'
 import * as path from 'path'
 import fc from 'fast-check'
 import { DECODING } from '../src/texts/generated/tables'
+import { GUIDANCE_REASONS } from '../src/guidance/generated/guidance-map'
 import { normalizeReason, errnoFromCatalogue } from '../src/errno/catalogue-match'
 import { toErrnoError, ErrnoError, isErrnoError, parseErrMsg, legacyCodeToErrno, legacyTableName, UNKNOWN_ERRNO, lookupErrno, getGuidance } from '../src/index'
 
@@ -229,8 +230,10 @@ describe('the words a reason rule needs (requiredWords, scripts/generate.js)', (
   })
 
   test('a text a rule matches has one of its words (random texts around each rule\'s words and examples)', () => {
-    const { rules } = DECODING()
+    // The decoding rules, the reason policies and the guidance reasons (data/guidance.json): the same shape.
+    const rules = [...DECODING().rules, ...(DECODING().policies || []), ...GUIDANCE_REASONS]
     const pieces = ['time', 'out', ' ', 'ed', 'auth', 'orize', 'deny', 'denied', 'user ', 'cancel', 'l', 'abort', 'x']
+    pieces.push('ssl', 'hand', 'shake', 'cert', '_authority', 'err_', 'main', 'switch', 'is', 'switched off', 'tap')
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (parts) => {
         const text = parts.join('')

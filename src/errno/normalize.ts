@@ -48,19 +48,24 @@ export function parseErrMsg(errMsg: string): ParsedErrMsg {
 export type LegacyTable = readonly [number, number, string, string, RegExp]
 
 let compiledTables: LegacyTable[] | undefined
-const compiledRules: { [list: string]: Array<readonly [RegExp, RegExp | undefined] | undefined> } = {}
+
+/** A reason rule as generated: [pattern on the lower-cased reason, what it gives, API name pattern or '', words]. */
+export type ReasonRule = readonly [string, unknown, string, ReadonlyArray<string>]
+/** Each rule's patterns, compiled the first time a reason with one of its words meets it. */
+export type CompiledRules = Array<readonly [RegExp, RegExp | undefined] | undefined>
+const compiledRules: { [list: string]: CompiledRules } = {}
 
 /**
- * The index of the first rule of DECODING's `list` that matches a lower-cased reason (and `api`, for a rule limited to
- * some APIs), or -1: `rules` (data/errno.json reasonRules), the generic reasons that older base libraries and the
- * operating systems send without an errno, tried after the catalogue's own errMsg column (see errnoFromCatalogue);
- * `policies` (reasonPolicies), who is to blame for a reason nothing decodes. Each with its examples and source in
- * data/errno.json. A rule's regular expressions are compiled the first time it is tried, and only for a reason with one
- * of its words (generated from it); the search stops at the first rule that matches.
+ * The index of the first of `rules` that matches a lower-cased reason (and `api`, for a rule limited to some APIs), or
+ * -1. A rule's regular expressions are compiled the first time it is tried, and only for a reason with one of its
+ * words (generated from it); the search stops at the first rule that matches.
  */
-function firstRule(list: 'rules' | 'policies', text: string, api: string | undefined): number {
-  const rules: ReadonlyArray<readonly [string, unknown, string, ReadonlyArray<string>]> = DECODING()[list] || []
-  const compiled = compiledRules[list] || (compiledRules[list] = [])
+export function firstMatchingRule(
+  rules: ReadonlyArray<ReasonRule>,
+  compiled: CompiledRules,
+  text: string,
+  api: string | undefined,
+): number {
   for (let i = 0; i < rules.length; i++) {
     const [pattern, , apiPattern, words] = rules[i]
     if (words && words.length && !containsAny(text, words)) continue
@@ -68,6 +73,16 @@ function firstRule(list: 'rules' | 'policies', text: string, api: string | undef
     if (rule[0].test(text) && (!rule[1] || (api !== undefined && rule[1].test(api)))) return i
   }
   return -1
+}
+
+/**
+ * The first rule of DECODING's `list` that matches (see firstMatchingRule): `rules` (data/errno.json reasonRules), the
+ * generic reasons that older base libraries and the operating systems send without an errno, tried after the
+ * catalogue's own errMsg column (see errnoFromCatalogue); `policies` (reasonPolicies), who is to blame for a reason
+ * nothing decodes. Each with its examples and source in data/errno.json.
+ */
+function firstRule(list: 'rules' | 'policies', text: string, api: string | undefined): number {
+  return firstMatchingRule(DECODING()[list] || [], compiledRules[list] || (compiledRules[list] = []), text, api)
 }
 
 /** The legacy errCode tables of LEGACY_DECODING (data/legacy.json), their API patterns compiled once. */

@@ -11,7 +11,8 @@ import {
   GUIDANCE_LEGACY_CODES,
 } from './generated/guidance-map'
 import { GUIDANCE_TEXTS_ZH_CN, GUIDANCE_TEXTS_ZH_TW, GUIDANCE_TEXTS_EN } from '../texts/generated/tables'
-import { toErrnoError, read, legacyTable, parseErrMsg } from '../errno/normalize'
+import { toErrnoError, read, legacyTable, parseErrMsg, firstMatchingRule } from '../errno/normalize'
+import type { CompiledRules } from '../errno/normalize'
 import { own } from '../shared/own'
 import { uniPairFailure, isUniSuccessPair } from '../errno/frameworks'
 import { splitErrno, categoryKey } from '../errno/codes'
@@ -154,22 +155,13 @@ export function isSuccess(value: unknown): boolean {
   return !!parsed.api && !parsed.failed
 }
 
-let reasonPatterns: Array<readonly [RegExp, RegExp | undefined, string]> | undefined
+const reasonPatterns: CompiledRules = []
 
 /** [template, source] by the errMsg reason (data/guidance.json reasons): '' as the template means no guidance. */
 function templateForReason(errMsg: string, api: string | undefined): [string, string] | undefined {
-  if (!reasonPatterns)
-    reasonPatterns = GUIDANCE_REASONS.map(
-      ([pattern, apiPattern, id]) =>
-        [new RegExp(pattern), apiPattern ? new RegExp(apiPattern) : undefined, id] as const,
-    )
   const reason = parseErrMsg(errMsg).reason.toLowerCase()
-  if (!reason) return undefined
-  for (const [pattern, apiPattern, id] of reasonPatterns) {
-    if (pattern.test(reason) && (!apiPattern || (api !== undefined && apiPattern.test(api))))
-      return [id, 'reason:' + id]
-  }
-  return undefined
+  const i = reason ? firstMatchingRule(GUIDANCE_REASONS, reasonPatterns, reason, api) : -1
+  return i < 0 ? undefined : [GUIDANCE_REASONS[i][1], 'reason:' + GUIDANCE_REASONS[i][1]]
 }
 
 /**

@@ -195,8 +195,11 @@ export const GUIDANCE_BY_STATE: Record<number, Record<string, string>> = {"15001
 /** Legacy errCodes with no errno twin -> template. */
 export const GUIDANCE_LEGACY_CODES: Record<number, string> = {"10001":"developer-error","10002":"network-offline","10003":"network-offline","10004":"developer-error","10013":"developer-error","11002":"gps-off","11003":"developer-error","11004":"developer-error","11006":"developer-error","12001":"wifi-unsupported","13003":"developer-error","13005":"developer-error","13011":"developer-error","20001":"developer-error","20002":"developer-error","20003":"developer-error","20004":"subscribe-off","20005":"feature-unavailable","20013":"developer-error","90001":"ai-unsupported","90003":"developer-error","90004":"developer-error","90005":"developer-error","90007":"developer-error","90009":"biometric-failed","90010":"biometric-locked","90011":"biometric-not-enrolled"}
 
-/** By the errMsg reason, before the errno: [pattern on the lower-cased reason, API name pattern or '', template or '' for none]. */
-export const GUIDANCE_REASONS: ReadonlyArray<readonly [string, string, string]> = [["ssl|tls|certificate|err_cert_|cert_authority|hand ?shake","","tls-failed"],["auth deny|user deny|auth denied","^(getUserProfile|getPhoneNumber|getRealtimePhoneNumber|chooseAvatar)$",""],["main switch is switched off","^requestSubscribe(Device)?Message$","subscribe-off"]]
+/**
+ * By the errMsg reason, before the errno: [pattern on the lower-cased reason, template or '' for none, API name pattern
+ * or '', words (a reason the pattern matches contains one of them; [] = not known)], as DECODING's rules.
+ */
+export const GUIDANCE_REASONS: ReadonlyArray<readonly [string, string, string, ReadonlyArray<string>]> = [["ssl|tls|certificate|err_cert_|cert_authority|hand ?shake","tls-failed","",["ssl","tls","certificate","err_cert_","cert_authori","shake"]],["auth deny|user deny|auth denied","","^(getUserProfile|getPhoneNumber|getRealtimePhoneNumber|chooseAvatar)$",["auth deny","user deny","auth denied"]],["main switch is switched off","subscribe-off","^requestSubscribe(Device)?Message$",["main switch "]]]
 
 /** Codes that get no guidance on purpose. */
 export const NO_GUIDANCE: ReadonlyArray<number> = [1,603105,1509007]
