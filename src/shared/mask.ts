@@ -90,11 +90,24 @@ const buildPatterns = (): ReadonlyArray<MaskPattern> => [
   ],
 ]
 
-// What a text must contain (lower case) for any pattern to run: each pattern's words or marks hold one. A string
-// search, not a regular
-// expression: every failure's errMsg is tested, and V8 compiles a regular expression on its first run and again,
-// to machine code, on its second (docs/performance.md).
-const SECRET_WORDS = KEY_WORDS.concat(['auth', 'bearer', 'basic', 'digest', '@'])
+// What a text must contain (lower case) for any pattern to run: each pattern's words or marks hold one, in its
+// shortest form (`sign` for paysign, `auth` for authorization). Every failure's errMsg is searched for them: plain
+// string search, as V8 compiles a regular expression on its first run and again, to machine code, on its second
+// (docs/performance.md). test/adversarial.test.ts holds maskSecrets to running every pattern.
+const SECRET_WORDS = [
+  'token',
+  'secret',
+  'passw',
+  'pwd',
+  'key',
+  'code',
+  'ticket',
+  'sign',
+  'auth',
+  'cookie',
+  'credential',
+]
+SECRET_WORDS.push('bearer', 'basic', 'digest', '@')
 
 /** true when a text contains a word a secret's name or scheme has, in any case. */
 function mayHoldSecret(text: string): boolean {
