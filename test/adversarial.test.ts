@@ -13,6 +13,9 @@ describe('secrets are masked in message, String, JSON and toJSON', () => {
     ['a URL fragment (implicit flow)', `request:fail https://a.example.com/cb#access_token=${SECRET}&state=1`],
     ['a URL-encoded redirect parameter', `request:fail https://a.example.com/login?redirect_uri=https%3A%2F%2Fb.example.com%2Fcb%3Faccess_token%3D${SECRET}%26x%3D1`],
     ['client_secret', `request:fail ?client_secret=${SECRET}`],
+    // found by npm run fuzz: the first key took the second one's name as its value
+    ['a key whose value is another secret key and its value', `request:fail key: password = ${SECRET} `],
+    ['the same, with colons', `request:fail token: secret: ${SECRET}`],
     ['id_token', `request:fail {"id_token":"${SECRET}"}`],
     ['Authorization: Bearer', `request:fail Authorization: Bearer ${SECRET}`],
     ['Basic', `request:fail Basic ${SECRET}==`],

@@ -81,9 +81,13 @@ const buildPatterns = (): ReadonlyArray<MaskPattern> => [
     KEY_WORDS,
     ['%3d', '%253d'],
   ],
-  // key = value and key: value in plain text ("password: hunter2", "client_secret = abc")
+  // key = value and key: value in plain text ("password: hunter2", "client_secret = abc"); a value that is itself a
+  // secret's name and its assignment ("key: password = hunter2") is left to the next match, which masks what follows
   [
-    new RegExp('(\\b' + TEXT_KEY + '\\s*[:=]\\s*)(?![\\s"\'\\\\]|\\*\\*\\*)' + VALUE_END + '+', 'gi'),
+    new RegExp(
+      '(\\b' + TEXT_KEY + '\\s*[:=]\\s*)(?![\\s"\'\\\\]|\\*\\*\\*|' + TEXT_KEY + '\\s*[:=])' + VALUE_END + '+',
+      'gi',
+    ),
     '$1***',
     TEXT_KEY_WORDS,
     ASSIGN,
