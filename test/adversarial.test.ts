@@ -16,6 +16,15 @@ describe('secrets are masked in message, String, JSON and toJSON', () => {
     // found by npm run fuzz: the first key took the second one's name as its value
     ['a key whose value is another secret key and its value', `request:fail key: password = ${SECRET} `],
     ['the same, with colons', `request:fail token: secret: ${SECRET}`],
+    // found by a fuzz that puts key names, schemes and separators around each secret: one pattern's value took the
+    // name of the next secret, leaving its value
+    ['a scheme whose token is a secret key and its value', `request:fail Bearer password: ${SECRET}`],
+    ['a scheme before a quoted secret', `request:fail Basic token='${SECRET}'`],
+    ['an encoded key whose value is another secret key', `request:fail key%3Dpassword: ${SECRET}`],
+    ['a query key whose value is another secret key', `request:fail ?token=password: ${SECRET}`],
+    ['a cookie holding a quoted secret', `request:fail Cookie: access_token="${SECRET}"`],
+    ['a cookie holding JSON', `request:fail Cookie: "client_secret":"${SECRET}"`],
+    ['a secret that reads like a key name', `request:fail password: ${SECRET}key=`],
     ['id_token', `request:fail {"id_token":"${SECRET}"}`],
     ['Authorization: Bearer', `request:fail Authorization: Bearer ${SECRET}`],
     ['Basic', `request:fail Basic ${SECRET}==`],

@@ -11,6 +11,10 @@ const KEY =
 // CloudBase's {code: 'DATABASE_TIMEOUT'}): a login `code` is masked there only as a lower-case/mixed string value.
 const TEXT_KEY = KEY.replace('|code|ticket|sign|', '|ticket|')
 const VALUE_END = '[^&#\\s"\'<>,;)}\\]]'
+// One character of a value (`chars`, a character class) that is not a `:` or `=` before a space: a value stops where
+// another assignment starts, so that in "key: password = hunter2" the key's value is `password`, not the name and
+// the secret both (see ORPHAN).
+const valueChar = (chars: string): string => '(?:(?![:=]\\s)' + chars + ')'
 // `=` once or twice URL-encoded (%3D, %253D), and what ends such a value (an encoded & or #).
 const ENCODED_EQ = '%(?:25)?3D'
 const ENCODED_END = '%(?:25)?(?:26|23)'
@@ -45,10 +49,6 @@ type MaskPattern = readonly [RegExp, string, ReadonlyArray<string>, ReadonlyArra
 // Built on the first text that may hold a secret, not at load: the core is parsed at every cold start.
 let patterns: ReadonlyArray<MaskPattern> | undefined
 const buildPatterns = (): ReadonlyArray<MaskPattern> => [
-  // Authorization headers and bare schemes: "Authorization: Bearer abc", "Basic dXNlcjpwYXNz"
-  [/\b(Bearer|Basic|Digest|Token)\s+[A-Za-z0-9._~+/=-]{6,}/gi, '$1 ***', ['bearer', 'basic', 'digest', 'token']],
-  // Cookies: everything after the header name up to the end of the line or a quote
-  [/\b((?:set-)?cookie"?\s*[:=]\s*"?)[^"\r\n]+/gi, '$1***', ['cookie'], ASSIGN],
   // user:password@host in URLs
   [/(\/\/[^/\s:@"']+):[^@/\s"']+@/g, '$1:***@', ['//'], ['@']],
   // JSON strings, with escaped quotes inside the value ("password":"ab\"c"), and cut short at the end of the text
@@ -72,27 +72,53 @@ const buildPatterns = (): ReadonlyArray<MaskPattern> => [
   ],
   [/(\\*"(?:js_)?code\\*"\s*:\s*)\\*"(?![A-Z0-9_]*\\*")(?:[^"\\]|\\(?!"))*\\*"/g, '$1"***"', ['"code', '"js_code']],
   // query strings, URL fragments, form bodies: ?access_token=…, #id_token=…, &client_secret=…
-  [new RegExp('([?&#;\\s,{(]|^)(' + KEY + ')=(?!\\*\\*\\*)' + VALUE_END + '+', 'gi'), '$1$2=***', KEY_WORDS, ['=']],
+  [
+    new RegExp('([?&#;\\s,{(]|^)(' + KEY + ')=(?!\\*\\*\\*)' + valueChar(VALUE_END) + '+', 'gi'),
+    '$1$2=***',
+    KEY_WORDS,
+    ['='],
+  ],
   // the same inside a URL-encoded parameter, once or twice encoded:
   // redirect_uri=https%3A%2F%2Fx%2Fcb%3Faccess_token%3DSECRET%26x%3D1
   [
-    new RegExp('(^|[^\\w.-])(' + KEY + ')(' + ENCODED_EQ + ')(?:(?!' + ENCODED_END + ')[^&#\\s"\'])+', 'gi'),
+    new RegExp(
+      '(^|[^\\w.-])(' + KEY + ')(' + ENCODED_EQ + ')' + valueChar('(?!' + ENCODED_END + ')[^&#\\s"\']') + '+',
+      'gi',
+    ),
     '$1$2$3***',
     KEY_WORDS,
     ['%3d', '%253d'],
   ],
-  // key = value and key: value in plain text ("password: hunter2", "client_secret = abc"); a value that is itself a
-  // secret's name and its assignment ("key: password = hunter2") is left to the next match, which masks what follows
+  // Cookies: a quoted value up to its closing quote ("cookie": "…"), else everything up to the end of the line
+  // (Cookie: a="…"; b=…)
+  [/\b((?:set-)?cookie"?\s*[:=]\s*)(?:(")(?:[^"\\\r\n]|\\.)*|[^\r\n]+)/gi, '$1$2***', ['cookie'], ASSIGN],
+  // Authorization headers and bare schemes: "Authorization: Bearer abc", "Basic dXNlcjpwYXNz". These two take any
+  // value and come after the patterns of named values (a cookie or a scheme's token could be one: "Basic token='…'"),
+  // and before key: value ("Authorization: Bearer …").
   [
-    new RegExp(
-      '(\\b' + TEXT_KEY + '\\s*[:=]\\s*)(?![\\s"\'\\\\]|\\*\\*\\*|' + TEXT_KEY + '\\s*[:=])' + VALUE_END + '+',
-      'gi',
-    ),
+    new RegExp('\\b(Bearer|Basic|Digest|Token)\\s+' + valueChar('[A-Za-z0-9._~+/=-]') + '{6,}', 'gi'),
+    '$1 ***',
+    ['bearer', 'basic', 'digest', 'token'],
+  ],
+  // key = value and key: value in plain text ("password: hunter2", "client_secret = abc")
+  [
+    new RegExp('(\\b' + TEXT_KEY + '\\s*[:=]\\s*)(?![\\s"\'\\\\]|\\*\\*\\*)' + valueChar(VALUE_END) + '+', 'gi'),
     '$1***',
     TEXT_KEY_WORDS,
     ASSIGN,
   ],
 ]
+
+/**
+ * A value a pattern masked that was itself a secret's name, followed by that name's assignment ("key: password =
+ * hunter2" became "key: *** = hunter2", "Bearer token: hunter2" "Bearer ***: hunter2"): what the assignment, and any
+ * chained after it, assign. Run last, and only on a text a pattern changed.
+ */
+const ORPHAN = (): RegExp => {
+  const value = valueChar(VALUE_END) + '+'
+  return new RegExp('(\\*\\*\\*\\s*[:=]\\s*)(?![\\s"\'\\\\]|\\*\\*\\*)' + value + '(?:\\s*[:=]\\s*' + value + ')*', 'g')
+}
+let orphan: RegExp | undefined
 
 // What a text must contain (lower case) for any pattern to run: each pattern's words or marks hold one, in its
 // shortest form (`sign` for paysign, `auth` for authorization). Every failure's errMsg is searched for them: plain
@@ -143,7 +169,10 @@ function mask(text: string, every: boolean): string {
       lower = out.toLowerCase()
     }
   }
-  return out
+  if (out === text) return out
+  if (!orphan) orphan = ORPHAN()
+  orphan.lastIndex = 0
+  return out.replace(orphan, '$1***')
 }
 
 /** true for a property name whose value is a secret (`client_secret`, `id_token`, `password`, `sign`). */
