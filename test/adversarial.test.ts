@@ -119,6 +119,26 @@ describe('secrets are masked in message, String, JSON and toJSON', () => {
     }
   })
 
+  test('a secret stays masked whatever names, schemes, quotes and separators stand before and after it', () => {
+    // Each value one pattern could take for its own (a name, a scheme, a quoted run) may be another secret's marker:
+    // "key: password = …", "Basic token='…'", "Cookie: \"access_token=\"…\"", "key%3Dpassword: …" leaked before.
+    const carriers = [`?access_token=${SECRET}`, `#id_token=${SECRET}`, `"client_secret":"${SECRET}"`, `Authorization: Bearer ${SECRET}`,
+      `https://u:${SECRET}@h.example.com`, `password = ${SECRET}`, `redirect_uri=https%3A%2F%2Fx%2Fcb%3Faccess_token%3D${SECRET}`,
+      `access_token="${SECRET}"`, `token='${SECRET}'`, `{"password":"ab\\"${SECRET}"}`, `{'password': '${SECRET}'}`,
+      `{"tmpSecretKey":"${SECRET}"}`, `privateKey: ${SECRET}`, `&pwd=${SECRET}`, `{"password":"${SECRET}`, `token=${SECRET}`]
+    const pieces = ['key', 'password', 'token', 'sign', 'code', 'js_code', 'secret_key', ':', '=', ' ', '"', "'", '&', '?', '#',
+      '%3D', '\\', '\\"', '{', '}', ',', ';', 'Bearer', 'Basic ', '//', '@', 'x', 'Cookie: ', '\n', '***']
+    const around = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((list) => list.join(''))
+    fc.assert(
+      fc.property(around, fc.constantFrom(...carriers), around, (before, carrier, after) => {
+        const text = 'request:fail ' + before + carrier + after
+        expect(maskSecrets(text)).not.toContain(SECRET)
+        expect(toErrnoError({ errMsg: text }).message).not.toContain(SECRET)
+      }),
+      { numRuns: 20000 },
+    )
+  })
+
   test('maskSecrets runs a pattern only on a text that has what it needs, and masks exactly what every pattern would', () => {
     // Texts made of the pieces the patterns look for (names, separators, quotes, encodings, schemes, URLs).
     const pieces = ['token', 'access_token', 'Password', 'pwd', 'api_key', 'secretId', 'js_code', 'code', 'errCode', 'sign',

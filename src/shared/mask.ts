@@ -5,16 +5,16 @@ import { containsAny } from './text'
 // snake, kebab or camel case (client_secret, id_token, api_key, x-api-key, appKey, tmpSecretKey, privateKey),
 // and the credential ids of COS/STS (secretId, tmpSecretId).
 const KEY =
-  '(?:[\\w.-]{0,40}?(?:token|secret|password|passwd|pwd|key|secretid|secret_id|credential|credentials)' +
+  '(?:[\\w.-]*(?:token|secret|password|passwd|pwd|key|secretid|secret_id|credential|credentials)' +
   '|js_code|code|ticket|sign|signature|paysign|authorization|cookie|set-cookie)'
 // In JSON and plain text, `code` and `sign` are too common as names of non-secrets (errcode, "error code: -604101",
 // CloudBase's {code: 'DATABASE_TIMEOUT'}): a login `code` is masked there only as a lower-case/mixed string value.
 const TEXT_KEY = KEY.replace('|code|ticket|sign|', '|ticket|')
+// Where a name starts: the start of the text or a character no name has. A name is read whole, however long
+// (`a_very_long_…_client_secret`), and once: starting at every word boundary inside `a.b.c.…` would read it again
+// from each.
+const NAME_START = '(?:^|[^\\w.-])'
 const VALUE_END = '[^&#\\s"\'<>,;)}\\]]'
-// One character of a value (`chars`, a character class) that is not a `:` or `=` before a space: a value stops where
-// another assignment starts, so that in "key: password = hunter2" the key's value is `password`, not the name and
-// the secret both (see ORPHAN).
-const valueChar = (chars: string): string => '(?:(?![:=]\\s)' + chars + ')'
 // `=` once or twice URL-encoded (%3D, %253D), and what ends such a value (an encoded & or #).
 const ENCODED_EQ = '%(?:25)?3D'
 const ENCODED_END = '%(?:25)?(?:26|23)'
@@ -36,89 +36,62 @@ const TEXT_KEY_WORDS = [
   'cookie',
 ]
 const KEY_WORDS = TEXT_KEY_WORDS.concat(['code', 'sign'])
-const QUOTES = ['"', "'"]
 const ASSIGN = [':', '=']
 
 /**
- * A pattern, its replacement, and what a text it can match must contain (lower case): one of `words`, and one of
- * `marks` when given. A pattern is run only on a text that has them: most failure texts that say `errCode` or `auth`
- * need none of the patterns, and each costs its compilation the first time it runs.
+ * A secret's marker (what comes right before it: a name and its `=` or `:`, a scheme, an opening quote), the secret's
+ * own pattern, and what a text holding one must contain (lower case): one of `words`, and one of `marks` when given. A
+ * pattern is run only on a text that has them: most failure texts that say `errCode` or `auth` need none, and each
+ * costs its compilation the first time it runs.
  */
-type MaskPattern = readonly [RegExp, string, ReadonlyArray<string>, ReadonlyArray<string>?]
+type MaskPattern = readonly [RegExp, RegExp, ReadonlyArray<string>, ReadonlyArray<string>?]
+
+const pattern = (
+  marker: string,
+  value: string,
+  words: ReadonlyArray<string>,
+  marks?: ReadonlyArray<string>,
+  flags = 'i',
+): MaskPattern => [new RegExp(marker, 'g' + flags), new RegExp(value, 'y' + flags), words, marks]
+const QUOTED = (quote: string) => '(?:[^' + quote + '\\\\]|\\\\[\\s\\S])*'
 
 // Built on the first text that may hold a secret, not at load: the core is parsed at every cold start.
 let patterns: ReadonlyArray<MaskPattern> | undefined
 const buildPatterns = (): ReadonlyArray<MaskPattern> => [
   // user:password@host in URLs
-  [/(\/\/[^/\s:@"']+):[^@/\s"']+@/g, '$1:***@', ['//'], ['@']],
+  pattern('\\/\\/[^/\\s:@"\']+:', '[^@/\\s"\']+(?=@)', ['//'], ['@']),
   // JSON strings, with escaped quotes inside the value ("password":"ab\"c"), and cut short at the end of the text
-  [new RegExp('("' + TEXT_KEY + '"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*(?:"|\\\\?$)', 'gi'), '$1"***"', TEXT_KEY_WORDS, ['"']],
+  pattern('"' + TEXT_KEY + '"\\s*:\\s*"', QUOTED('"') + '\\\\?', TEXT_KEY_WORDS, ['"']),
   // JSON escaped inside a JSON string: \"token\":\"…\" (the value ends at the next escaped quote)
-  [
-    new RegExp('(\\\\+"' + TEXT_KEY + '\\\\+"\\s*:\\s*)\\\\+"(?:(?!\\\\+")[\\s\\S])*(?:\\\\+"|$)', 'gi'),
-    '$1\\"***\\"',
-    TEXT_KEY_WORDS,
-    ['"'],
-  ],
+  pattern('\\\\+"' + TEXT_KEY + '\\\\+"\\s*:\\s*\\\\+"', '(?:(?!\\\\+")[\\s\\S])*', TEXT_KEY_WORDS, ['"']),
   // numbers in JSON: "session_key": 123456
-  [new RegExp('(\\\\*"' + TEXT_KEY + '\\\\*"\\s*:\\s*)-?\\d[\\d.eE+-]*', 'gi'), '$1"***"', TEXT_KEY_WORDS, ['"']],
+  pattern('\\\\*"' + TEXT_KEY + '\\\\*"\\s*:\\s*', '-?\\d[\\d.eE+-]*', TEXT_KEY_WORDS, ['"']),
   // single-quoted, as Python dicts and JS sources print them: {'password': '…'}, token='…', access_token="…"
-  [new RegExp("('" + TEXT_KEY + "'\\s*:\\s*)'(?:[^'\\\\]|\\\\.)*(?:'|$)", 'gi'), "$1'***'", TEXT_KEY_WORDS, ["'"]],
-  [
-    new RegExp('(\\b' + TEXT_KEY + '\\s*[:=]\\s*)(["\'])(?:(?!\\2)[^\\\\]|\\\\.)*(?:\\2|$)', 'gi'),
-    '$1$2***$2',
-    TEXT_KEY_WORDS,
-    QUOTES,
-  ],
-  [/(\\*"(?:js_)?code\\*"\s*:\s*)\\*"(?![A-Z0-9_]*\\*")(?:[^"\\]|\\(?!"))*\\*"/g, '$1"***"', ['"code', '"js_code']],
+  pattern("'" + TEXT_KEY + "'\\s*:\\s*'", QUOTED("'"), TEXT_KEY_WORDS, ["'"]),
+  pattern(NAME_START + TEXT_KEY + '\\s*[:=]\\s*"', QUOTED('"'), TEXT_KEY_WORDS, ['"']),
+  pattern(NAME_START + TEXT_KEY + "\\s*[:=]\\s*'", QUOTED("'"), TEXT_KEY_WORDS, ["'"]),
+  // a login code as a JSON string: "code":"0a3…", \"js_code\":\"…\" (case-sensitive: not an upper-case code name
+  // such as CloudBase's DATABASE_TIMEOUT)
+  pattern(
+    '\\\\*"(?:js_)?code\\\\*"\\s*:\\s*\\\\*"(?![A-Z0-9_]*\\\\*")',
+    '(?:[^"\\\\]|\\\\(?!"))*(?=\\\\*")',
+    ['"code', '"js_code'],
+    undefined,
+    '',
+  ),
   // query strings, URL fragments, form bodies: ?access_token=…, #id_token=…, &client_secret=…
-  [
-    new RegExp('([?&#;\\s,{(]|^)(' + KEY + ')=(?!\\*\\*\\*)' + valueChar(VALUE_END) + '+', 'gi'),
-    '$1$2=***',
-    KEY_WORDS,
-    ['='],
-  ],
+  pattern('(?:[?&#;\\s,{(]|^)' + KEY + '=', VALUE_END + '+', KEY_WORDS, ['=']),
   // the same inside a URL-encoded parameter, once or twice encoded:
   // redirect_uri=https%3A%2F%2Fx%2Fcb%3Faccess_token%3DSECRET%26x%3D1
-  [
-    new RegExp(
-      '(^|[^\\w.-])(' + KEY + ')(' + ENCODED_EQ + ')' + valueChar('(?!' + ENCODED_END + ')[^&#\\s"\']') + '+',
-      'gi',
-    ),
-    '$1$2$3***',
-    KEY_WORDS,
-    ['%3d', '%253d'],
-  ],
+  pattern(NAME_START + KEY + ENCODED_EQ, '(?:(?!' + ENCODED_END + ')[^&#\\s"\'])+', KEY_WORDS, ['%3d', '%253d']),
   // Cookies: a quoted value up to its closing quote ("cookie": "…"), else everything up to the end of the line
-  // (Cookie: a="…"; b=…)
-  [/\b((?:set-)?cookie"?\s*[:=]\s*)(?:(")(?:[^"\\\r\n]|\\.)*|[^\r\n]+)/gi, '$1$2***', ['cookie'], ASSIGN],
-  // Authorization headers and bare schemes: "Authorization: Bearer abc", "Basic dXNlcjpwYXNz". These two take any
-  // value and come after the patterns of named values (a cookie or a scheme's token could be one: "Basic token='…'"),
-  // and before key: value ("Authorization: Bearer …").
-  [
-    new RegExp('\\b(Bearer|Basic|Digest|Token)\\s+' + valueChar('[A-Za-z0-9._~+/=-]') + '{6,}', 'gi'),
-    '$1 ***',
-    ['bearer', 'basic', 'digest', 'token'],
-  ],
+  pattern('\\b(?:set-)?cookie"?\\s*[:=]\\s*"', '(?:[^"\\\\\\r\\n]|\\\\.)*', ['cookie'], ASSIGN),
+  pattern('\\b(?:set-)?cookie"?\\s*[:=]\\s*(?![\\s"])', '[^\\r\\n]+', ['cookie'], ASSIGN),
+  // Authorization headers and bare schemes: "Authorization: Bearer abc", "Basic dXNlcjpwYXNz"
+  pattern('\\b(?:Bearer|Basic|Digest|Token)\\s+', '[A-Za-z0-9._~+/=-]{6,}', ['bearer', 'basic', 'digest', 'token']),
   // key = value and key: value in plain text ("password: hunter2", "client_secret = abc")
-  [
-    new RegExp('(\\b' + TEXT_KEY + '\\s*[:=]\\s*)(?![\\s"\'\\\\]|\\*\\*\\*)' + valueChar(VALUE_END) + '+', 'gi'),
-    '$1***',
-    TEXT_KEY_WORDS,
-    ASSIGN,
-  ],
+  pattern(NAME_START + TEXT_KEY + '\\s*[:=]\\s*(?![\\s"\'\\\\])', VALUE_END + '+', TEXT_KEY_WORDS, ASSIGN),
 ]
-
-/**
- * A value a pattern masked that was itself a secret's name, followed by that name's assignment ("key: password =
- * hunter2" became "key: *** = hunter2", "Bearer token: hunter2" "Bearer ***: hunter2"): what the assignment, and any
- * chained after it, assign. Run last, and only on a text a pattern changed.
- */
-const ORPHAN = (): RegExp => {
-  const value = valueChar(VALUE_END) + '+'
-  return new RegExp('(\\*\\*\\*\\s*[:=]\\s*)(?![\\s"\'\\\\]|\\*\\*\\*)' + value + '(?:\\s*[:=]\\s*' + value + ')*', 'g')
-}
-let orphan: RegExp | undefined
 
 // What a text must contain (lower case) for any pattern to run: each pattern's words or marks hold one, in its
 // shortest form (`sign` for paysign, `auth` for authorization). Every failure's errMsg is searched for them: plain
@@ -156,23 +129,41 @@ export function maskWithEveryPattern(text: string): string {
 
 function mask(text: string, every: boolean): string {
   if (typeof text !== 'string') return text
-  let lower = text.toLowerCase()
+  const lower = text.toLowerCase()
   if (!every && !containsAny(lower, SECRET_WORDS)) return text // the common case: nothing to mask
   if (!patterns) patterns = buildPatterns()
-  let out = text
-  for (const [pattern, replacement, words, marks] of patterns) {
+  // Every secret is found in the text as given, each marker where it stands: a secret's value may hold the marker of
+  // another ("key: password = hunter2", "Basic token='…'"), and a marker taken as part of a value must still count.
+  const spans: Array<[number, number]> = []
+  // Values may overlap without end ("token=token=token=…"): past this much reading, the rest of the text is masked.
+  let budget = 8 * text.length + 1000
+  for (const [marker, value, words, marks] of patterns) {
     if (!every && (!containsAny(lower, words) || (marks && !containsAny(lower, marks)))) continue
-    pattern.lastIndex = 0
-    const next = out.replace(pattern, replacement)
-    if (next !== out) {
-      out = next
-      lower = out.toLowerCase()
+    marker.lastIndex = 0
+    for (let found = marker.exec(text); found; found = marker.exec(text)) {
+      const start = found.index + found[0].length
+      value.lastIndex = start
+      const secret = value.exec(text)
+      const end = secret ? start + secret[0].length : start
+      budget -= end - start
+      if (budget < 0) {
+        spans.push([start, text.length])
+        break
+      }
+      if (end > start) spans.push([start, end])
+      // A marker ends with `=`, `:`, a space or a quote, which may also start the next one (NAME_START).
+      marker.lastIndex = Math.max(start - 1, found.index + 1)
     }
   }
-  if (out === text) return out
-  if (!orphan) orphan = ORPHAN()
-  orphan.lastIndex = 0
-  return out.replace(orphan, '$1***')
+  if (!spans.length) return text
+  spans.sort((a, b) => a[0] - b[0])
+  let out = ''
+  let at = 0
+  for (const [start, end] of spans) {
+    if (start > at || at === 0) out += text.slice(at, start) + '***'
+    if (end > at) at = end
+  }
+  return out + text.slice(at)
 }
 
 /** true for a property name whose value is a secret (`client_secret`, `id_token`, `password`, `sign`). */
