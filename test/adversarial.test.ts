@@ -25,6 +25,9 @@ describe('secrets are masked in message, String, JSON and toJSON', () => {
     ['a cookie holding a quoted secret', `request:fail Cookie: access_token="${SECRET}"`],
     ['a cookie holding JSON', `request:fail Cookie: "client_secret":"${SECRET}"`],
     ['a secret that reads like a key name', `request:fail password: ${SECRET}key=`],
+    ['names and schemes in upper case', `request:fail AUTHORIZATION: BEARER ${SECRET}`],
+    // lower-cased, İ is two characters: the text is read as it is, with the patterns ignoring case
+    ['a text whose lower case is longer', `request:fail İİ ?ACCESS_TOKEN=${SECRET}`],
     ['id_token', `request:fail {"id_token":"${SECRET}"}`],
     ['Authorization: Bearer', `request:fail Authorization: Bearer ${SECRET}`],
     ['Basic', `request:fail Basic ${SECRET}==`],
@@ -119,6 +122,11 @@ describe('secrets are masked in message, String, JSON and toJSON', () => {
     }
   })
 
+  test('masking reads names in any case, and where lower-casing changes the length (İ) the text as it is', () => {
+    expect(maskSecrets('AUTHORIZATION: BEARER abcdefgh1 and ?Access_Token=abc123XYZ&x=1')).toBe('AUTHORIZATION: *** *** and ?Access_Token=***&x=1')
+    expect(maskSecrets('İİ ?ACCESS_TOKEN=abc123XYZ&x=1 İ PASSWORD: hunter2')).toBe('İİ ?ACCESS_TOKEN=***&x=1 İ PASSWORD: ***')
+  })
+
   test('a secret stays masked whatever names, schemes, quotes and separators stand before and after it', () => {
     // Each value one pattern could take for its own (a name, a scheme, a quoted run) may be another secret's marker:
     // "key: password = …", "Basic token='…'", "Cookie: \"access_token=\"…\"", "key%3Dpassword: …" leaked before.
@@ -127,7 +135,7 @@ describe('secrets are masked in message, String, JSON and toJSON', () => {
       `access_token="${SECRET}"`, `token='${SECRET}'`, `{"password":"ab\\"${SECRET}"}`, `{'password': '${SECRET}'}`,
       `{"tmpSecretKey":"${SECRET}"}`, `privateKey: ${SECRET}`, `&pwd=${SECRET}`, `{"password":"${SECRET}`, `token=${SECRET}`]
     const pieces = ['key', 'password', 'token', 'sign', 'code', 'js_code', 'secret_key', ':', '=', ' ', '"', "'", '&', '?', '#',
-      '%3D', '\\', '\\"', '{', '}', ',', ';', 'Bearer', 'Basic ', '//', '@', 'x', 'Cookie: ', '\n', '***']
+      '%3D', '\\', '\\"', '{', '}', ',', ';', 'Bearer', 'Basic ', '//', '@', 'x', 'Cookie: ', '\n', '***', 'İ', 'PWD']
     const around = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((list) => list.join(''))
     fc.assert(
       fc.property(around, fc.constantFrom(...carriers), around, (before, carrier, after) => {

@@ -16,7 +16,7 @@ const TEXT_KEY = KEY.replace('|code|ticket|sign|', '|ticket|')
 const NAME_START = '(?:^|[^\\w.-])'
 const VALUE_END = '[^&#\\s"\'<>,;)}\\]]'
 // `=` once or twice URL-encoded (%3D, %253D), and what ends such a value (an encoded & or #).
-const ENCODED_EQ = '%(?:25)?3D'
+const ENCODED_EQ = '%(?:25)?3d'
 const ENCODED_END = '%(?:25)?(?:26|23)'
 
 // The words (lower case) a secret-looking name contains: KEY's and TEXT_KEY's alternatives, shortened to what they
@@ -39,24 +39,28 @@ const KEY_WORDS = TEXT_KEY_WORDS.concat(['code', 'sign'])
 const ASSIGN = [':', '=']
 
 /**
- * A secret's marker (what comes right before it: a name and its `=` or `:`, a scheme, an opening quote), the secret's
- * own pattern, and what a text holding one must contain (lower case): one of `words`, and one of `marks` when given. A
- * pattern is run only on a text that has them: most failure texts that say `errCode` or `auth` need none, and each
- * costs its compilation the first time it runs.
+ * A secret's marker (what comes right before it: a name and its `=` or `:`, a scheme, an opening quote) and the
+ * secret's own pattern, both in lower case and read on the lower-cased text unless `caseSensitive`; what a text holding
+ * one must contain (lower case): one of `words`, and one of `marks` when given. A pattern is compiled and run only on a
+ * text that has them: most failure texts that say `errCode` or `auth` need none, and each costs its compilation the
+ * first time it runs.
  */
-type MaskPattern = readonly [RegExp, RegExp, ReadonlyArray<string>, ReadonlyArray<string>?]
+type MaskPattern = readonly [string, string, ReadonlyArray<string>, ReadonlyArray<string>?, boolean?]
+type Compiled = readonly [RegExp, RegExp]
 
 const pattern = (
   marker: string,
   value: string,
   words: ReadonlyArray<string>,
   marks?: ReadonlyArray<string>,
-  flags = 'i',
-): MaskPattern => [new RegExp(marker, 'g' + flags), new RegExp(value, 'y' + flags), words, marks]
+  caseSensitive = false,
+): MaskPattern => [marker, value, words, marks, caseSensitive]
 const QUOTED = (quote: string) => '(?:[^' + quote + '\\\\]|\\\\[\\s\\S])*'
 
-// Built on the first text that may hold a secret, not at load: the core is parsed at every cold start.
+// Built on the first text that may hold a secret, not at load: the core is parsed at every cold start. Each pattern's
+// regular expressions are made the first time a text has its words.
 let patterns: ReadonlyArray<MaskPattern> | undefined
+const compiled: Compiled[] = []
 const buildPatterns = (): ReadonlyArray<MaskPattern> => [
   // user:password@host in URLs
   pattern('\\/\\/[^/\\s:@"\']+:', '[^@/\\s"\']+(?=@)', ['//'], ['@']),
@@ -77,7 +81,7 @@ const buildPatterns = (): ReadonlyArray<MaskPattern> => [
     '(?:[^"\\\\]|\\\\(?!"))*(?=\\\\*")',
     ['"code', '"js_code'],
     undefined,
-    '',
+    true,
   ),
   // query strings, URL fragments, form bodies: ?access_token=…, #id_token=…, &client_secret=…
   pattern('(?:[?&#;\\s,{(]|^)' + KEY + '=', VALUE_END + '+', KEY_WORDS, ['=']),
@@ -88,7 +92,7 @@ const buildPatterns = (): ReadonlyArray<MaskPattern> => [
   pattern('\\b(?:set-)?cookie"?\\s*[:=]\\s*"', '(?:[^"\\\\\\r\\n]|\\\\.)*', ['cookie'], ASSIGN),
   pattern('\\b(?:set-)?cookie"?\\s*[:=]\\s*(?![\\s"])', '[^\\r\\n]+', ['cookie'], ASSIGN),
   // Authorization headers and bare schemes: "Authorization: Bearer abc", "Basic dXNlcjpwYXNz"
-  pattern('\\b(?:Bearer|Basic|Digest|Token)\\s+', '[A-Za-z0-9._~+/=-]{6,}', ['bearer', 'basic', 'digest', 'token']),
+  pattern('\\b(?:bearer|basic|digest|token)\\s+', '[a-z0-9._~+/=-]{6,}', ['bearer', 'basic', 'digest', 'token']),
   // key = value and key: value in plain text ("password: hunter2", "client_secret = abc")
   pattern(NAME_START + TEXT_KEY + '\\s*[:=]\\s*(?![\\s"\'\\\\])', VALUE_END + '+', TEXT_KEY_WORDS, ASSIGN),
 ]
@@ -137,13 +141,24 @@ function mask(text: string, every: boolean): string {
   const spans: Array<[number, number]> = []
   // Values may overlap without end ("token=token=token=…"): past this much reading, the rest of the text is masked.
   let budget = 8 * text.length + 1000
-  for (const [marker, value, words, marks] of patterns) {
+  // The patterns read the lower-cased text: with the `i` flag instead, V8 takes two to three times longer to compile
+  // them (docs/performance.md). Where lower-casing changed the length (`İ` becomes two characters), the positions would
+  // not line up, and they read the text with the flag.
+  const aligned = lower.length === text.length
+  for (let i = 0; i < patterns.length; i++) {
+    const [markerSource, valueSource, words, marks, caseSensitive] = patterns[i]
     if (!every && (!containsAny(lower, words) || (marks && !containsAny(lower, marks)))) continue
+    const ignoreCase = !caseSensitive && !aligned
+    const subject = caseSensitive || ignoreCase ? text : lower
+    const slot = ignoreCase ? i + patterns.length : i
+    const flags = ignoreCase ? 'i' : ''
+    const [marker, value] =
+      compiled[slot] || (compiled[slot] = [new RegExp(markerSource, 'g' + flags), new RegExp(valueSource, 'y' + flags)])
     marker.lastIndex = 0
-    for (let found = marker.exec(text); found; found = marker.exec(text)) {
+    for (let found = marker.exec(subject); found; found = marker.exec(subject)) {
       const start = found.index + found[0].length
       value.lastIndex = start
-      const secret = value.exec(text)
+      const secret = value.exec(subject)
       const end = secret ? start + secret[0].length : start
       budget -= end - start
       if (budget < 0) {
