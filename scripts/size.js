@@ -40,7 +40,7 @@ const TARGETS = {
 // esmWxp: since #24, wxp.cloud rejects with a CloudError, so `wxp` carries the cloud catalogue. Each raise of a ceiling
 // came with the content or check it paid for, named with its measured cost in docs/performance.md (Size), session by
 // session.
-const BUDGETS = Object.assign({}, TARGETS, { buildNpm: 233 * KB, esmWxp: 70 * KB })
+const BUDGETS = Object.assign({}, TARGETS, { buildNpm: 234 * KB, esmWxp: 71 * KB })
 
 const ESM_ENTRIES = {
   esmWxp: "export { wxp } from 'miniprogram-errno'",
