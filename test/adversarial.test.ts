@@ -122,6 +122,20 @@ describe('secrets are masked in message, String, JSON and toJSON', () => {
     }
   })
 
+  test('long runs of backslashes around escaped JSON do not stall masking (each took 7-21 s in 0.3.0)', () => {
+    // From each backslash of a run the escaped-JSON patterns read the run again: quadratic in its length.
+    const run = '\\'.repeat(90000)
+    const texts = [`request:fail token ${run}"`, `request:fail \\"token\\":\\"${run}x`, `request:fail "code":"${run}x`, `request:fail "session_key${run}":1`]
+    // Not a speed target: a stall guard, a hundred times what the four take (about 20 ms); 0.3.0 took over a minute.
+    const started = Date.now()
+    for (const errMsg of texts) {
+      const error = toErrnoError({ errMsg })
+      expect(error.message.length).toBeLessThanOrEqual(2000)
+    }
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(maskSecrets(`x \\"token\\":\\"${SECRET}${run}"`)).not.toContain(SECRET)
+  })
+
   test('masking reads names in any case, and where lower-casing changes the length (İ) the text as it is', () => {
     expect(maskSecrets('AUTHORIZATION: BEARER abcdefgh1 and ?Access_Token=abc123XYZ&x=1')).toBe('AUTHORIZATION: *** *** and ?Access_Token=***&x=1')
     expect(maskSecrets('İİ ?ACCESS_TOKEN=abc123XYZ&x=1 İ PASSWORD: hunter2')).toBe('İİ ?ACCESS_TOKEN=***&x=1 İ PASSWORD: ***')

@@ -14,6 +14,9 @@ const TEXT_KEY = KEY.replace('|code|ticket|sign|', '|ticket|')
 // (`a_very_long_…_client_secret`), and once: starting at every word boundary inside `a.b.c.…` would read it again
 // from each.
 const NAME_START = '(?:^|[^\\w.-])'
+// Where a run of backslashes starts (escaped JSON: \\"token\\"), for the same reason: from each backslash of a long
+// run, the run would be read again.
+const ESCAPES = '(?:^|[^\\\\])\\\\'
 const VALUE_END = '[^&#\\s"\'<>,;)}\\]]'
 // `=` once or twice URL-encoded (%3D, %253D), and what ends such a value (an encoded & or #).
 const ENCODED_EQ = '%(?:25)?3d'
@@ -67,9 +70,9 @@ const buildPatterns = (): ReadonlyArray<MaskPattern> => [
   // JSON strings, with escaped quotes inside the value ("password":"ab\"c"), and cut short at the end of the text
   pattern('"' + TEXT_KEY + '"\\s*:\\s*"', QUOTED('"') + '\\\\?', TEXT_KEY_WORDS, ['"']),
   // JSON escaped inside a JSON string: \"token\":\"…\" (the value ends at the next escaped quote)
-  pattern('\\\\+"' + TEXT_KEY + '\\\\+"\\s*:\\s*\\\\+"', '(?:(?!\\\\+")[\\s\\S])*', TEXT_KEY_WORDS, ['"']),
+  pattern(ESCAPES + '+"' + TEXT_KEY + '\\\\+"\\s*:\\s*\\\\+"', '(?:[^\\\\]|\\\\+(?=[^\\\\"]))*', TEXT_KEY_WORDS, ['"']),
   // numbers in JSON: "session_key": 123456
-  pattern('\\\\*"' + TEXT_KEY + '\\\\*"\\s*:\\s*', '-?\\d[\\d.eE+-]*', TEXT_KEY_WORDS, ['"']),
+  pattern(ESCAPES + '*"' + TEXT_KEY + '\\\\*"\\s*:\\s*', '-?\\d[\\d.eE+-]*', TEXT_KEY_WORDS, ['"']),
   // single-quoted, as Python dicts and JS sources print them: {'password': '…'}, token='…', access_token="…"
   pattern("'" + TEXT_KEY + "'\\s*:\\s*'", QUOTED("'"), TEXT_KEY_WORDS, ["'"]),
   pattern(NAME_START + TEXT_KEY + '\\s*[:=]\\s*"', QUOTED('"'), TEXT_KEY_WORDS, ['"']),
@@ -77,8 +80,8 @@ const buildPatterns = (): ReadonlyArray<MaskPattern> => [
   // a login code as a JSON string: "code":"0a3…", \"js_code\":\"…\" (case-sensitive: not an upper-case code name
   // such as CloudBase's DATABASE_TIMEOUT)
   pattern(
-    '\\\\*"(?:js_)?code\\\\*"\\s*:\\s*\\\\*"(?![A-Z0-9_]*\\\\*")',
-    '(?:[^"\\\\]|\\\\(?!"))*(?=\\\\*")',
+    ESCAPES + '*"(?:js_)?code\\\\*"\\s*:\\s*\\\\*"(?![A-Z0-9_]*\\\\*")',
+    '(?:[^"\\\\]|\\\\+(?=[^\\\\"]))*',
     ['"code', '"js_code'],
     undefined,
     true,
