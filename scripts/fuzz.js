@@ -23,7 +23,14 @@ const secretCarrier = fc.oneof(
   fc.constant(`secretId=${SECRET}`), fc.constant(`privateKey: ${SECRET}`), fc.constant(`&pwd=${SECRET}`), fc.constant(`{"password":"${SECRET}`))
 const hostile = fc.oneof(fc.anything({ withNullPrototype: true, withBigInt: false, withObjectString: true }), fc.string({ maxLength: 3000 }),
   fc.record({ errno: fc.oneof(fc.integer(), fc.double(), fc.string()), errMsg: fc.string(), errCode: fc.oneof(fc.integer(), fc.string()) }, { requiredKeys: [] }))
-const errMsgWithSecret = fc.tuple(fc.string({ maxLength: 2500 }), secretCarrier, fc.string({ maxLength: 100 })).map(([a, s, b]) => 'request:fail ' + a + ' ' + s + ' ' + b)
+// Around each secret: random text, or the names, schemes, quotes and separators another pattern could take for its own
+// value ("key: password = …", "Basic token='…'", "Cookie: \"access_token=\"…\"" leaked before this round's masking).
+const pieces = ['key', 'password', 'token', 'sign', 'code', 'js_code', 'secret_key', ':', '=', ' ', '"', "'", '&', '?', '#', '%3D',
+  '\\', '\\"', '{', '}', ',', ';', 'Bearer', 'Basic ', '//', '@', 'x', 'Cookie: ', '\n', '***', 'İ', 'PWD']
+const around = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((list) => list.join(''))
+const errMsgWithSecret = fc.oneof(
+  fc.tuple(fc.string({ maxLength: 2500 }), secretCarrier, fc.string({ maxLength: 100 })).map(([a, s, b]) => 'request:fail ' + a + ' ' + s + ' ' + b),
+  fc.tuple(around, secretCarrier, around).map(([a, s, b]) => 'request:fail ' + a + s + b))
 
 function check(name, build, property) {
   const started = Date.now()
