@@ -174,11 +174,12 @@ function mask(text: string, every: boolean): string {
     }
   }
   if (!spans.length) return text
+  // In order, each run of overlapping or touching spans one `***` (a value starts after its marker: never at 0).
   spans.sort((a, b) => a[0] - b[0])
   let out = ''
   let at = 0
   for (const [start, end] of spans) {
-    if (start > at || at === 0) out += text.slice(at, start) + '***'
+    if (start > at) out += text.slice(at, start) + '***'
     if (end > at) at = end
   }
   return out + text.slice(at)
