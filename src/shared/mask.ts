@@ -144,8 +144,8 @@ function mask(text: string, every: boolean): string {
   const spans: Array<[number, number]> = []
   // Values may overlap without end ("token=token=token=…"): past this much reading, the rest of the text is masked.
   let budget = 8 * text.length + 1000
-  // The patterns read the lower-cased text: with the `i` flag instead, V8 takes two to three times longer to compile
-  // them (docs/performance.md). Where lower-casing changed the length (`İ` becomes two characters), the positions would
+  // The patterns read the lower-cased text: with the `i` flag instead, V8 takes longer to compile them
+  // (docs/performance.md). Where lower-casing changed the length (`İ` becomes two characters), the positions would
   // not line up, and they read the text with the flag.
   const aligned = lower.length === text.length
   for (let i = 0; i < patterns.length; i++) {
