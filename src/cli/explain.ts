@@ -7,7 +7,6 @@ import {
   legacyTable,
   parseErrMsg,
   reasonPolicyRule,
-  read,
 } from '../errno/normalize'
 import { own } from '../shared/own'
 import { ErrnoError } from '../errno/ErrnoError'
@@ -147,10 +146,7 @@ function legacyPolicyReason(error: ErrnoError): string | undefined {
  */
 export function reasonPolicyOf(error: ErrnoError): readonly [string, string] | undefined {
   if (error.errno !== -1 || legacyPolicyReason(error) !== undefined) return undefined
-  const rule = reasonPolicyRule(
-    parseErrMsg(error.errMsg).reason || (read(error.cause, 'err_desc') as string),
-    error.api,
-  )
+  const rule = reasonPolicyRule(parseErrMsg(error.errMsg).reason, error.cause, error.api)
   return rule >= 0 ? REASON_POLICY_REASONS()[rule] : undefined
 }
 

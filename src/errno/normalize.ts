@@ -109,12 +109,15 @@ export function errnoFromReason(reason: string, api?: string): number | undefine
 }
 
 /**
- * The index in DECODING.policies of the policy for an errMsg reason nothing decodes (data/errno.json reasonPolicies:
- * a tap-only API called without a tap, a full page stack, a refused phone number), or -1.
+ * The index in DECODING.policies of the policy for a failure nothing decodes (data/errno.json reasonPolicies: a
+ * tap-only API called without a tap, a full page stack, a refused phone number), or -1: by its errMsg's `reason`, else
+ * by the failure's `err_desc`, where wx.requestPayment puts its reason (`{errMsg: 'requestPayment:fail', err_desc:
+ * '支付验证签名失败'}`). Read only for errno -1, off the path of the failures that decode.
  */
-export function reasonPolicyRule(reason: string, api?: string): number {
-  if (typeof reason !== 'string' || !reason) return -1
-  return firstRule('policies', reason.toLowerCase(), typeof api === 'string' ? api : undefined)
+export function reasonPolicyRule(reason: string, failure: unknown, api?: string): number {
+  const text = reason || read(failure, 'err_desc')
+  if (typeof text !== 'string' || !text) return -1
+  return firstRule('policies', text.toLowerCase(), typeof api === 'string' ? api : undefined)
 }
 
 /**
@@ -269,10 +272,7 @@ export function toErrnoError(reason: unknown, api?: string): ErrnoError {
   if (errno === UNKNOWN_ERRNO) {
     let code = legacyPolicy
     if (code === undefined && errMsg !== undefined) {
-      // wx.requestPayment puts its reason in err_desc (`{errMsg: 'requestPayment:fail', err_desc: '支付验证签名失败'}`),
-      // read here only, off the path of the failures that decode.
-      const ownReason = (parsed || parseErrMsg(errMsg)).reason || (read(reason, 'err_desc') as string)
-      const rule = reasonPolicyRule(ownReason, api)
+      const rule = reasonPolicyRule((parsed || parseErrMsg(errMsg)).reason, reason, api)
       if (rule >= 0) code = DECODING().policies[rule][1]
     }
     if (code !== undefined) Object.defineProperty(error, POLICY_KEY, { value: decodePolicy(code) })
