@@ -2,7 +2,7 @@ import { getGuidance, acknowledge, isSuccess } from './guidance'
 import type { Guidance, GuidanceAction, GuidanceTexts } from './guidance'
 import { currentLocale, normalizeLocale } from './locale'
 import { toErrnoError } from '../errno/normalize'
-import { isCancel, getPolicy } from '../policy/policy'
+import { getPolicy } from '../policy/policy'
 import { globalWx } from '../wx/access'
 import { showModal, runGuidanceAction, hasRenderer } from './modal'
 import type { GuidanceActionOutcome } from './modal'
@@ -147,13 +147,15 @@ function developerHint(error: unknown): void {
 export function showGuidance(error: unknown, options: ShowGuidanceOptions = {}): Promise<ShowGuidanceResult> {
   if (options === null) options = {}
   try {
-    if (isCancel(error)) return Promise.resolve({ shown: false, confirmed: false, reason: 'cancel' })
+    // Its policy, read once: a cancel shows nothing; a mistake in the calling code is the developer's to hear of.
+    const kind = getPolicy(error).kind
+    if (kind === 'cancel') return Promise.resolve({ shown: false, confirmed: false, reason: 'cancel' })
     // A success (`{errMsg: 'x:ok'}`, errno 0, no failure at all) has nothing to show.
     if (isSuccess(error)) return Promise.resolve({ shown: false, confirmed: false, reason: 'no-guidance' })
     const wxLike = (options.wx as AnyObject | undefined) || globalWx()
     const guidance = prepareGuidance(error, options, wxLike)
     // A mistake in the calling code: the developer hears of it in the console (the user, a neutral text or nothing).
-    if (guidance ? guidance.source === 'developer-error' : getPolicy(error).kind === 'fix') developerHint(error)
+    if (guidance ? guidance.source === 'developer-error' : kind === 'fix') developerHint(error)
     if (!guidance) return Promise.resolve({ shown: false, confirmed: false, reason: 'no-guidance' })
     if (!hasRenderer() && (!wxLike || typeof wxLike.showModal !== 'function'))
       return Promise.resolve({ shown: false, confirmed: false, reason: 'no-showModal', guidance })
