@@ -331,7 +331,7 @@ function generateErrno(files) {
   textTable(files, {
     name: 'ERRNO_POLICY', file: 'policy/generated/errno-policy', source: 'errno.json', type: 'Record<number, string>',
     doc: 'errno -> policy: a class letter (r retry, u user action, f fix the code, c configuration, a re-authorise, t server token, x cancel, n unsupported), then the retry delay in ms for "r". Codes with no advice are absent.',
-    value: fromPairs(codes.filter((c) => c.policy.class !== 'none').map((c) => [c.errno, classes[c.policy.class] + (c.policy.delayMs ? c.policy.delayMs : '')])),
+    value: fromPairs(codes.filter((c) => c.policy.class !== 'none').map((c) => [c.errno, classCode(c.policy)])),
   })
   textTable(files, {
     name: 'ERRNO_POLICY_REASONS', file: 'texts/generated/policy-reasons', source: 'errno.json', type: 'Record<number, string>', cliOnly: true,
@@ -349,6 +349,9 @@ function generateErrno(files) {
 /** A policy class's letter in the generated tables (data: errno.json codes, reasonPolicies; legacy.json policies). */
 const classes = { retry: 'r', user: 'u', fix: 'f', config: 'c', reauth: 'a', token: 't', cancel: 'x', unsupported: 'n', none: '-' }
 
+/** A policy as the generated tables write it: its class letter, then the retry delay in ms for "r". */
+const classCode = (policy) => classes[policy.class] + (policy.delayMs ? policy.delayMs : '')
+
 /**
  * A policy carried by an error with no errno (a reason policy, a legacy code's): its class letter, then the retry delay
  * in ms for "r". ErrnoError.kind reads a carried retry as the network's, so a retry must say `network: true`.
@@ -356,14 +359,13 @@ const classes = { retry: 'r', user: 'u', fix: 'f', config: 'c', reauth: 'a', tok
 function policyCode(policy, what) {
   if (!policy || !classes[policy.class] || !policy.reason) throw new Error(`${what}: unknown policy class or no reason`)
   if (policy.class === 'retry' && policy.network !== true) throw new Error(`${what}: a carried retry must be the network's (network: true)`)
-  return classes[policy.class] + (policy.delayMs ? policy.delayMs : '')
+  return classCode(policy)
 }
 
 /**
  * The words of a reason rule or reason policy of data/errno.json, or a guidance reason of data/guidance.json (see
- * requiredWords), after checking that it has
- * examples and a source, that its patterns compile and that every example has one of the words (that each example
- * decodes as the rule says is test/real-failures.test.ts's to check).
+ * requiredWords), after checking that it has examples and a source, that its patterns compile and that every example
+ * has one of the words (that each example decodes as the rule says is test/real-failures.test.ts's to check).
  */
 function ruleWords(r, what) {
   if (!r.source || !r.examples || !r.examples.length) throw new Error(`${what} (${r.pattern}) needs examples and a source`)
