@@ -116,8 +116,11 @@ const SECRET_WORDS = [
   'auth',
   'cookie',
   'credential',
+  'bearer',
+  'basic',
+  'digest',
+  '@',
 ]
-SECRET_WORDS.push('bearer', 'basic', 'digest', '@')
 
 /** true when a text contains a word a secret's name or scheme has, in any case. */
 function mayHoldSecret(text: string): boolean {
