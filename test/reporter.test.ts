@@ -81,6 +81,25 @@ describe('createRealtimeLogReporter under hostile input', () => {
     for (const filter of filters) expect(filter.length).toBeLessThanOrEqual(1004 + 4)
   })
 
+  test('any other failure\'s own fields are masked too: a string code, name, message, errMsg or errmsg', async () => {
+    const { lines, filters, manager } = logManager(true)
+    const report = createRealtimeLogReporter({ wx: { getRealtimeLogManager: () => manager }, perCode: 100, perWindow: 100 })
+    // Failure objects passed in by hand, as an app's own catch may.
+    const raw = (failure: object) => failure as Error
+    report(raw({ code: `access_token=${SECRET}`, message: 'x' }))
+    report(raw({ code: `Bearer ${SECRET}`, errMsg: 'x' }))
+    report(raw({ code: 'E_HOOK', name: `token=${SECRET}`, message: `password=${SECRET}` }))
+    report(raw({ errcode: 40001, errmsg: `invalid credential, access_token=${SECRET}` }))
+    report(raw({ code: 'x'.repeat(3000000) + ` secret=${SECRET}` }))
+    await tick()
+    expect(lines).toHaveLength(5)
+    const text = JSON.stringify(lines) + JSON.stringify(filters)
+    expect(text).not.toContain(SECRET)
+    // The server body's errmsg is the entry's message; a huge code is cut (the rate limits keep it as a key).
+    expect(lines[3][1][1]).toEqual({ message: 'invalid credential, access_token=***', code: 'errcode 40001', kind: 'unknown' })
+    for (const filter of filters) expect(filter.length).toBeLessThanOrEqual(4 + 'errno:'.length + 200)
+  })
+
   test('uses addFilterMsg where the base library has it, once per code', async () => {
     const { filters, manager } = logManager(true)
     const report = createRealtimeLogReporter({ wx: { getRealtimeLogManager: () => manager } })

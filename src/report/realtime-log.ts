@@ -4,7 +4,7 @@ import { errorKind, POLICY_KEY } from '../policy/policy'
 import { BRAND } from '../errno/brand'
 import type { FailureListener } from '../wx/failures'
 import { wasRecovered } from '../wx/failures'
-import { safeMessage, truncate } from '../shared/mask'
+import { safeMessage, truncate, MAX_MESSAGE } from '../shared/mask'
 import { textOf } from '../shared/text'
 
 export interface RealtimeLogReporterOptions {
@@ -38,15 +38,19 @@ const MAX_FILTER = 1000
 /** How many distinct codes the rate limits keep track of; the others share one limit. */
 const MAX_CODES = 200
 
+/** The longest string code a failure is filed under. */
+const MAX_CODE = 200
+
 /**
  * What a failure is filed under: the errno, the server errcode, the cloud code, the legacy errCode (of an unknown
- * errno, -1) or the HTTP status.
+ * errno, -1) or the HTTP status. A string code is any other error's too (a decoder's, a third party's): masked and
+ * bounded like a message, as it goes into the log entry, the filter and the rate limits' keys.
  */
 export function failureCode(error: AnyObject): string {
   if (typeof error.errno === 'number' && (error.errno !== -1 || typeof error.errCode !== 'number'))
     return String(error.errno)
   if (typeof error.errcode === 'number') return 'errcode ' + error.errcode
-  if (typeof error.code === 'string') return error.code
+  if (typeof error.code === 'string') return safeMessage(error.code, MAX_CODE)
   if (typeof error.errCode === 'number') return 'errCode ' + error.errCode
   if (typeof error.statusCode === 'number') return 'HTTP ' + error.statusCode
   return 'unknown'
@@ -67,16 +71,15 @@ function entryOf(error: AnyObject, code: string, kind: string): unknown {
   } catch (failure) {
     json = undefined
   }
-  // A plain failure object (a wx fail result passed in by hand) has its errMsg instead of a message.
-  const ownMessage = read(error, 'message')
-  const message = ownMessage !== undefined ? ownMessage : read(error, 'errMsg')
-  if (json === undefined)
-    json = {
-      name: safeMessage(textOf(read(error, 'name')), 100),
-      message: safeMessage(textOf(message)),
-      code,
-      kind,
-    }
+  // A plain failure object passed in by hand has its errMsg (a wx fail result) or errmsg (a WeChat server body)
+  // instead of a message.
+  let message = read(error, 'message')
+  if (message === undefined) message = read(error, 'errMsg')
+  if (message === undefined) message = read(error, 'errmsg')
+  // A field the failure lacks is left out (JSON drops undefined), not written as "undefined".
+  const name = read(error, 'name')
+  const shown = (value: unknown, max: number) => (value === undefined ? undefined : safeMessage(textOf(value), max))
+  if (json === undefined) json = { name: shown(name, 100), message: shown(message, MAX_MESSAGE), code, kind }
   let text: string
   try {
     text = JSON.stringify(json)
@@ -84,13 +87,7 @@ function entryOf(error: AnyObject, code: string, kind: string): unknown {
     text = ''
   }
   if (text && text.length <= MAX_ENTRY) return json
-  return {
-    name: safeMessage(textOf(read(error, 'name')), 100),
-    code: truncate(code, 200),
-    kind,
-    message: safeMessage(textOf(message), 2000),
-    cut: true,
-  }
+  return { name: shown(name, 100), code, kind, message: shown(message, 2000), cut: true }
 }
 
 function read(value: AnyObject, key: string): unknown {
