@@ -2,7 +2,7 @@ import * as fs from 'fs'
 import * as path from 'path'
 import {
   WxServerError, toWxServerError, CloudError, toCloudError, HttpApiError, toHttpApiError, apiRequest, parseRetryAfter, msUntilNextBeijingDay,
-  isRetriable, retryDelay, requiresReauthorization, requiresServerTokenRefresh, isConfigurationError, requiresUserAction, getGuidance, withRetry, ErrnoError, getPolicy, MiniprogramError, isErrnoError, isWxServerError, isCloudError, isHttpApiError, toErrnoError,
+  isRetriable, retryDelay, requiresReauthorization, requiresServerTokenRefresh, isConfigurationError, requiresUserAction, getGuidance, withRetry, ErrnoError, getPolicy, MiniprogramError, isErrnoError, isWxServerError, isCloudError, isHttpApiError, toErrnoError, onFailure, wxServerBodyDecoder,
 } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 
@@ -236,6 +236,41 @@ describe('apiRequest through a wx double', () => {
     const decoders = [(response: any) => (response.data && response.data.code === 'E1' ? new Error('custom') : undefined)]
     await expect(apiRequest({ url: 'https://x' }, { wx: respond(200, { code: 'E1' }), decoders })).rejects.toThrow('custom')
     await expect(apiRequest({ url: 'https://x' }, { wx: respond(500, {}), decoders })).resolves.toMatchObject({ statusCode: 500 })
+  })
+
+  test('a decoder or header function that throws, or a decoder that answers a non-object, rejects with a typed error that keeps it as cause', async () => {
+    const seen: unknown[] = []
+    const stop = onFailure((error) => seen.push(error))
+    try {
+      const thrown = new RangeError('decoder bug')
+      const threw = await apiRequest({ url: 'https://x' }, { wx: respond(200, {}), decoders: [() => { throw thrown }] }).catch((e) => e)
+      expect(threw).toBeInstanceOf(ErrnoError)
+      expect(threw).toMatchObject({ errMsg: 'request:fail a response decoder threw', api: 'request', cause: thrown })
+      const answered = await apiRequest({ url: 'https://x' }, { wx: respond(200, {}), decoders: [(() => 'bad') as never] }).catch((e) => e)
+      expect(answered).toMatchObject({ errMsg: 'request:fail a response decoder answered a string, not an error', cause: 'bad' })
+      const header = () => { throw thrown }
+      const headerThrew = await apiRequest({ url: 'https://x', header }, { wx: respond(200, {}) }).catch((e) => e)
+      expect(headerThrew).toMatchObject({ errMsg: 'request:fail the header function threw', cause: thrown })
+      expect(seen).toEqual([threw, answered, headerThrew])
+    } finally {
+      stop()
+    }
+  })
+
+  test('decoders that are not an array of functions are a TypeError at the call, and nothing is sent', () => {
+    let sent = 0
+    const wx = createFakeWx({ overrides: { request: () => { sent++; return { statusCode: 200, data: {}, header: {} } } } })
+    for (const decoders of ['abc', {}, [null], [wxServerBodyDecoder, 1]]) {
+      let thrown: any
+      try {
+        apiRequest({ url: 'https://x' }, { wx, decoders: decoders as never })
+      } catch (error) {
+        thrown = error
+      }
+      expect(thrown).toBeInstanceOf(TypeError)
+      expect(thrown).toMatchObject({ message: 'apiRequest: config.decoders must be an array of functions', cause: decoders })
+    }
+    expect(sent).toBe(0)
   })
 
   test('withRetry retries a retriable server answer and stops on success', async () => {

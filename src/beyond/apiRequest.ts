@@ -85,6 +85,31 @@ function refresh(reauthorize: () => unknown, timeoutMs: number): Promise<unknown
 }
 
 /**
+ * What a decoder says of a response. One that throws, or answers with something other than an object, is an app's bug:
+ * the request rejects with an ErrnoError that keeps what it threw or answered as `cause`.
+ */
+function decoded(decode: ResponseDecoder, response: WechatMiniprogram.RequestSuccessCallbackResult, url: string) {
+  let answer: unknown
+  try {
+    answer = decode(response, url)
+  } catch (thrown) {
+    return new ErrnoError({
+      errno: UNKNOWN_ERRNO,
+      errMsg: 'request:fail a response decoder threw',
+      api: 'request',
+      cause: thrown,
+    })
+  }
+  if (!answer || typeof answer === 'object') return answer as Error | undefined
+  return new ErrnoError({
+    errno: UNKNOWN_ERRNO,
+    errMsg: 'request:fail a response decoder answered a ' + typeof answer + ', not an error',
+    api: 'request',
+    cause: answer,
+  })
+}
+
+/**
  * wx.request that rejects on API errors too: a transport failure is an ErrnoError, a
  * `{errcode}` body a WxServerError, a status >= 400 an HttpApiError. The promise carries `.task`
  * (of the first request sent).
@@ -104,6 +129,11 @@ export function apiRequest<
   if (config === null) config = {}
   const owner = (config.wx as AnyObject | undefined) || globalWx()
   const decoders = config.decoders || [wxServerBodyDecoder, httpStatusDecoder]
+  if (!Array.isArray(decoders) || decoders.some((decode) => typeof decode !== 'function')) {
+    const error = new TypeError('apiRequest: config.decoders must be an array of functions')
+    ;(error as { cause?: unknown }).cause = decoders
+    throw error
+  }
   const url = options && typeof options.url === 'string' ? options.url : ''
   const send = () => {
     const sentAfter = refreshes
@@ -128,7 +158,7 @@ export function apiRequest<
     const checked = sent.then((result) => {
       const response = result as WechatMiniprogram.RequestSuccessCallbackResult<T>
       for (const decode of decoders) {
-        const error = decode(response as WechatMiniprogram.RequestSuccessCallbackResult, url)
+        const error = decoded(decode, response as WechatMiniprogram.RequestSuccessCallbackResult, url)
         if (error) throw reportFailure(error)
       }
       return response
