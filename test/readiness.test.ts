@@ -121,6 +121,15 @@ describe('readiness under hostile input', () => {
     await expect(checkReadiness('camera', { wx: never, settingsTimeoutMs: 50 })).resolves.toMatchObject({ ready: true })
   })
 
+  test('the scopes and the privacy setting are asked together: two reads that never answer cost one wait', async () => {
+    const asked: string[] = []
+    const never = Object.assign(Object.create(createFakeWx()), { getSetting: () => { asked.push('getSetting') }, getPrivacySetting: () => { asked.push('getPrivacySetting') } })
+    const pending = checkReadiness('camera', { wx: never, settingsTimeoutMs: 1000 })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(asked.sort()).toEqual(['getPrivacySetting', 'getSetting'])
+    await expect(pending).resolves.toMatchObject({ ready: true })
+  })
+
   test('wrong-typed or throwing answers give a readiness or an ErrnoError, never a raw TypeError', async () => {
     const answers: Array<() => unknown> = [() => 'a string', () => 42, () => { throw new Error('x') }, () => new Proxy({}, { get() { throw new Error('trap') }, has() { throw new Error('trap') } })]
     for (const answer of answers) {

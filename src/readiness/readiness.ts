@@ -69,8 +69,11 @@ async function readReadiness(capability: Capability, wxLike: AnyObject, options:
     return fromSettings !== undefined ? fromSettings : field(legacy, key)
   }
   const list = needs(capability, platform)
-  const scopes = list.some((n) => n.kind === 'scope') ? await asyncResult(wxLike, 'getSetting', ms) : undefined
-  const privacy = await asyncResult(wxLike, 'getPrivacySetting', ms)
+  // Asked together: a base library that never answers one costs one settingsTimeoutMs, not two.
+  const [scopes, privacy] = await Promise.all([
+    list.some((n) => n.kind === 'scope') ? asyncResult(wxLike, 'getSetting', ms) : undefined,
+    asyncResult(wxLike, 'getPrivacySetting', ms),
+  ])
   const missing: MissingItem[] = []
   const guidanceOptions = { wx: wxLike, platform, locale: options.locale }
   const add = (need: Need) =>
