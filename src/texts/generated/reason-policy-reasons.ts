@@ -9,6 +9,7 @@ const table: ReadonlyArray<readonly [string, string]> = [
   ["a tabBar page opened the wrong way","navigateTo and redirectTo cannot open a tabBar page, and switchTab opens nothing else: use switchTab for the pages in app.json's tabBar list, navigateTo or redirectTo for the others."],
   ["back from the first page","The page is the only one on the stack (opened by redirectTo or reLaunch, or from a share or a scan): check getCurrentPages().length and reLaunch the home page instead of navigateBack."],
   ["the payment's signature failed verification","WeChat Pay could not verify paySign: the app server signs the payment wrongly (algorithm, key, or parameters or signType that differ from the order's). Fix the server's signing; the user can do nothing."],
+  ["a location API not declared in requiredPrivateInfos","Mini-programs published since 14 July 2022 must list each location API they call (getLocation, getFuzzyLocation, onLocationChange, chooseAddress, choosePoi, chooseLocation, startLocationUpdate, startLocationUpdateBackground) in app.json's requiredPrivateInfos (ext.json for a third-party platform's code), besides enabling it in the admin console: declare the API and publish again. The user can do nothing."],
   ["the phone number refused","The user chose not to share the phone number this time; nothing to fix or open in settings: the button asks again on the next tap."],
 ]
 
