@@ -247,7 +247,7 @@ const table: {
     ["can not (navigateto|redirectto) a tabbar page|can not switch to no-tabbar page","f","",[" a tabbar pa","can not swit"]],
     ["cannot navigate back at first page","f","",["cannot navig"]],
     ["支付验证签名失败|unable to verify signature","c","^requestPayment$",["支付验证签名失败","unable to ve"]],
-    ["need to be declared in the requiredprivateinfos","c","",["need to be d"]],
+    ["requiredprivateinfos","c","",["requiredpriv"]],
     ["^user deny$","x","^(getPhoneNumber|getRealtimePhoneNumber)$",["user deny"]],
   ],
 }
