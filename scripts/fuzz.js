@@ -60,11 +60,13 @@ for (const [build, file] of [['dist', 'dist/index.cjs'], ['miniprogram_dist', 'm
   const manager = { info: (...a) => lines.push(a), warn: (...a) => lines.push(a), error: (...a) => lines.push(a), addFilterMsg: (m) => lines.push([m]) }
   const report = lib.createRealtimeLogReporter({ wx: { getRealtimeLogManager: () => manager }, perCode: 1e9, perWindow: 1e9 })
   // Shapes 4 and 5: an Error whose name or message cannot be printed (a Symbol, a throwing toString), and the input as
-  // it is (a plain wx failure passed by hand, or anything else). The reporter writes on a later tick: a throw there
-  // would be an uncaught exception that ends this script.
+  // it is (a plain wx failure passed by hand, or anything else); 6 and 7: another error's own string code and name, and a
+  // WeChat server body passed by hand. The reporter writes on a later tick: a throw there would be an uncaught
+  // exception that ends this script.
   const unprintable = fc.oneof(fc.string(), fc.constant(Symbol('s')), fc.constant({ toString: () => { throw new Error('boom') } }))
-  ok = check('the reporter: masked entries of at most 5 KB', build, fc.property(fc.oneof(errMsgWithSecret, hostile), fc.integer({ min: 0, max: 5 }), unprintable, (input, shape, odd) => {
-    const error = shape === 0 ? lib.toErrnoError(input) : shape === 1 ? new Error(typeof input === 'string' ? input : 'x') : shape === 2 ? lib.toCloudError(input)
+  ok = check('the reporter: masked entries of at most 5 KB', build, fc.property(fc.oneof(errMsgWithSecret, hostile), fc.integer({ min: 0, max: 7 }), unprintable, (input, shape, odd) => {
+    const text = typeof input === 'string' ? input : 'x'
+    const error = shape === 6 ? { code: text, name: text } : shape === 7 ? { errcode: 40001, errmsg: text } : shape === 0 ? lib.toErrnoError(input) : shape === 1 ? new Error(typeof input === 'string' ? input : 'x') : shape === 2 ? lib.toCloudError(input)
       : shape === 3 ? lib.toHttpApiError(500, input, input, { url: typeof input === 'string' ? input : undefined })
         : shape === 4 ? Object.assign(new Error('x'), { name: odd, message: odd }) : typeof input === 'string' ? { errMsg: input, errno: 600001 } : input
     report(error)
