@@ -27,7 +27,11 @@ export const easemobDecoder: ResponseDecoder = (response, url) =>
   response ? toHttpApiError(response.statusCode, response.data, response.header, { url, table: 'easemob' }) : undefined
 
 export interface ApiRequestConfig {
-  /** Tried in order; the first error wins. @default [wxServerBodyDecoder, httpStatusDecoder] */
+  /**
+   * Tried in order; the first error wins. Anything but an array of functions is a TypeError at the call; a decoder
+   * that throws, or answers something other than an object, rejects the request with an ErrnoError whose `cause`
+   * is what it threw or answered. @default [wxServerBodyDecoder, httpStatusDecoder]
+   */
   decoders?: ResponseDecoder[]
   /** @default the global wx */
   wx?: object
