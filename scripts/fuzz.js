@@ -52,8 +52,10 @@ for (const [build, file] of [['dist', 'dist/index.cjs'], ['miniprogram_dist', 'm
   ok = check('a planted secret never reaches message or JSON', build, fc.property(errMsgWithSecret, (errMsg) => {
     const e = lib.toErrnoError({ errMsg })
     const server = lib.toWxServerError({ errcode: 40001, errmsg: errMsg }, { url: errMsg })
-    const http = lib.toHttpApiError(401, { error: 'x', error_description: errMsg }, undefined, { url: errMsg })
-    return [e, server, http].every((error) => [error.message, String(error), JSON.stringify(error), error.errMsg || error.errmsg || error.description || '', error.url || ''].every((t) => t.indexOf(SECRET) < 0))
+    const http = lib.toHttpApiError(401, { error: errMsg, error_description: errMsg }, undefined, { url: errMsg })
+    // A failure's other fields: a cloud code and request id (a server, a proxy or a custom backend may send anything).
+    const cloud = lib.toCloudError({ code: errMsg, requestId: errMsg, errMsg })
+    return [e, server, http, cloud].every((error) => [error.message, String(error), JSON.stringify(error)].concat(['errMsg', 'errmsg', 'description', 'url', 'code', 'requestId', 'error'].map((key) => String(error[key] || ''))).every((t) => t.indexOf(SECRET) < 0))
   })) && ok
   // The realtime-log reporter: whatever fails, each entry is masked and at most 5 KB, and it never throws.
   const lines = []

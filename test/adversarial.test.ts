@@ -85,13 +85,21 @@ describe('secrets are masked in message, String, JSON and toJSON', () => {
     }
   })
 
-  test('own properties a console prints are masked (url, errMsg, errmsg, description); cause keeps the original', () => {
+  test('own properties a console prints are masked (url, errMsg, errmsg, description, a code, error, requestId); cause keeps the original', () => {
     const url = `https://api.weixin.qq.com/cgi-bin/x?access_token=${SECRET}`
     const server = toWxServerError({ errcode: 40001, errmsg: `invalid credential, access_token=${SECRET}` }, { url })!
     const http = toHttpApiError(401, { error: 'x', error_description: `token=${SECRET}` }, undefined, { url })!
     const wx = toErrnoError({ errMsg: `request:fail ${url}` })
     const cloud = toCloudError({ code: 'SYS_ERR', errMsg: `password=${SECRET}` })
-    for (const error of [server, http, wx, cloud]) {
+    // What a failure object said in its other fields: an unknown code, a request id, the body's error value.
+    const cloudCode = toCloudError({ code: `access_token=${SECRET}`, requestId: `token=${SECRET}` })
+    const cloudInit = new CloudError({ code: `Bearer ${SECRET}`, requestId: `secret=${SECRET}` })
+    const httpError = toHttpApiError(400, { error: `token=${SECRET}` })!
+    const httpInit = new HttpApiError({ statusCode: 400, error: `password=${SECRET}` })
+    expect([cloudCode.code, cloudCode.requestId, cloudInit.code, httpError.error]).toEqual(['access_token=***', 'token=***', 'Bearer ***', 'token=***'])
+    // A catalogue's own values are kept as they are.
+    expect([toCloudError({ code: 'INVALID_ACCESS_TOKEN', requestId: 'a1b2-c3' }).code, toHttpApiError(401, { error: 'invalid_token' })!.error]).toEqual(['INVALID_ACCESS_TOKEN', 'invalid_token'])
+    for (const error of [server, http, wx, cloud, cloudCode, cloudInit, httpError, httpInit]) {
       const own = Object.keys(error).filter((k) => k !== 'cause').map((k) => JSON.stringify((error as any)[k]))
       expect(own.filter((t) => t && t.indexOf(SECRET) >= 0)).toEqual([])
       expect(require('util').inspect(error, { depth: 0 })).not.toContain(SECRET)

@@ -61,10 +61,11 @@ export class CloudError extends MiniprogramError {
       ),
     )
     keepCause(this, new.target.prototype, init.cause)
-    this.code = code
+    // The code and request id are what the failure said, as the errMsg is: masked (a catalogue code never changes).
+    this.code = maskedField(code)
     this.errMsg = maskedField(init.errMsg ? textOf(init.errMsg) : '')
     if (init.errCode !== undefined) this.errCode = init.errCode
-    if (init.requestId !== undefined) this.requestId = init.requestId
+    if (init.requestId !== undefined) this.requestId = maskedField(textOf(init.requestId))
     this.known = !!row
     this.generic = !!row && row[3] === 1
     if (row) this.group = row[0]

@@ -114,7 +114,7 @@ export class HttpApiError extends MiniprogramError {
     )
     keepCause(this, new.target.prototype, init.cause)
     this.statusCode = statusCode
-    if (error !== undefined) this.error = error
+    if (error !== undefined) this.error = maskedField(error)
     if (description !== undefined) this.description = maskedField(description)
     if (typeof init.retryAfterMs === 'number' && init.retryAfterMs >= 0) this.retryAfterMs = init.retryAfterMs
     this.known = !!(row || status)
