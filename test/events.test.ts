@@ -1,5 +1,5 @@
 // once, events and the BLE writer (src/promise/events.ts, ble.ts): cancellation and hostile input.
-import { once, ErrnoError, events, createBLEWriter } from '../src/index'
+import { once, ErrnoError, events, createBLEWriter, subscribe, anyEvent } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 
 describe('once() can be cancelled', () => {
@@ -43,6 +43,33 @@ describe('once, events and the BLE writer under hostile input', () => {
     await expect(waiting).rejects.toMatchObject({ errno: 1 })
     expect(fake.listenerCount('BluetoothDeviceFound')).toBe(0)
     expect(added).toHaveLength(0)
+  })
+
+  test('an event source whose on… or off… throws (getter or call): typed errors, and once\'s time-out never throws from its timer', async () => {
+    const thrown = new Error('broken source')
+    const sources: Array<[string, object]> = [
+      ['a Proxy', new Proxy({}, { get() { throw thrown } })],
+      ['an on… that throws', { onX() { throw thrown }, offX() {} }],
+      ['an on… getter that throws', { get onX() { throw thrown }, offX() {} }],
+    ]
+    for (const [, target] of sources) {
+      let error: unknown
+      try {
+        subscribe(anyEvent('X'), () => undefined, { target })
+      } catch (caught) {
+        error = caught
+      }
+      expect(error).toBeInstanceOf(ErrnoError)
+      expect(error).toMatchObject({ errno: -1, errMsg: 'onX:fail the event source threw', api: 'onX', cause: thrown })
+      await expect(once(anyEvent('X'), { target, timeout: 5 })).rejects.toMatchObject({ errMsg: 'onX:fail the event source threw', cause: thrown })
+    }
+    // An off… getter that throws: unsubscribing is quiet, and once's time-out (which unsubscribes in its timer) rejects.
+    let listening = 0
+    const offThrows = { onX() { listening++ }, get offX(): never { throw thrown } }
+    const stop = subscribe(anyEvent('X'), () => undefined, { target: offThrows })
+    expect(stop).not.toThrow()
+    await expect(once(anyEvent('X'), { target: offThrows, timeout: 5 })).rejects.toMatchObject({ errno: 5 })
+    expect(listening).toBe(2)
   })
 
   test('a filter that throws rejects with an ErrnoError (its exception as cause); no listener of any kind is left', async () => {

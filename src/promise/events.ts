@@ -71,31 +71,38 @@ export function subscribe(
 export function subscribe(event: string, listener: (payload: any) => void, options?: EventSourceOptions): () => void {
   if (typeof event !== 'string')
     throw new ErrnoError({ errno: 1001, errMsg: 'subscribe:fail the event name must be a string', cause: event })
-  const target = resolveTarget(options)
-  const on = target ? target['on' + event] : undefined
+  const api = 'on' + event
+  // Options, a target or an on…/off… that throws (a Proxy, a broken double) give a typed error, never their own.
+  const threw = (thrown: unknown) =>
+    new ErrnoError({ errno: UNKNOWN_ERRNO, errMsg: api + ':fail the event source threw', api, cause: thrown })
+  let target: AnyObject | undefined
+  let on: unknown
+  try {
+    target = resolveTarget(options)
+    on = target ? target[api] : undefined
+  } catch (thrown) {
+    throw threw(thrown)
+  }
   if (typeof listener !== 'function')
-    throw new ErrnoError({
-      errno: 1001,
-      errMsg: 'on' + event + ':fail listener must be a function',
-      api: 'on' + event,
-      cause: listener,
-    })
-  if (typeof on !== 'function') throw notSupported('on' + event, target)
+    throw new ErrnoError({ errno: 1001, errMsg: api + ':fail listener must be a function', api, cause: listener })
+  if (typeof on !== 'function') throw notSupported(api, target)
   let active = true
   const handler: Listener = function (payload) {
     if (active) listener(payload)
   }
-  on.call(target, handler)
+  try {
+    on.call(target, handler)
+  } catch (thrown) {
+    throw threw(thrown)
+  }
   return function unsubscribe() {
     if (!active) return
     active = false
-    const off = target ? target['off' + event] : undefined
-    if (typeof off === 'function') {
-      try {
-        off.call(target, handler)
-      } catch (error) {
-        /* already gone */
-      }
+    try {
+      const off = target ? (target as AnyObject)['off' + event] : undefined
+      if (typeof off === 'function') off.call(target, handler)
+    } catch (error) {
+      /* already gone, or an off… that throws: the listener is inactive either way */
     }
   }
 }
