@@ -130,6 +130,25 @@ describe('readiness under hostile input', () => {
     await expect(pending).resolves.toMatchObject({ ready: true })
   })
 
+  test('a wx whose onAppShow / offAppShow getters throw: ensure still waits for the user, re-checks and rejects with the ErrnoError', async () => {
+    const fake = createFakeWx({ platform: 'android', state: { bluetooth: 'off' }, userFixes: false })
+    const broken = () => { throw new Error('broken getter') }
+    const wx = Object.create(fake, { onAppShow: { get: broken }, offAppShow: { get: broken } })
+    await expect(ensure('bluetooth', { wx, returnTimeoutMs: 50 })).rejects.toMatchObject({ errno: 1500102, errMsg: expect.stringMatching(/still missing/) })
+    expect(fake.callsOf('openSystemBluetoothSetting')).toHaveLength(1)
+  })
+
+  test('while the user is in the settings page, a slow settings read is not asked again over itself', async () => {
+    // No onAppShow (the wait runs to returnTimeoutMs) and a privacy read that never answers (each check waits 700 ms):
+    // the check started at 500 ms still runs when the next poll comes at 1,000 ms.
+    let privacyReads = 0
+    const fake = createFakeWx({ platform: 'android', state: { bluetooth: 'off' }, userFixes: false })
+    const wx = Object.assign(Object.create(fake), { onAppShow: undefined, offAppShow: undefined, getPrivacySetting: () => { privacyReads++ } })
+    await expect(ensure('bluetooth', { wx, returnTimeoutMs: 1200, settingsTimeoutMs: 700 })).rejects.toMatchObject({ errno: 1500102 })
+    // Before the modal, one check while waiting, and the check after it.
+    expect(privacyReads).toBe(3)
+  })
+
   test('wrong-typed or throwing answers give a readiness or an ErrnoError, never a raw TypeError', async () => {
     const answers: Array<() => unknown> = [() => 'a string', () => 42, () => { throw new Error('x') }, () => new Proxy({}, { get() { throw new Error('trap') }, has() { throw new Error('trap') } })]
     for (const answer of answers) {

@@ -118,23 +118,33 @@ async function readReadiness(capability: Capability, wxLike: AnyObject, options:
 function waitUntilFixed(wxLike: AnyObject, ms: number, fixed: () => Promise<boolean>): Promise<void> {
   return new Promise((resolve) => {
     let done = false
+    let checking = false
     let poll: ReturnType<typeof setTimeout> | undefined
+    // Back in the app from the settings page: stop waiting at once, fixed or not; the caller re-checks and says so.
+    const back = () => finish()
+    // onAppShow / offAppShow, or their getters, may throw (a Proxy, a broken double): polling and the time-out still
+    // run.
+    const appShow = (name: 'onAppShow' | 'offAppShow') => {
+      try {
+        if (typeof wxLike[name] === 'function') wxLike[name](back)
+      } catch (error) {
+        /* gone, or never there */
+      }
+    }
     const finish = () => {
       if (done) return
       done = true
       clearTimeout(timer)
       if (poll !== undefined) clearTimeout(poll)
-      if (typeof wxLike.offAppShow === 'function')
-        try {
-          wxLike.offAppShow(back)
-        } catch (error) {
-          /* gone */
-        }
+      appShow('offAppShow')
       resolve()
     }
+    // One check at a time: a settings read slow to answer (up to settingsTimeoutMs) is not asked again over itself.
     const check = () => {
-      if (done) return
+      if (done || checking) return
+      checking = true
       fixed().then((yes) => {
+        checking = false
         if (yes) finish()
       }, finish)
     }
@@ -144,14 +154,7 @@ function waitUntilFixed(wxLike: AnyObject, ms: number, fixed: () => Promise<bool
       poll = setTimeout(tick, 500)
     }
     const timer = setTimeout(finish, clampDelay(ms))
-    // Back in the app from the settings page: stop waiting at once, fixed or not; the caller re-checks and says so.
-    const back = () => finish()
-    if (typeof wxLike.onAppShow === 'function')
-      try {
-        wxLike.onAppShow(back)
-      } catch (error) {
-        /* polling still runs */
-      }
+    appShow('onAppShow')
     poll = setTimeout(tick, 500)
   })
 }
