@@ -1,7 +1,7 @@
 // Adversarial input: secrets, timers, settling and bounds that an outside adversarial harness broke.
 import fc from 'fast-check'
 import { maskWithEveryPattern } from '../src/shared/mask'
-import { toErrnoError, ErrnoError, WxServerError, CloudError, HttpApiError, toWxServerError, toCloudError, toHttpApiError, maskSecrets, withTimeout, retryDelay, withRetry, createWxp, getPolicy, createBLEWriter, showGuidance, resetGuidanceState } from '../src/index'
+import { toErrnoError, ErrnoError, WxServerError, CloudError, HttpApiError, toWxServerError, toCloudError, toHttpApiError, maskSecrets, withTimeout, retryDelay, withRetry, createWxp, getPolicy, createBLEWriter, showGuidance, resetGuidanceState, getGuidance } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 import { runCli } from '../src/cli/index'
 
@@ -413,6 +413,20 @@ async function wxpOpen(fake: object) {
 }
 
 describe('guidance timing', () => {
+  test('a wx whose members or answers throw when read (a Proxy, a broken double): guidance without the action it cannot check, never a raw error', () => {
+    const trap = () => new Proxy({}, { get() { throw new Error('trap') } })
+    const failure = { errno: 1500102, errMsg: 'openBluetoothAdapter:fail:not available' }
+    const answersTrap = { getDeviceInfo: trap, getAppBaseInfo: trap, getSystemInfoSync: trap, showModal() {}, openSystemBluetoothSetting() {} }
+    const settingTrap = new Proxy({ showModal() {} }, { get(target: any, key) { if (key === 'openSystemBluetoothSetting') throw new Error('trap'); return target[key] } })
+    const shown = (wx: object, platform?: string) => {
+      const guidance = getGuidance(failure, { wx, platform, locale: 'en' })!
+      return [guidance.source, guidance.title, guidance.action]
+    }
+    expect(shown(trap())).toEqual(['bluetooth-off', 'Bluetooth is off', undefined])
+    expect(shown(answersTrap)).toEqual(['bluetooth-off', 'Bluetooth is off', 'openSystemBluetoothSetting'])
+    expect(shown(settingTrap, 'android')).toEqual(['bluetooth-off', 'Bluetooth is off', undefined])
+  })
+
   test('a queued modal uses the locale current when it is shown', async () => {
     resetGuidanceState()
     let language = 'zh_CN'

@@ -17,7 +17,7 @@ import { own } from '../shared/own'
 import { uniPairFailure, isUniSuccessPair } from '../errno/frameworks'
 import { splitErrno, categoryKey } from '../errno/codes'
 import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
-import { globalWx, type AnyObject } from '../wx/access'
+import { globalWx, hasMethod, type AnyObject } from '../wx/access'
 import { GUIDANCE_KEY } from '../policy/policy'
 import { carriedPolicy, type PolicyKind } from '../errno/policy-table'
 import type { Locale } from '../errno/types'
@@ -204,11 +204,11 @@ export function canRunAction(action: string, wxLike: AnyObject | undefined, plat
   if (typeof action !== 'string') return false
   if (action === 'retry') return true
   const requirement = ACTION_REQUIREMENTS[action]
-  if (!requirement) return !!wxLike && typeof wxLike[action] === 'function'
+  if (!requirement) return hasMethod(wxLike, action)
   const [minVersion, platforms] = requirement
   if (platforms && platform && platforms.split(',').indexOf(platform) < 0) return false
   if (!wxLike) return !platforms || !!platform // no runtime to ask: trust the platform given
-  if (typeof wxLike[action] !== 'function') return false
+  if (!hasMethod(wxLike, action)) return false
   try {
     if (typeof wxLike.canIUse === 'function' && wxLike.canIUse(action) === false) return false
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { Locale } from '../errno/types'
-import { callSync as read } from '../wx/access'
+import { callSync as read, stringField } from '../wx/access'
 import type { AnyObject } from '../wx/access'
 export { currentPlatform, baseLibraryVersion, compareVersion } from '../wx/access'
 
@@ -46,6 +46,5 @@ export function setLocale(locale: Locale | undefined): Locale | undefined {
  */
 export function currentLocale(wxLike?: AnyObject): Locale {
   if (forcedLocale) return forcedLocale
-  const info = read(wxLike, 'getAppBaseInfo') || read(wxLike, 'getSystemInfoSync')
-  return normalizeLocale(info && info.language)
+  return normalizeLocale(stringField(read(wxLike, 'getAppBaseInfo') || read(wxLike, 'getSystemInfoSync'), 'language'))
 }

@@ -20,16 +20,33 @@ export function callSync(wxLike: AnyObject | undefined, name: string): AnyObject
   }
 }
 
+/** Whether wx has a method of that name; false when reading it throws (a Proxy, a broken double). */
+export function hasMethod(wxLike: AnyObject | undefined, name: string): boolean {
+  try {
+    return !!wxLike && typeof wxLike[name] === 'function'
+  } catch (error) {
+    return false
+  }
+}
+
+/** A string field of what a getter answered; undefined for anything else, or when reading it throws. */
+export function stringField(info: AnyObject | undefined, key: string): string | undefined {
+  try {
+    const value = info ? info[key] : undefined
+    return typeof value === 'string' ? value : undefined
+  } catch (error) {
+    return undefined
+  }
+}
+
 /** ios, android, devtools, windows, mac, ohos ... from wx.getDeviceInfo(), else getSystemInfoSync(). */
 export function currentPlatform(wxLike?: AnyObject): string | undefined {
-  const info = callSync(wxLike, 'getDeviceInfo') || callSync(wxLike, 'getSystemInfoSync')
-  return info && typeof info.platform === 'string' ? info.platform : undefined
+  return stringField(callSync(wxLike, 'getDeviceInfo') || callSync(wxLike, 'getSystemInfoSync'), 'platform')
 }
 
 /** The running base library version (getAppBaseInfo().SDKVersion, else getSystemInfoSync()). */
 export function baseLibraryVersion(wxLike?: AnyObject): string | undefined {
-  const info = callSync(wxLike, 'getAppBaseInfo') || callSync(wxLike, 'getSystemInfoSync')
-  return info && typeof info.SDKVersion === 'string' ? info.SDKVersion : undefined
+  return stringField(callSync(wxLike, 'getAppBaseInfo') || callSync(wxLike, 'getSystemInfoSync'), 'SDKVersion')
 }
 
 /** Compares dotted versions: negative when a < b. */
