@@ -1,7 +1,7 @@
 // Adversarial input: secrets, timers, settling and bounds that an outside adversarial harness broke.
 import fc from 'fast-check'
 import { maskWithEveryPattern } from '../src/shared/mask'
-import { toErrnoError, ErrnoError, WxServerError, CloudError, HttpApiError, toWxServerError, toCloudError, toHttpApiError, maskSecrets, withTimeout, retryDelay, withRetry, createWxp, getPolicy, createBLEWriter, showGuidance, resetGuidanceState, getGuidance } from '../src/index'
+import { toErrnoError, ErrnoError, WxServerError, CloudError, HttpApiError, toWxServerError, toCloudError, toHttpApiError, maskSecrets, withTimeout, retryDelay, withRetry, createWxp, getPolicy, createBLEWriter, showGuidance, resetGuidanceState, getGuidance, apiRequest } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 import { runCli } from '../src/cli/index'
 
@@ -299,6 +299,8 @@ describe('settling and shapes', () => {
     ['returns a rejected promise', { request: () => Promise.reject({ errMsg: 'request:fail x' }) }],
     ['returns a thenable whose then throws', { request: () => ({ then() { throw new Error('then') } }) }],
     ['returns a thenable whose then getter throws', { request: () => ({ get then() { throw new Error('getter') } }) }],
+    ['cannot be read (its getter throws)', { get request() { throw new Error('getter') } }],
+    ['cannot be read (wx is a Proxy that throws)', new Proxy({}, { get() { throw new Error('trap') } })],
   ]
   test.each(failureKinds)('the caller\'s fail and complete run once when the method %s', async (_label, overrides) => {
     const wxp = createWxp(overrides as never) // a raw double: the method itself misbehaves
@@ -308,6 +310,17 @@ describe('settling and shapes', () => {
     expect(error).toBeInstanceOf(ErrnoError)
     expect(fail).toHaveBeenCalledTimes(1)
     expect(complete).toHaveBeenCalledTimes(1)
+  })
+
+  test('a wx that throws when read: apiRequest, the BLE writer, wxp.fs and the guidance action reject with typed errors', async () => {
+    const thrown = new Error('trap')
+    const trap = new Proxy({}, { get() { throw thrown } })
+    await expect(apiRequest({ url: 'https://x' }, { wx: trap })).rejects.toMatchObject({ name: 'ErrnoError', api: 'request', cause: thrown })
+    const writer = createBLEWriter({ wx: trap, deviceId: 'd', serviceId: 's', characteristicId: 'c', attempts: 1 })
+    await expect(writer.write(new Uint8Array(4))).rejects.toMatchObject({ name: 'ErrnoError', api: 'writeBLECharacteristicValue', cause: thrown })
+    await expect(writer.negotiateMTU(185)).resolves.toBeDefined()
+    const brokenFs = { getFileSystemManager() { throw thrown } }
+    await expect(createWxp(brokenFs as never).fs.readFile({ filePath: 'x' })).rejects.toMatchObject({ errno: 100, api: 'FileSystemManager.readFile' })
   })
 
   test('the caller\'s fail and complete run when the method is missing', async () => {

@@ -1,4 +1,4 @@
-import { invokeAsync } from '../wx/invoke'
+import { invokeAsync, methodOf } from '../wx/invoke'
 import { globalWx } from '../wx/access'
 import { reportFailure, markRecovered } from '../wx/failures'
 import type { AnyObject } from '../wx/access'
@@ -158,7 +158,7 @@ export function apiRequest<
       }
       sentOptions = Object.assign({}, options, { header })
     }
-    const sent = invokeAsync(owner, owner ? owner.request : undefined, 'request', sentOptions)
+    const sent = invokeAsync(owner, methodOf(owner, 'request'), 'request', sentOptions)
     const checked = sent.then((result) => {
       const response = result as WechatMiniprogram.RequestSuccessCallbackResult<T>
       for (const decode of decoders) {

@@ -1,7 +1,7 @@
 // One modal and its action: wx.showModal or the app's renderer (setGuidanceRenderer), and the wx API an action
 // runs. showGuidance (show.ts) queues these and decides what to show.
 import type { Guidance, GuidanceAction } from './guidance'
-import { invokeAsync, notSupported } from '../wx/invoke'
+import { invokeAsync, methodOf, notSupported } from '../wx/invoke'
 import { toErrnoError } from '../errno/normalize'
 import { clampDelay } from '../shared/delay'
 import { globalWx } from '../wx/access'
@@ -32,7 +32,7 @@ export async function runGuidanceAction(
       return { actionResult: 'ok' }
     }
     const wxLike = (options.wx as AnyObject | undefined) || globalWx()
-    await invokeAsync(wxLike, wxLike ? wxLike[action] : undefined, action, {})
+    await invokeAsync(wxLike, methodOf(wxLike, action), action, {})
     return { actionResult: 'ok' }
   } catch (error) {
     return { actionResult: 'failed', error: toErrnoError(error, action) }

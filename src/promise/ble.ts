@@ -1,10 +1,10 @@
 import { ErrnoError } from '../errno/ErrnoError'
-import { invokeAsync } from '../wx/invoke'
+import { invokeAsync, methodOf } from '../wx/invoke'
 import { withRetry, withTimeout } from '../policy/retry'
 import { isRetriable } from '../policy/policy'
 import { clampDelay } from '../shared/delay'
 import { textOf } from '../shared/text'
-import { globalWx, currentPlatform } from '../wx/access'
+import { globalWx, currentPlatform, hasMethod } from '../wx/access'
 import type { AnyObject } from '../wx/access'
 
 export interface BLEWriterOptions {
@@ -134,7 +134,7 @@ export function createBLEWriter(options: BLEWriterOptions): BLEWriter {
         answered = false
         const sent = invokeAsync(
           owner,
-          owner ? owner.writeBLECharacteristicValue : undefined,
+          methodOf(owner, 'writeBLECharacteristicValue'),
           'writeBLECharacteristicValue',
           call,
         )
@@ -196,9 +196,9 @@ export function createBLEWriter(options: BLEWriterOptions): BLEWriter {
       return enqueue(async () => {
         const owner = target()
         const readMtu = async () => {
-          if (!owner || typeof owner.getBLEMTU !== 'function') return undefined
+          if (!hasMethod(owner, 'getBLEMTU')) return undefined
           try {
-            const read = (await invokeAsync(owner, owner.getBLEMTU, 'getBLEMTU', {
+            const read = (await invokeAsync(owner, methodOf(owner, 'getBLEMTU'), 'getBLEMTU', {
               deviceId: options.deviceId,
               writeType: options.writeType || 'write',
             })) as { mtu?: number } | undefined
@@ -208,9 +208,9 @@ export function createBLEWriter(options: BLEWriterOptions): BLEWriter {
           }
         }
         let granted: number | undefined
-        if (currentPlatform(owner) === 'android' && owner && typeof owner.setBLEMTU === 'function') {
+        if (currentPlatform(owner) === 'android' && hasMethod(owner, 'setBLEMTU')) {
           try {
-            const result = (await invokeAsync(owner, owner.setBLEMTU, 'setBLEMTU', {
+            const result = (await invokeAsync(owner, methodOf(owner, 'setBLEMTU'), 'setBLEMTU', {
               deviceId: options.deviceId,
               mtu: requested,
             })) as { mtu?: number } | undefined

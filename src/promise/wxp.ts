@@ -1,7 +1,7 @@
 import { isSyncApi, isNotApi, WRAPPED_GETTER } from './rules'
-import { invokeAsync } from '../wx/invoke'
+import { invokeAsync, methodOf } from '../wx/invoke'
 import { toErrnoError } from '../errno/normalize'
-import { globalWx } from '../wx/access'
+import { globalWx, callSync } from '../wx/access'
 import { reportFailure } from '../wx/failures'
 import { promisifyCloud } from './cloud'
 import type { AnyObject } from '../wx/access'
@@ -30,15 +30,17 @@ function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyOb
         if (target !== fsOwner || !fs) {
           fsOwner = target
           let manager: AnyObject | undefined
-          fs = wrapObject(() => {
-            if (!manager && target && typeof target.getFileSystemManager === 'function')
-              manager = target.getFileSystemManager()
-            return manager
-          }, 'FileSystemManager')
+          fs = wrapObject(() => manager || (manager = callSync(target, 'getFileSystemManager')), 'FileSystemManager')
         }
         return fs
       }
-      const value = target ? target[key] : undefined
+      let value: unknown
+      try {
+        value = target ? target[key] : undefined
+      } catch (thrown) {
+        // A wx that throws when read (a Proxy, a broken double): the async wrapper, whose call rejects with it, typed.
+        value = undefined
+      }
       if (key === 'cloud' && prefix === '') {
         if (!value || typeof value !== 'object') return value
         // wx.cloud: every rejection a CloudError (./cloud.ts); wrapped again only when wx.cloud is replaced.
@@ -75,7 +77,7 @@ function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyOb
         // eslint-disable-next-line prefer-rest-params
         const promise = invokeAsync(
           owner,
-          owner ? owner[key] : undefined,
+          methodOf(owner, key),
           api,
           options,
           arguments.length > 1 ? arguments : undefined,

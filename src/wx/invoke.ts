@@ -25,6 +25,20 @@ export function notSupported(api: string, cause?: unknown): ErrnoError {
   return new ErrnoError({ errno: 100, errMsg: api + ':fail jsapi not supported', api, cause })
 }
 
+/**
+ * `owner[name]`, the method invokeAsync calls. Reading it may throw (a Proxy, a broken double): then a function that
+ * throws the same, so the call fails as a method that throws does, typed and through the caller's `fail`.
+ */
+export function methodOf(owner: unknown, name: string): unknown {
+  try {
+    return owner ? (owner as Options)[name] : undefined
+  } catch (thrown) {
+    return () => {
+      throw thrown
+    }
+  }
+}
+
 /** A copy of the own enumerable keys, with `__proto__` kept as an ordinary data property. */
 function ownCopy(given: Options): Options {
   const copy: Options = {}
