@@ -34,13 +34,8 @@ function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyOb
         }
         return fs
       }
-      let value: unknown
-      try {
-        value = target ? target[key] : undefined
-      } catch (thrown) {
-        // A wx that throws when read (a Proxy, a broken double): the async wrapper, whose call rejects with it, typed.
-        value = undefined
-      }
+      // A member that throws when read (a Proxy, a broken double) reads as a method that throws it.
+      const value = methodOf(target, key)
       if (key === 'cloud' && prefix === '') {
         if (!value || typeof value !== 'object') return value
         // wx.cloud: every rejection a CloudError (./cloud.ts); wrapped again only when wx.cloud is replaced.
