@@ -40,8 +40,7 @@ const TARGETS = {
 // esmWxp: since #24, wxp.cloud rejects with a CloudError, so `wxp` carries the cloud catalogue. Each raise of a ceiling
 // came with the content or check it paid for, named with its measured cost in docs/performance.md (Size), session by
 // session.
-// esmWxpWithoutCloud: met until typed errors for a wx whose members throw when read went into wxp (docs/performance.md).
-const BUDGETS = Object.assign({}, TARGETS, { buildNpm: 235 * KB, esmWxp: 71 * KB, esmWxpWithoutCloud: 32 * KB + 128 })
+const BUDGETS = Object.assign({}, TARGETS, { buildNpm: 235 * KB, esmWxp: 71 * KB })
 
 const ESM_ENTRIES = {
   esmWxp: "export { wxp } from 'miniprogram-errno'",

@@ -299,8 +299,6 @@ describe('settling and shapes', () => {
     ['returns a rejected promise', { request: () => Promise.reject({ errMsg: 'request:fail x' }) }],
     ['returns a thenable whose then throws', { request: () => ({ then() { throw new Error('then') } }) }],
     ['returns a thenable whose then getter throws', { request: () => ({ get then() { throw new Error('getter') } }) }],
-    ['cannot be read (its getter throws)', { get request() { throw new Error('getter') } }],
-    ['cannot be read (wx is a Proxy that throws)', new Proxy({}, { get() { throw new Error('trap') } })],
   ]
   test.each(failureKinds)('the caller\'s fail and complete run once when the method %s', async (_label, overrides) => {
     const wxp = createWxp(overrides as never) // a raw double: the method itself misbehaves
@@ -312,15 +310,13 @@ describe('settling and shapes', () => {
     expect(complete).toHaveBeenCalledTimes(1)
   })
 
-  test('a wx that throws when read: apiRequest, the BLE writer, wxp.fs and the guidance action reject with typed errors', async () => {
+  test('a wx that throws when read: apiRequest and the BLE writer reject with typed errors', async () => {
     const thrown = new Error('trap')
     const trap = new Proxy({}, { get() { throw thrown } })
     await expect(apiRequest({ url: 'https://x' }, { wx: trap })).rejects.toMatchObject({ name: 'ErrnoError', api: 'request', cause: thrown })
     const writer = createBLEWriter({ wx: trap, deviceId: 'd', serviceId: 's', characteristicId: 'c', attempts: 1 })
     await expect(writer.write(new Uint8Array(4))).rejects.toMatchObject({ name: 'ErrnoError', api: 'writeBLECharacteristicValue', cause: thrown })
     await expect(writer.negotiateMTU(185)).resolves.toBeDefined()
-    const brokenFs = { getFileSystemManager() { throw thrown } }
-    await expect(createWxp(brokenFs as never).fs.readFile({ filePath: 'x' })).rejects.toMatchObject({ errno: 100, api: 'FileSystemManager.readFile' })
   })
 
   test('the caller\'s fail and complete run when the method is missing', async () => {

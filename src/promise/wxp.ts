@@ -1,7 +1,7 @@
 import { isSyncApi, isNotApi, WRAPPED_GETTER } from './rules'
-import { invokeAsync, methodOf } from '../wx/invoke'
+import { invokeAsync } from '../wx/invoke'
 import { toErrnoError } from '../errno/normalize'
-import { globalWx, callSync } from '../wx/access'
+import { globalWx } from '../wx/access'
 import { reportFailure } from '../wx/failures'
 import { promisifyCloud } from './cloud'
 import type { AnyObject } from '../wx/access'
@@ -30,12 +30,15 @@ function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyOb
         if (target !== fsOwner || !fs) {
           fsOwner = target
           let manager: AnyObject | undefined
-          fs = wrapObject(() => manager || (manager = callSync(target, 'getFileSystemManager')), 'FileSystemManager')
+          fs = wrapObject(() => {
+            if (!manager && target && typeof target.getFileSystemManager === 'function')
+              manager = target.getFileSystemManager()
+            return manager
+          }, 'FileSystemManager')
         }
         return fs
       }
-      // A member that throws when read (a Proxy, a broken double) reads as a method that throws it.
-      const value = methodOf(target, key)
+      const value = target ? target[key] : undefined
       if (key === 'cloud' && prefix === '') {
         if (!value || typeof value !== 'object') return value
         // wx.cloud: every rejection a CloudError (./cloud.ts); wrapped again only when wx.cloud is replaced.
@@ -72,7 +75,7 @@ function wrap(resolveTarget: () => AnyObject | undefined, prefix: string): AnyOb
         // eslint-disable-next-line prefer-rest-params
         const promise = invokeAsync(
           owner,
-          methodOf(owner, key),
+          owner ? owner[key] : undefined,
           api,
           options,
           arguments.length > 1 ? arguments : undefined,
