@@ -1,7 +1,7 @@
 // Adversarial input: secrets, timers, settling and bounds that an outside adversarial harness broke.
 import fc from 'fast-check'
 import { maskWithEveryPattern } from '../src/shared/mask'
-import { toErrnoError, ErrnoError, WxServerError, CloudError, HttpApiError, toWxServerError, toCloudError, toHttpApiError, maskSecrets, withTimeout, retryDelay, withRetry, createWxp, getPolicy, createBLEWriter, showGuidance, resetGuidanceState, getGuidance, apiRequest } from '../src/index'
+import { toErrnoError, ErrnoError, WxServerError, CloudError, HttpApiError, toWxServerError, toCloudError, toHttpApiError, maskSecrets, withTimeout, retryDelay, withRetry, createWxp, getPolicy, createBLEWriter, showGuidance, resetGuidanceState, getGuidance, apiRequest, registerGuidance } from '../src/index'
 import { createFakeWx } from '../src/testing/index'
 import { runCli } from '../src/cli/index'
 
@@ -422,6 +422,31 @@ async function wxpOpen(fake: object) {
 }
 
 describe('guidance timing', () => {
+  test('registerGuidance checks and copies its overrides: a getter that throws or a text that is not a string is a TypeError then, never in getGuidance', () => {
+    const thrown = new Error('trap')
+    const failure = { errno: 1500102, errMsg: 'openBluetoothAdapter:fail:not available' }
+    const register = (overrides: unknown) => {
+      try {
+        registerGuidance(1500102, overrides as never)()
+      } catch (error) {
+        return error
+      }
+      return undefined
+    }
+    expect(register(new Proxy({}, { get() { throw thrown } }))).toMatchObject({ name: 'TypeError', message: 'registerGuidance(errno, overrides): zh_CN could not be read', cause: thrown })
+    expect(register({ en: { content: 5 } })).toMatchObject({ name: 'TypeError', message: 'registerGuidance(errno, overrides): en.content must be a string', cause: 5 })
+    expect(register({ en: 'Bluetooth' })).toBeInstanceOf(TypeError)
+    expect(register({ action: 42 })).toBeInstanceOf(TypeError)
+    // What was registered is a copy: changing the object afterwards changes nothing, and removing it restores the template.
+    const overrides = { en: { title: 'Turn Bluetooth on' }, action: null }
+    const remove = registerGuidance(1500102, overrides)
+    overrides.en.title = 'changed'
+    expect(getGuidance(failure, { locale: 'en' })).toMatchObject({ title: 'Turn Bluetooth on', source: 'registered' })
+    expect(getGuidance(failure, { locale: 'en' })!.action).toBeUndefined()
+    remove()
+    expect(getGuidance(failure, { locale: 'en' })).toMatchObject({ title: 'Bluetooth is off', source: 'bluetooth-off' })
+  })
+
   test('a wx whose members or answers throw when read (a Proxy, a broken double): guidance without the action it cannot check, never a raw error', () => {
     const trap = () => new Proxy({}, { get() { throw new Error('trap') } })
     const failure = { errno: 1500102, errMsg: 'openBluetoothAdapter:fail:not available' }

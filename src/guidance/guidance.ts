@@ -14,6 +14,7 @@ import { GUIDANCE_TEXTS_ZH_CN, GUIDANCE_TEXTS_ZH_TW, GUIDANCE_TEXTS_EN } from '.
 import { toErrnoError, read, legacyTable, parseErrMsg, firstMatchingRule } from '../errno/normalize'
 import type { CompiledRules } from '../errno/normalize'
 import { own } from '../shared/own'
+import { copyOverrides } from './overrides'
 import { uniPairFailure, isUniSuccessPair } from '../errno/frameworks'
 import { splitErrno, categoryKey } from '../errno/codes'
 import { currentLocale, currentPlatform, baseLibraryVersion, compareVersion, normalizeLocale } from './locale'
@@ -99,15 +100,16 @@ export const acknowledge = (locale: Locale): string => (locale === 'en' ? 'OK' :
 
 /**
  * Replaces or adds guidance for an errno (texts per locale, the action). Returns a function that
- * removes the override.
+ * removes the override. The overrides are checked and copied now: a text that is not a string is a TypeError here.
  */
 export function registerGuidance(errno: number | string, overrides: GuidanceOverrides): () => void {
   if ((typeof errno !== 'number' && typeof errno !== 'string') || overrides === null || typeof overrides !== 'object')
     throw new TypeError('registerGuidance(errno, overrides): wrong argument types')
   const key = String(errno)
-  registered[key] = overrides
+  const copy = copyOverrides(overrides)
+  registered[key] = copy
   return () => {
-    if (registered[key] === overrides) delete registered[key]
+    if (registered[key] === copy) delete registered[key]
   }
 }
 
